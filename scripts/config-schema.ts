@@ -1,0 +1,146 @@
+// The report configuration's schema: validation and TypeScript types from one definition.
+// zod (not hand-written checks) because it gives strict objects (unknown keys are errors), key
+// paths for every issue, inferred types and a JSON Schema export for the docs.
+import { z } from 'zod';
+import { OUTCOME_CODES, TABLES } from './contract.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+const figureId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'a dotted lower-case figure id such as "exit.employed"');
+const shortId = z.string().regex(/^[a-z0-9_]+$/, 'a lower-case id of letters, digits and _');
+const outcomeCode = z.enum(OUTCOME_CODES);
+
+/** How one raw table maps onto a canonical one. */
+function tableMapping<T extends keyof typeof TABLES>(table: T) {
+  const canonical = Object.keys(TABLES[table]) as [string, ...string[]];
+  return z.strictObject({
+    /** File name inside data/<slug>/ (.csv, .tsv, .txt or .xlsx). */
+    file: z.string().min(1),
+    /** Canonical column → header in the file. Canonical columns not listed must be named as in the contract. */
+    columns: z.partialRecord(z.enum(canonical), z.string().min(1)).default({}),
+    /** Canonical column → { source value → canonical value }. A value missing from a given map is an error. */
+    values: z.partialRecord(z.enum(canonical), z.record(z.string(), z.string())).default({}),
+    /** Date format of the file: ISO (YYYY-MM-DD, optionally with HH:MM) or day/month/year. */
+    date_format: z.enum(['iso', 'd/m/yyyy']).default('iso'),
+    /** Separator between several codes in one field (exit_status). */
+    multi_separator: z.string().min(1).default('|'),
+    /** Worksheet name for .xlsx files (default: the first sheet). */
+    sheet: z.string().optional(),
+  });
+}
+
+const unit = z.strictObject({
+  name: z.string().min(1),
+  /** false: counts in the project total but gets no figures of its own. */
+  reported: z.boolean().default(true),
+  /** Free text shown beside the unit, e.g. a provider's status. */
+  status: z.string().optional(),
+});
+
+/** `>=`/`<=` take `value`; `between` takes `min` and `max` (e.g. a 40/60 gender split). */
+const target = z.strictObject({
+  op: z.enum(['>=', '<=', 'between']),
+  value: z.number().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+
+/** A goal on a figure (with a target), or a goal shown as not measured (with the reason). */
+const goal = z.strictObject({
+  id: figureId,
+  label: z.string().min(1),
+  figure: figureId.optional(),
+  target: target.optional(),
+  /** Units the goal is judged for; default every reported unit and the total. */
+  units: z.array(z.string()).optional(),
+  /** Instead of figure + target: the goal is shown as not measured, with this reason, rather than dropped. */
+  not_measured: z.string().min(1).optional(),
+});
+
+const band = z.strictObject({ id: shortId, label: z.string(), min: z.number().optional(), max: z.number().optional() });
+
+/** A categorical column with labelled categories, or a numeric column cut into bands. */
+const distribution = z.strictObject({
+  id: figureId,
+  label: z.string(),
+  column: z.enum(['referral', 'income_at_entry', 'education', 'exit_reason', 'months_without_work', 'age_at_entry']),
+  /** Canonical code → label, in chart order (categorical columns). A code not listed is an error. */
+  categories: z.record(z.string(), z.string()).optional(),
+  /** Bands in chart order (numeric columns). */
+  bands: z.array(band).min(1).optional(),
+});
+
+export const configSchema = z.strictObject({
+  title: z.string().min(1),
+  subtitle: z.string().optional(),
+  commissioner: z.string().min(1),
+  evaluator: z.string().min(1),
+  authors: z.array(z.string().min(1)).min(1),
+  date: isoDate,
+  reference: z.string().optional(),
+  period: z.strictObject({ from: isoDate, to: isoDate }),
+  language: z.enum(['sv', 'en']).default('sv'),
+  disclosure: z.strictObject({ min_count: z.number().int().min(1).default(5) }).default({ min_count: 5 }),
+  units: z.strictObject({
+    /** What a unit is called in this project, e.g. "Delprojekt", "Verkstad", "Leverantör". */
+    level: z.string().min(1),
+    items: z.array(unit).min(1),
+  }),
+  tables: z.strictObject({
+    participants: tableMapping('participants'),
+    activities: tableMapping('activities').optional(),
+    followups: tableMapping('followups').optional(),
+    survey: tableMapping('survey').optional(),
+    costs: tableMapping('costs').optional(),
+  }),
+  /** Population of the figure participants.women (and its goal): everyone enrolled, or those who exited. */
+  gender_share_of: z.enum(['enrolled', 'exited']).default('enrolled'),
+  outcome_groups: z.array(z.strictObject({ id: shortId, label: z.string(), codes: z.array(outcomeCode).min(1) })).default([]),
+  entry_groups: z
+    .array(
+      z.strictObject({
+        id: shortId,
+        label: z.string(),
+        column: z.enum(['referral', 'income_at_entry', 'education', 'months_without_work', 'age_at_entry']),
+        codes: z.array(z.string()).optional(),
+        min: z.number().optional(),
+        max: z.number().optional(),
+      }),
+    )
+    .default([]),
+  distributions: z.array(distribution).default([]),
+  activity_groups: z
+    .array(
+      z.strictObject({
+        id: figureId,
+        label: z.string(),
+        activity: z.array(z.string()).optional(),
+        provider: z.array(z.string()).optional(),
+        result: z.array(z.string()).optional(),
+      }),
+    )
+    .default([]),
+  survey: z
+    .strictObject({
+      questions: z
+        .array(
+          z.strictObject({
+            id: shortId,
+            column: z.string().min(1),
+            label: z.string(),
+            scale: z.array(z.string()).min(2),
+            /** Answers counted together as the question's positive share. */
+            positive: z.array(z.string()).optional(),
+          }),
+        )
+        .min(1),
+      /** Free-text columns: read only to be dropped. Any other unknown column is an error. */
+      free_text: z.array(z.string()).default([]),
+    })
+    .optional(),
+  goals: z.array(goal).default([]),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type Goal = Config['goals'][number];
+export type Target = z.infer<typeof target>;
+export type TableMapping = Config['tables']['participants'];

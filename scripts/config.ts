@@ -1,0 +1,140 @@
+// Loads content/<slug>/report.yaml: YAML → schema → cross-field checks → typed Config.
+// Every problem names the file, the line, the key path, the value and what was expected.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { core } from 'zod';
+import { configSchema, type Config } from './config-schema.ts';
+import { TABLES, type TableName } from './contract.ts';
+import { InputError, type Problem } from './problems.ts';
+
+export type { Config } from './config-schema.ts';
+
+type Path = (string | number)[];
+
+const keyPath = (path: Path): string =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+
+/** Line of the YAML node at `path`, or of its nearest existing parent. */
+function lineOf(doc: Document, counter: LineCounter, path: Path): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function valueAt(doc: Document, path: Path): string | undefined {
+  const v = doc.getIn(path);
+  if (v === undefined) return undefined;
+  return typeof v === 'string' ? v : JSON.stringify(isNode(v) ? v.toJSON() : v);
+}
+
+function expectedOf(issue: core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `no key ${issue.keys.map((k) => `"${k}"`).join(', ')} here (unknown key: check the spelling against docs/config.md)`;
+    case 'invalid_type':
+      return issue.expected === 'undefined' ? 'nothing here' : `a value of type ${issue.expected}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Parses and validates a configuration text; `file` is used in messages only. */
+export function parseConfig(text: string, file: string): Config {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line, expected: `valid YAML (${e.message.split('\n')[0]})` })),
+    );
+  }
+  const parsed = configSchema.safeParse(doc.toJS());
+  const problems: Problem[] = [];
+  const at = (path: Path, expected: string, value?: string): Problem => ({
+    file,
+    line: lineOf(doc, counter, path),
+    column: keyPath(path) || '(top level)',
+    value: value ?? valueAt(doc, path),
+    expected,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path as Path;
+      if (issue.code === 'unrecognized_keys') {
+        for (const k of issue.keys) problems.push(at([...path, k], expectedOf({ ...issue, keys: [k] }), k));
+      } else {
+        const missing = doc.getIn(path) === undefined;
+        problems.push(at(path, expectedOf(issue) + (missing ? ' (the key is missing)' : '')));
+      }
+    }
+    throw new InputError(problems);
+  }
+  const config = parsed.data;
+  for (const [path, expected, value] of crossChecks(config)) problems.push(at(path, expected, value));
+  if (problems.length > 0) throw new InputError(problems);
+  return config;
+}
+
+export function loadConfig(file: string): Config {
+  return parseConfig(readFileSync(file, 'utf8'), file);
+}
+
+/** What the schema cannot say: references between keys. Returns [path, expected, value?]. */
+function crossChecks(config: Config): [Path, string, string?][] {
+  const out: [Path, string, string?][] = [];
+  const unitNames = config.units.items.map((u) => u.name);
+  const seen = new Set<string>();
+  config.units.items.forEach((u, i) => {
+    if (u.name === 'total') out.push([['units', 'items', i, 'name'], 'a unit name other than "total" (reserved for the project total)']);
+    if (seen.has(u.name)) out.push([['units', 'items', i, 'name'], 'each unit listed once']);
+    seen.add(u.name);
+  });
+  if (config.period.from > config.period.to) out.push([['period', 'to'], `a date on or after period.from (${config.period.from})`]);
+
+  for (const [table, mapping] of Object.entries(config.tables) as [TableName, Config['tables']['participants'] | undefined][]) {
+    if (!mapping) continue;
+    const spec = TABLES[table] as Record<string, { type: { kind: string; values?: readonly string[] } }>;
+    for (const [column, map] of Object.entries(mapping.values)) {
+      const allowed = spec[column]?.type.values;
+      if (!allowed || !map) continue;
+      for (const [source, target] of Object.entries(map)) {
+        if (target !== '' && !allowed.includes(target))
+          out.push([['tables', table, 'values', column, source], `one of ${allowed.join(', ')} (or "" for a missing value)`, target]);
+      }
+    }
+  }
+  config.entry_groups.forEach((g, i) => {
+    if (!g.codes && g.min === undefined && g.max === undefined)
+      out.push([['entry_groups', i], 'either codes or min/max to say who belongs to the group']);
+  });
+  const numeric = new Set(['months_without_work', 'age_at_entry']);
+  config.distributions.forEach((d, i) => {
+    if (numeric.has(d.column) ? !d.bands || d.categories : !d.categories || d.bands)
+      out.push([['distributions', i], numeric.has(d.column) ? `bands (and no categories) for the numeric column ${d.column}` : `categories (and no bands) for the coded column ${d.column}`]);
+    d.bands?.forEach((b, j) => {
+      if (b.min === undefined && b.max === undefined) out.push([['distributions', i, 'bands', j], 'min, max or both']);
+    });
+  });
+  config.survey?.questions.forEach((q, i) => {
+    q.positive?.forEach((a, j) => {
+      if (!q.scale.includes(a)) out.push([['survey', 'questions', i, 'positive', j], `an answer of the scale (${q.scale.join(', ')})`, a]);
+    });
+  });
+  if (config.survey && !config.tables.survey) out.push([['survey'], 'a tables.survey entry naming the survey file']);
+  config.goals.forEach((g, i) => {
+    const measured = g.figure !== undefined || g.target !== undefined;
+    if (measured === (g.not_measured !== undefined) || (measured && (!g.figure || !g.target)))
+      out.push([['goals', i], 'either figure and target, or not_measured with the reason']);
+    const t = g.target;
+    if (t && (t.op === 'between' ? t.min === undefined || t.max === undefined || t.value !== undefined : t.value === undefined || t.min !== undefined || t.max !== undefined))
+      out.push([['goals', i, 'target'], t.op === 'between' ? 'min and max (and no value) with op "between"' : `value (and no min/max) with op "${t.op}"`]);
+    if (t?.op === 'between' && t.min !== undefined && t.max !== undefined && t.min > t.max) out.push([['goals', i, 'target', 'max'], 'max ≥ min']);
+    g.units?.forEach((u, j) => {
+      if (u !== 'total' && !unitNames.includes(u)) out.push([['goals', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
+    });
+  });
+  return out;
+}

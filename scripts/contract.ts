@@ -1,0 +1,146 @@
+// The canonical tables of the data contract (../shared/spec/data-contract.md, mirrored in
+// docs/data-contract.md): column names, types and closed code lists. One place, so the reader,
+// the configuration check and the docs agree.
+
+export const GENDERS = ['woman', 'man', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const EDUCATION = ['primary', 'secondary', 'tertiary', 'unknown'] as const;
+export type Education = (typeof EDUCATION)[number];
+
+export const EXIT_REASONS = ['completed', 'early', 'moved', 'other'] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
+export const OUTCOME_CODES = [
+  'employed', 'subsidised_employment', 'self_employed', 'apprenticeship', 'internship', 'studies',
+  'job_seeking', 'ordinary_programme', 'sick_leave', 'other', 'unknown',
+] as const;
+export type OutcomeCode = (typeof OUTCOME_CODES)[number];
+
+/** How a raw text field becomes a typed value. `code` is an open code list; `enum` a closed one. */
+export type ColumnType =
+  | { kind: 'string' }
+  | { kind: 'integer' }
+  | { kind: 'number' }
+  | { kind: 'date' }
+  | { kind: 'code' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'enum-list'; values: readonly string[] };
+
+export interface ColumnSpec {
+  type: ColumnType;
+  required: boolean;
+}
+
+const t = {
+  string: { kind: 'string' },
+  integer: { kind: 'integer' },
+  number: { kind: 'number' },
+  date: { kind: 'date' },
+  code: { kind: 'code' },
+} as const satisfies Record<string, ColumnType>;
+
+const col = (type: ColumnType, required = false): ColumnSpec => ({ type, required });
+
+export const TABLES = {
+  participants: {
+    participant_id: col(t.string, true),
+    unit: col(t.string, true),
+    gender: col({ kind: 'enum', values: GENDERS }, true),
+    birth_year: col(t.integer),
+    age_at_entry: col(t.integer),
+    education: col({ kind: 'enum', values: EDUCATION }),
+    entry_date: col(t.date, true),
+    exit_date: col(t.date),
+    referral: col(t.code),
+    income_at_entry: col(t.code),
+    months_without_work: col(t.integer),
+    exit_reason: col({ kind: 'enum', values: EXIT_REASONS }),
+    exit_status: col({ kind: 'enum-list', values: OUTCOME_CODES }),
+  },
+  activities: {
+    participant_id: col(t.string, true),
+    activity: col(t.code, true),
+    provider: col(t.string),
+    start_date: col(t.date),
+    end_date: col(t.date),
+    months: col(t.number),
+    hours: col(t.number),
+    result: col(t.code),
+  },
+  followups: {
+    participant_id: col(t.string, true),
+    months_after_exit: col(t.integer, true),
+    status: col({ kind: 'enum', values: OUTCOME_CODES }, true),
+  },
+  // Question columns are added from the configuration's survey section.
+  survey: {
+    respondent_id: col(t.string),
+    survey: col(t.string),
+  },
+  costs: {
+    year: col(t.integer, true),
+    item: col(t.string, true),
+    amount_sek: col(t.number, true),
+    budget_sek: col(t.number),
+  },
+} as const satisfies Record<string, Record<string, ColumnSpec>>;
+
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+export interface Participant {
+  id: string;
+  unit: string;
+  gender: Gender;
+  birthYear: number | null;
+  ageAtEntry: number | null;
+  education: Education | null;
+  entryDate: string;
+  exitDate: string | null;
+  referral: string | null;
+  incomeAtEntry: string | null;
+  monthsWithoutWork: number | null;
+  exitReason: ExitReason | null;
+  exitStatus: OutcomeCode[];
+}
+
+export interface Activity {
+  participantId: string;
+  activity: string;
+  provider: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  months: number | null;
+  hours: number | null;
+  result: string | null;
+}
+
+export interface Followup {
+  participantId: string;
+  monthsAfterExit: number;
+  status: OutcomeCode;
+}
+
+export interface SurveyResponse {
+  respondentId: string | null;
+  survey: string | null;
+  /** Question id → answer (an entry of the question's scale) or null when unanswered. */
+  answers: Record<string, string | null>;
+}
+
+export interface Cost {
+  year: number;
+  item: string;
+  amountSek: number;
+  budgetSek: number | null;
+}
+
+/** Everything the engine computes from: validated, canonical, no file names left. */
+export interface Dataset {
+  participants: Participant[];
+  activities: Activity[];
+  followups: Followup[];
+  survey: SurveyResponse[];
+  costs: Cost[];
+}

@@ -1,0 +1,211 @@
+// The indicator engine: a validated Dataset and its Config in, every figure, goal result and
+// data-quality check out. Pure: no I/O, no clock, no randomness.
+import type { Config } from '../config-schema.ts';
+import type { Dataset, OutcomeCode, Participant } from '../contract.ts';
+import type { Check, Figure, GoalResult } from '../indicators-schema.ts';
+import { t, type Language } from '../messages.ts';
+import { InputError, type Problem } from '../problems.ts';
+import { emitAggregates, emitCounts, emitShares, type Emitter } from './emit.ts';
+import { evaluateGoals } from './goals.ts';
+import { Acc, makeGrid, totalOnlyGrid } from './grid.ts';
+
+export interface Computed {
+  figures: Figure[];
+  goals: GoalResult[];
+  checks: Check[];
+}
+
+const isExited = (p: Participant) => p.exitDate !== null;
+
+type EntryColumn = 'referral' | 'income_at_entry' | 'education' | 'exit_reason' | 'months_without_work' | 'age_at_entry';
+const entryValue = (p: Participant, column: EntryColumn): string | number | null => {
+  switch (column) {
+    case 'referral': return p.referral;
+    case 'income_at_entry': return p.incomeAtEntry;
+    case 'education': return p.education;
+    case 'exit_reason': return p.exitReason;
+    case 'months_without_work': return p.monthsWithoutWork;
+    case 'age_at_entry': return p.ageAtEntry;
+  }
+};
+
+/** `configFile` only names the file in messages about configuration that does not fit the data. */
+export function computeIndicators(config: Config, data: Dataset, configFile = 'report.yaml'): Computed {
+  const lang: Language = config.language;
+  const ps = data.participants;
+  const grid = makeGrid(config.units.items.filter((u) => u.reported).map((u) => u.name), ps);
+  const e: Emitter = { grid, minCount: config.disclosure.min_count, figures: [] };
+  const checks: Check[] = [];
+  const problems: Problem[] = [];
+  const acc = () => new Acc(grid.size);
+
+  // Participants: enrolled, exited, still enrolled, share of women.
+  const enrolled = acc();
+  const exited = acc();
+  const still = acc();
+  const women = acc();
+  const womenBase = config.gender_share_of;
+  ps.forEach((p, i) => {
+    const cells = grid.cellsOf(i);
+    enrolled.add(cells, 1);
+    if (isExited(p)) exited.add(cells, 1);
+    else still.add(cells, 1);
+    if (womenBase === 'enrolled' || isExited(p)) women.add(cells, p.gender === 'woman' ? 1 : 0);
+  });
+  emitCounts(e, { id: 'participants.enrolled', label: t(lang, 'figure.participants.enrolled') }, enrolled);
+  emitCounts(e, { id: 'participants.exited', label: t(lang, 'figure.participants.exited') }, exited);
+  emitCounts(e, { id: 'participants.still_enrolled', label: t(lang, 'figure.participants.still_enrolled') }, still);
+  emitShares(e, { id: 'participants.women', label: t(lang, 'figure.participants.women'), allGendersOnly: true }, women);
+
+  // Outcome groups at exit: a participant may hold several codes, so groups may overlap.
+  for (const g of config.outcome_groups) {
+    const codes = new Set<OutcomeCode>(g.codes);
+    const a = acc();
+    ps.forEach((p, i) => {
+      if (isExited(p)) a.add(grid.cellsOf(i), p.exitStatus.some((c) => codes.has(c)) ? 1 : 0);
+    });
+    emitShares(e, { id: `exit.${g.id}`, label: g.label }, a);
+  }
+
+  // Entry groups: shares of enrolled participants with a known value in the column.
+  for (const g of config.entry_groups) {
+    const codes = g.codes ? new Set(g.codes) : null;
+    const a = acc();
+    let missing = 0;
+    ps.forEach((p, i) => {
+      const v = entryValue(p, g.column);
+      if (v === null) return void missing++;
+      const inGroup = codes ? codes.has(String(v)) : typeof v === 'number' && (g.min === undefined || v >= g.min) && (g.max === undefined || v <= g.max);
+      a.add(grid.cellsOf(i), inGroup ? 1 : 0);
+    });
+    emitShares(e, { id: `entry.${g.id}`, label: g.label }, a);
+    if (missing > 0) checks.push(missingCheck(`entry.${g.id}`, g.column, missing, ps.length));
+  }
+
+  // Distributions: one share per category (codes) or band (numbers), of those with a value.
+  config.distributions.forEach((d, di) => {
+    const keys = d.categories ? Object.keys(d.categories) : d.bands!.map((b) => b.id);
+    const accs = keys.map(() => acc());
+    const total = acc();
+    let missing = 0;
+    const unknown = new Map<string, number>();
+    ps.forEach((p, i) => {
+      const v = entryValue(p, d.column);
+      if (v === null) return void missing++;
+      const k = d.categories
+        ? keys.indexOf(String(v))
+        : d.bands!.findIndex((b) => typeof v === 'number' && (b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max));
+      if (k === -1) return void unknown.set(String(v), (unknown.get(String(v)) ?? 0) + 1);
+      const cells = grid.cellsOf(i);
+      total.add(cells, 1);
+      accs[k]!.add(cells, 1);
+    });
+    for (const [value, n] of unknown)
+      problems.push({ file: configFile, column: `distributions[${di}].${d.categories ? 'categories' : 'bands'}`, value, expected: `a category or band for every value of ${d.column} in the data (${n} participant(s) have this value)` });
+    keys.forEach((k, j) => {
+      for (let c = 0; c < grid.size; c++) accs[j]!.den[c] = total.num[c]!;
+      emitShares(e, { id: d.id, label: d.label, category: k, categoryLabel: d.categories ? d.categories[k]! : d.bands![j]!.label }, accs[j]!);
+    });
+    if (missing > 0) checks.push(missingCheck(d.id, d.column, missing, ps.length));
+  });
+
+  // Activity groups: who took part (share of enrolled), how long and how much among them.
+  if (config.activity_groups.length > 0) {
+    const index = new Map(ps.map((p, i) => [p.id, i]));
+    for (const g of config.activity_groups) {
+      const match = (field: string | null, allowed?: string[]) => !allowed || (field !== null && allowed.includes(field));
+      const has = new Uint8Array(ps.length);
+      const months = new Float64Array(ps.length);
+      const hours = new Float64Array(ps.length);
+      const hasMonths = new Uint8Array(ps.length);
+      const hasHours = new Uint8Array(ps.length);
+      const rows = acc();
+      for (const a of data.activities) {
+        if (!match(a.activity, g.activity) || !match(a.provider, g.provider) || !match(a.result, g.result)) continue;
+        const i = index.get(a.participantId);
+        if (i === undefined) continue; // cannot happen: the loader refuses unknown participants
+        has[i] = 1;
+        rows.add(grid.cellsOf(i), 1);
+        if (a.months !== null) ((months[i]! += a.months), (hasMonths[i] = 1));
+        if (a.hours !== null) ((hours[i]! += a.hours), (hasHours[i] = 1));
+      }
+      const share = acc();
+      const m = acc();
+      const h = acc();
+      ps.forEach((_, i) => {
+        const cells = grid.cellsOf(i);
+        share.add(cells, has[i]!);
+        if (hasMonths[i]) m.add(cells, months[i]!);
+        if (hasHours[i]) h.add(cells, hours[i]!);
+      });
+      emitShares(e, { id: g.id, label: g.label }, share);
+      emitCounts(e, { id: `${g.id}.rows`, label: `${g.label}: ${t(lang, 'figure.rows')}` }, rows);
+      emitAggregates(e, { id: `${g.id}.months_mean`, label: `${g.label}: ${t(lang, 'figure.months_mean')}` }, m, 'mean');
+      emitAggregates(e, { id: `${g.id}.hours_mean`, label: `${g.label}: ${t(lang, 'figure.hours_mean')}` }, h, 'mean');
+      emitAggregates(e, { id: `${g.id}.months_sum`, label: `${g.label}: ${t(lang, 'figure.months_sum')}` }, m, 'sum');
+      emitAggregates(e, { id: `${g.id}.hours_sum`, label: `${g.label}: ${t(lang, 'figure.hours_sum')}` }, h, 'sum');
+    }
+  }
+
+  // Survey: respondents, answer distributions on each ordered scale, the positive share.
+  if (config.survey) {
+    // Respondents are not linked to participants: the survey is reported for the total only.
+    const surveyEmitter: Emitter = { ...e, grid: totalOnlyGrid() };
+    const respondents = new Acc(1);
+    respondents.add([0], data.survey.length);
+    emitCounts(surveyEmitter, { id: 'survey.respondents', label: t(lang, 'figure.survey.respondents') }, respondents);
+    for (const q of config.survey.questions) {
+      const counts = new Map(q.scale.map((a) => [a, 0]));
+      let answered = 0;
+      for (const r of data.survey) {
+        const a = r.answers[q.id];
+        if (a === null || a === undefined) continue;
+        counts.set(a, (counts.get(a) ?? 0) + 1);
+        answered++;
+      }
+      for (const answer of q.scale) {
+        const a = new Acc(1);
+        a.add([0], counts.get(answer)!, answered);
+        emitShares(surveyEmitter, { id: `survey.${q.id}`, label: q.label, category: answer, categoryLabel: answer }, a);
+      }
+      if (q.positive) {
+        const a = new Acc(1);
+        a.add([0], q.positive.reduce((s, x) => s + (counts.get(x) ?? 0), 0), answered);
+        emitShares(surveyEmitter, { id: `survey.${q.id}.positive`, label: `${q.label}: ${t(lang, 'figure.positive')}` }, a);
+      }
+      if (answered < data.survey.length)
+        checks.push({ id: `survey.unanswered.${q.id}`, severity: 'info', message: `${data.survey.length - answered} of ${data.survey.length} respondents did not answer "${q.label}"; its shares are of those who answered.` });
+    }
+  }
+
+  if (problems.length > 0) throw new InputError(problems);
+
+  const goals = evaluateGoals(config, e.figures, configFile);
+  checks.push(...participantChecks(config, ps), ...suppressionChecks(e.figures, config.disclosure.min_count));
+  return { figures: e.figures, goals, checks };
+}
+
+function missingCheck(id: string, column: string, missing: number, total: number): Check {
+  return { id: `missing.${id}`, severity: 'warning', message: `${missing} of ${total} participants have no value for ${column}; ${id} is computed over the other ${total - missing}.` };
+}
+
+function participantChecks(config: Config, ps: Participant[]): Check[] {
+  const out: Check[] = [];
+  const still = ps.filter((p) => !isExited(p)).length;
+  if (still > 0)
+    out.push({ id: 'participants.still_enrolled', severity: 'info', message: `${still} of ${ps.length} participants have no exit date: they count as enrolled, not in the shares at exit.` });
+  const hidden = config.units.items.filter((u) => !u.reported).map((u) => u.name);
+  if (hidden.length > 0) {
+    const n = ps.filter((p) => hidden.includes(p.unit)).length;
+    out.push({ id: 'units.not_reported', severity: 'info', message: `${n} participants belong to units not reported separately (${hidden.join(', ')}); they count in the project total only.` });
+  }
+  const outside = ps.filter((p) => p.entryDate > config.period.to || (p.exitDate !== null && p.exitDate < config.period.from)).length;
+  if (outside > 0)
+    out.push({ id: 'participants.outside_period', severity: 'warning', message: `${outside} participants were not enrolled at any time within the report period ${config.period.from} – ${config.period.to}.` });
+  return out;
+}
+
+function suppressionChecks(figures: Figure[], k: number): Check[] {
+  const n = figures.filter((f) => f.suppressed).length;
+  return n === 0 ? [] : [{ id: 'disclosure.suppressed', severity: 'info', message: `${n} figure cells are suppressed because they rest on fewer than ${k} persons.` }];
+}

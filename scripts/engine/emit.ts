@@ -1,0 +1,76 @@
+// Turns accumulated cells into figures, applying primary disclosure control: a count below the
+// threshold, or a share, mean or sum resting on one, is published as suppressed (value null).
+import type { Figure } from '../indicators-schema.ts';
+import { wilson } from './wilson.ts';
+import type { Acc, Grid } from './grid.ts';
+
+export interface Emitter {
+  grid: Grid;
+  /** Disclosure threshold: counts 1 … minCount−1 are suppressed. */
+  minCount: number;
+  figures: Figure[];
+}
+
+export interface FigureMeta {
+  id: string;
+  label: string;
+  category?: string;
+  categoryLabel?: string;
+  /** Only the all-genders cells (e.g. the share of women). */
+  allGendersOnly?: boolean;
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+const small = (n: number, k: number) => n > 0 && n < k;
+
+function base(meta: FigureMeta, unit: string, gender: Figure['gender'], kind: Figure['kind']): Pick<Figure, 'id' | 'label' | 'unit' | 'gender' | 'kind' | 'category' | 'category_label'> {
+  const f: ReturnType<typeof base> = { id: meta.id, label: meta.label, unit, gender, kind };
+  if (meta.category !== undefined) f.category = meta.category;
+  if (meta.categoryLabel !== undefined) f.category_label = meta.categoryLabel;
+  return f;
+}
+
+function* cells(e: Emitter, meta: FigureMeta): Generator<number> {
+  for (let c = 0; c < e.grid.size; c++) if (!meta.allGendersOnly || e.grid.genderOf(c) === 'all') yield c;
+}
+
+/** Counts from `acc.num`. Zero is published; 1 … minCount−1 is suppressed. */
+export function emitCounts(e: Emitter, meta: FigureMeta, acc: Acc): void {
+  for (const c of cells(e, meta)) {
+    const v = acc.num[c]!;
+    const suppressed = small(v, e.minCount);
+    e.figures.push({ ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), 'count'), value: suppressed ? null : v, suppressed });
+  }
+}
+
+/** Shares `acc.num / acc.den` with Wilson intervals; cells with an empty denominator are left out. */
+export function emitShares(e: Emitter, meta: FigureMeta, acc: Acc): void {
+  for (const c of cells(e, meta)) {
+    const num = acc.num[c]!;
+    const den = acc.den[c]!;
+    if (den === 0) continue;
+    const suppressed = den < e.minCount || small(num, e.minCount);
+    const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), 'share'), value: null, numerator: null, ci95: null, suppressed };
+    if (den >= e.minCount) f.denominator = den;
+    if (!suppressed) {
+      const [lo, hi] = wilson(num, den);
+      f.value = round6(num / den);
+      f.numerator = num;
+      f.ci95 = [round6(lo), round6(hi)];
+    }
+    e.figures.push(f);
+  }
+}
+
+/** Means (`kind: 'mean'`) or sums (`kind: 'sum'`) of `acc.num` over `acc.den` participants. */
+export function emitAggregates(e: Emitter, meta: FigureMeta, acc: Acc, kind: 'mean' | 'sum'): void {
+  for (const c of cells(e, meta)) {
+    const n = acc.den[c]!;
+    if (n === 0) continue;
+    const suppressed = n < e.minCount;
+    const value = suppressed ? null : round6(kind === 'mean' ? acc.num[c]! / n : acc.num[c]!);
+    const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), kind), value, suppressed };
+    if (!suppressed) f.n = n;
+    e.figures.push(f);
+  }
+}

@@ -1,0 +1,43 @@
+// Goals: each target judged against its figure for every unit it applies to.
+import type { Config, Target } from '../config-schema.ts';
+import type { Figure, GoalResult } from '../indicators-schema.ts';
+import { InputError } from '../problems.ts';
+
+const EPS = 1e-12;
+
+export function isMet(target: Target, value: number): boolean {
+  switch (target.op) {
+    case '>=': return value >= target.value! - EPS;
+    case '<=': return value <= target.value! + EPS;
+    case 'between': return value >= target.min! - EPS && value <= target.max! + EPS;
+  }
+}
+
+export function evaluateGoals(config: Config, figures: Figure[], configFile: string): GoalResult[] {
+  const byKey = new Map<string, Figure>();
+  const ids = new Set<string>();
+  for (const f of figures) {
+    ids.add(f.id);
+    if (f.gender === 'all' && f.category === undefined) byKey.set(`${f.id}\u0000${f.unit}`, f);
+  }
+  const reported = [...config.units.items.filter((u) => u.reported).map((u) => u.name), 'total'];
+  const problems = config.goals.flatMap((g, i) =>
+    g.figure && !ids.has(g.figure)
+      ? [{ file: configFile, column: `goals[${i}].figure`, value: g.figure, expected: `the id of a computed figure (${[...ids].filter((x) => !x.includes('.rows') && !x.includes('_sum')).join(', ')})` }]
+      : [],
+  );
+  if (problems.length > 0) throw new InputError(problems);
+
+  return config.goals.map((g): GoalResult => {
+    if (!g.figure || !g.target) return { id: g.id, label: g.label, figure: null, target: null, measured: false, reason: g.not_measured!, results: [] };
+    const target = g.target;
+    const results = (g.units ?? reported).flatMap((unit) => {
+      const f = byKey.get(`${g.figure}\u0000${unit}`);
+      if (!f) return [];
+      const r: GoalResult['results'][number] = { unit, value: f.value, met: f.value === null ? null : isMet(target, f.value) };
+      if (f.ci95 !== undefined) r.ci95 = f.ci95;
+      return [r];
+    });
+    return { id: g.id, label: g.label, figure: g.figure, target, measured: true, results };
+  });
+}

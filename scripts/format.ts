@@ -1,0 +1,23 @@
+// The one place numbers are formatted for readers (report text, tables, CSV downloads).
+import type { Language } from './messages.ts';
+
+const NBSP = '\u00a0';
+const MINUS = '\u2212';
+
+/** Plain decimal for CSV cells: decimal comma in Swedish, no thousands separator, ASCII minus. */
+export function csvNumber(x: number, lang: Language): string {
+  const s = String(x);
+  return lang === 'sv' ? s.replace('.', ',') : s;
+}
+
+/** A number for reading: "1 234,5" (no-break spaces, U+2212 minus) in Swedish, "1,234.5" in English. */
+export function formatNumber(x: number, lang: Language, decimals = 0): string {
+  const s = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(x);
+  return lang === 'sv' ? s.replace(/[\s\u202f]/g, NBSP).replace(/[-\u2212]/g, MINUS) : s;
+}
+
+/** A share 0–1 as a percentage: "22 %" (no-break space) in Swedish, "22%" in English. */
+export function formatPercent(share: number, lang: Language, decimals = 0): string {
+  const n = formatNumber(share * 100, lang, decimals);
+  return lang === 'sv' ? `${n}${NBSP}%` : `${n}%`;
+}

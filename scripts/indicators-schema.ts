@@ -1,0 +1,92 @@
+// The shape of indicators.json: the data contract's minimal shape plus this project's additions.
+// schemas/indicators.schema.json is generated from this file (npm run schema) and a test checks
+// that the committed file is current and that every build validates against it.
+import { z } from 'zod';
+
+const ci95 = z.tuple([z.number(), z.number()]).nullable().describe('Wilson 95 % interval of a share; null when suppressed');
+
+export const figureSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/).describe('Stable dotted id, <topic>.<measure>'),
+    label: z.string(),
+    unit: z.string().describe('A unit name as the configuration spells it, or "total"'),
+    gender: z.enum(['all', 'woman', 'man', 'other']),
+    kind: z.enum(['count', 'share', 'mean', 'sum']),
+    category: z.string().optional().describe('For distributions: the category (a code or a survey answer)'),
+    category_label: z.string().optional(),
+    value: z.number().nullable(),
+    numerator: z.number().nullable().optional().describe('Shares: how many of the denominator'),
+    denominator: z.number().optional().describe('Shares: the population the share is of'),
+    ci95: ci95.optional(),
+    n: z.number().optional().describe('Means and sums: how many participants the value is over'),
+    suppressed: z.boolean().describe('true when disclosure control hid the value (value and numerator are null)'),
+  })
+  .describe('One computed figure for one unit and gender');
+
+export const targetSchema = z.strictObject({
+  op: z.enum(['>=', '<=', 'between']),
+  value: z.number().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+
+export const goalSchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  figure: z.string().nullable(),
+  target: targetSchema.nullable(),
+  measured: z.boolean(),
+  reason: z.string().optional().describe('Why the goal is not measured'),
+  results: z.array(
+    z.strictObject({
+      unit: z.string(),
+      value: z.number().nullable(),
+      ci95: ci95.optional(),
+      met: z.boolean().nullable().describe('null when the value is suppressed'),
+    }),
+  ),
+});
+
+export const checkSchema = z.strictObject({
+  id: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+
+export const inputFileSchema = z.strictObject({
+  table: z.enum(['participants', 'activities', 'followups', 'survey', 'costs']),
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  rows: z.number().int(),
+  encoding: z.string(),
+});
+
+export const indicatorsSchema = z.strictObject({
+  report: z.strictObject({
+    slug: z.string(),
+    title: z.string(),
+    subtitle: z.string().optional(),
+    language: z.enum(['sv', 'en']),
+    period: z.strictObject({ from: z.string(), to: z.string() }),
+    date: z.string(),
+    commissioner: z.string(),
+    evaluator: z.string(),
+    authors: z.array(z.string()),
+    reference: z.string().optional(),
+    unit_level: z.string(),
+    units: z.array(z.strictObject({ name: z.string(), reported: z.boolean(), status: z.string().optional() })),
+    disclosure: z.strictObject({ min_count: z.number().int() }),
+    inputs: z.array(inputFileSchema),
+    built_at: z.string(),
+    tool: z.strictObject({ name: z.string(), version: z.string() }),
+  }),
+  figures: z.array(figureSchema),
+  goals: z.array(goalSchema),
+  checks: z.array(checkSchema),
+});
+
+export type Figure = z.infer<typeof figureSchema>;
+export type GoalResult = z.infer<typeof goalSchema>;
+export type Check = z.infer<typeof checkSchema>;
+export type InputFile = z.infer<typeof inputFileSchema>;
+export type Indicators = z.infer<typeof indicatorsSchema>;

@@ -1,0 +1,32 @@
+// One project's data step: load → validate → compute → the Indicators document.
+import { readFileSync } from 'node:fs';
+import { computeIndicators } from './engine/compute.ts';
+import type { Indicators } from './indicators-schema.ts';
+import { configPath, loadProject, type ProjectPaths } from './load.ts';
+import { relative } from 'node:path';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+
+export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promise<Indicators> {
+  const { config, dataset, inputs, checks } = await loadProject(paths);
+  const computed = computeIndicators(config, dataset, relative(paths.root, configPath(paths)));
+  const report: Indicators['report'] = {
+    slug: paths.slug,
+    title: config.title,
+    language: config.language,
+    period: config.period,
+    date: config.date,
+    commissioner: config.commissioner,
+    evaluator: config.evaluator,
+    authors: config.authors,
+    unit_level: config.units.level,
+    units: config.units.items.map((u) => ({ name: u.name, reported: u.reported, ...(u.status ? { status: u.status } : {}) })),
+    disclosure: config.disclosure,
+    inputs,
+    built_at: builtAt.toISOString(),
+    tool: { name: pkg.name, version: pkg.version },
+  };
+  if (config.subtitle) report.subtitle = config.subtitle;
+  if (config.reference) report.reference = config.reference;
+  return { report, figures: computed.figures, goals: computed.goals, checks: [...checks, ...computed.checks] };
+}

@@ -1,0 +1,53 @@
+// Bytes → text. UTF-8 (with or without BOM) first; if the bytes are not valid UTF-8, Windows-1252
+// through iconv-lite (Node's own windows-1252 decoder maps 0x80–0x9F wrongly on Node ≥ 20.18.3).
+import iconv from 'iconv-lite';
+import type { Problem } from '../problems.ts';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; problem: Problem };
+
+/** Bytes that Windows-1252 leaves undefined: their presence means some other encoding. */
+const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+function lineAt(bytes: Uint8Array, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+export function decode(bytes: Uint8Array, file: string): Decoded {
+  // Excel's "Unicode text" export is UTF-16 with a BOM: accepted (an extension of the contract).
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return {
+      ok: false,
+      problem: {
+        file,
+        line: lineAt(bytes, nul),
+        expected: 'a text file in UTF-8 or Windows-1252 (this file has NUL bytes: UTF-16 without a byte order mark, UTF-32 or not text at all; save it again as "CSV UTF-8")',
+      },
+    };
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { ok: true, text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    const bad = bytes.findIndex((b) => CP1252_UNDEFINED.has(b));
+    if (bad !== -1) {
+      return {
+        ok: false,
+        problem: {
+          file,
+          line: lineAt(bytes, bad),
+          value: `byte 0x${bytes[bad]!.toString(16).toUpperCase()}`,
+          expected: 'UTF-8 or Windows-1252 text (this byte is neither; save the file again as "CSV UTF-8")',
+        },
+      };
+    }
+    return { ok: true, text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1252'), encoding: 'windows-1252' };
+  }
+}

@@ -1,0 +1,168 @@
+// Raw records → canonical rows of one table, using the configuration's column and value maps.
+// Every problem is collected (file, line, column, value, what was expected); nothing is thrown
+// here, so a caller can report all problems of all files at once.
+import type { TableMapping } from '../config-schema.ts';
+import { TABLES, type ColumnSpec, type TableName } from '../contract.ts';
+import type { Problem } from '../problems.ts';
+import type { Records } from './csv.ts';
+import { DATE_EXPECTED, parseDate, parseInteger, parseNumber } from './values.ts';
+
+/** Problems kept per file; a larger count is summarised in one extra line. */
+export const PROBLEMS_KEPT_PER_FILE = 1000;
+
+export class FileProblems {
+  readonly items: Problem[] = [];
+  private extra = 0;
+  constructor(readonly file: string) {}
+  add(p: Omit<Problem, 'file'>): void {
+    if (this.items.length < PROBLEMS_KEPT_PER_FILE) this.items.push({ file: this.file, ...p });
+    else this.extra++;
+  }
+  get any(): boolean {
+    return this.items.length > 0;
+  }
+  all(): Problem[] {
+    return this.extra === 0
+      ? this.items
+      : [...this.items, { file: this.file, expected: `no further problems (${this.extra} more were found and not listed)` }];
+  }
+}
+
+/** Reads one field of a record as a typed value; null when empty (or invalid, after reporting it). */
+export type Getter<T> = (fields: string[], line: number) => T | null;
+
+export interface ColumnReader {
+  /** Source header, as written in the file. */
+  header: string;
+  present: boolean;
+  get: Getter<unknown>;
+}
+
+export interface TableReader {
+  problems: FileProblems;
+  column(name: string): ColumnReader;
+  /** Headers in the file that no canonical column or question reads. */
+  unused(): string[];
+  fieldCountOk(fields: string[], line: number): boolean;
+}
+
+/**
+ * Prepares readers for the canonical columns of `table`. `extra` adds columns the configuration
+ * declares (survey questions). Reports missing required columns against the header line.
+ */
+export function tableReader(
+  table: TableName,
+  records: Records,
+  mapping: TableMapping,
+  problems: FileProblems,
+  configFile: string,
+  extra: Record<string, ColumnSpec & { header: string; scale?: string[] }> = {},
+): TableReader {
+  const spec: Record<string, ColumnSpec & { header?: string; scale?: string[] }> = { ...TABLES[table], ...extra };
+  const index = new Map<string, number>();
+  records.header.forEach((h, i) => {
+    if (!index.has(h)) index.set(h, i);
+  });
+  const used = new Set<number>();
+  const columns = new Map<string, ColumnReader>();
+  const columnMap = mapping.columns as Record<string, string | undefined>;
+  const valueMaps = mapping.values as Record<string, Record<string, string> | undefined>;
+
+  for (const [name, col] of Object.entries(spec)) {
+    const header = col.header ?? columnMap[name] ?? name;
+    const i = index.get(header);
+    if (i !== undefined) used.add(i);
+    if (i === undefined && col.required) {
+      problems.add({
+        line: records.headerLine,
+        column: header,
+        expected: `a column named "${header}"${col.header ? '' : ` (canonical column ${name}; rename it in tables.${table}.columns of ${configFile} if the export calls it something else)`}; the header has: ${records.header.join(', ')}`,
+      });
+    }
+    columns.set(name, { header, present: i !== undefined, get: i === undefined ? () => null : getter(name, header, i, col, valueMaps[name], col.scale) });
+  }
+
+  function getter(name: string, header: string, i: number, col: ColumnSpec, map: Record<string, string> | undefined, scale?: string[]): Getter<unknown> {
+    const mapPath = `tables.${table}.values.${name} in ${configFile}`;
+    const type = col.type;
+    const mapOne = (raw: string, line: number): string | null | undefined => {
+      if (!map) return raw;
+      const v = map[raw];
+      if (v === undefined) {
+        problems.add({ line, column: header, value: raw, expected: `a value listed in ${mapPath} (${Object.keys(map).join(', ')}); add "${raw}: <canonical value>" there if it is valid` });
+        return undefined;
+      }
+      return v === '' ? null : v;
+    };
+    const checkAllowed = (v: string, raw: string, line: number, allowed: readonly string[]): boolean => {
+      if (allowed.includes(v)) return true;
+      problems.add({ line, column: header, value: raw, expected: `one of ${allowed.join(', ')}${map ? '' : `, or a mapping for it in ${mapPath}`}` });
+      return false;
+    };
+    return (fields, line) => {
+      const raw = (fields[i] ?? '').trim();
+      if (raw === '') {
+        if (col.required) problems.add({ line, column: header, value: '', expected: `a value (column ${name} is required)` });
+        return null;
+      }
+      switch (type.kind) {
+        case 'enum-list': {
+          const sep = mapping.multi_separator;
+          const out: string[] = [];
+          for (const part of raw.split(sep)) {
+            const p = part.trim();
+            if (p === '') continue;
+            const v = mapOne(p, line);
+            if (v === undefined) return null;
+            if (v !== null && checkAllowed(v, p, line, type.values)) out.push(v);
+          }
+          return out;
+        }
+        case 'enum': {
+          const v = mapOne(raw, line);
+          if (v === undefined || v === null) return null;
+          return checkAllowed(v, raw, line, type.values) ? v : null;
+        }
+        case 'code':
+        case 'string': {
+          const v = mapOne(raw, line);
+          if (v === undefined || v === null) return null;
+          if (scale && !scale.includes(v)) {
+            problems.add({ line, column: header, value: raw, expected: `an answer of the question's scale (${scale.join(', ')}) as listed in survey.questions of ${configFile}` });
+            return null;
+          }
+          return v;
+        }
+        case 'integer':
+        case 'number': {
+          const v = mapOne(raw, line);
+          if (v === undefined || v === null) return null;
+          const n = type.kind === 'integer' ? parseInteger(v) : parseNumber(v);
+          if (n === undefined) problems.add({ line, column: header, value: raw, expected: type.kind === 'integer' ? 'a whole number' : 'a number (decimal comma or point, spaces allowed between thousands)' });
+          return n ?? null;
+        }
+        case 'date': {
+          const d = parseDate(raw, mapping.date_format);
+          if (d === undefined) problems.add({ line, column: header, value: raw, expected: DATE_EXPECTED[mapping.date_format] });
+          return d ?? null;
+        }
+      }
+    };
+  }
+
+  const width = records.header.length;
+  return {
+    problems,
+    column(name) {
+      const c = columns.get(name);
+      if (!c) throw new Error(`bug: no column ${name} in table ${table}`);
+      return c;
+    },
+    unused: () => records.header.filter((h, i) => !used.has(i) && h !== ''),
+    fieldCountOk(fields, line) {
+      if (fields.length === width) return true;
+      problems.add({ line, value: fields.join(records.delimiter).slice(0, 60), expected: `${width} fields like the header (found ${fields.length}); check for a stray delimiter or a missing quote` });
+      return false;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// .xlsx → the same Records shape as CSV. read-excel-file (maintained, no known CVEs) rather than
+// the frozen `xlsx` package. Date cells become ISO dates; numbers keep a decimal point, which the
+// value parser accepts alongside the decimal comma.
+import { readSheet } from 'read-excel-file/node';
+import type { Problem } from '../problems.ts';
+import type { Parsed } from './csv.ts';
+
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell);
+}
+
+export async function parseXlsx(bytes: Buffer, file: string, sheet?: string): Promise<Parsed> {
+  let rows: unknown[][];
+  try {
+    rows = (await (sheet === undefined ? readSheet(bytes) : readSheet(bytes, sheet))) as unknown[][];
+  } catch (err) {
+    const problem: Problem = {
+      file,
+      expected: `a readable .xlsx workbook${sheet ? ` with a sheet named "${sheet}"` : ''} (${(err as Error).message})`,
+    };
+    return { ok: false, problems: [problem] };
+  }
+  const [head, ...body] = rows;
+  if (!head) return { ok: false, problems: [{ file, line: 1, expected: 'a header row naming the columns (the sheet is empty)' }] };
+  return {
+    ok: true,
+    records: {
+      header: head.map((h) => cellText(h).trim()),
+      headerLine: 1,
+      delimiter: ';',
+      forEach(row) {
+        body.forEach((cells, i) => {
+          const fields = cells.map(cellText);
+          if (fields.some((f) => f !== '')) row(fields, i + 2);
+        });
+      },
+    },
+  };
+}
