@@ -1,7 +1,7 @@
 // Loads content/<slug>/report.yaml: YAML → schema → cross-field checks → typed Config.
 // Every problem names the file, the line, the key path, the value and what was expected.
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { core } from 'zod';
 import { configSchema, type Config } from './config-schema.ts';
 import { TABLES, type TableName } from './contract.ts';
@@ -14,10 +14,13 @@ type Path = (string | number)[];
 const keyPath = (path: Path): string =>
   path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
 
-/** Line of the YAML node at `path`, or of its nearest existing parent. */
+/** Line of the YAML key (or sequence item) at `path`, or of its nearest existing parent. */
 function lineOf(doc: Document, counter: LineCounter, path: Path): number | undefined {
   for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true);
+    // A key's own line, not its value's: a block value (or an empty one) starts on a later line.
+    const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : undefined;
+    const pair = isMap(parent) ? parent.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(path[n - 1])) : undefined;
+    const node = isNode(pair?.key) ? pair.key : doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
   }
   return undefined;
@@ -48,7 +51,7 @@ export function parseConfig(text: string, file: string): Config {
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new InputError(
-      doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line, expected: `valid YAML (${e.message.split('\n')[0]})` })),
+      doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, expected: `valid YAML (${e.message.split('\n')[0]})` })),
     );
   }
   const parsed = configSchema.safeParse(doc.toJS());

@@ -107,6 +107,8 @@ export interface Participant {
 
 export interface Activity {
   participantId: string;
+  /** Index of the participant in Dataset.participants, resolved by the loader. */
+  participant: number;
   activity: string;
   provider: string | null;
   startDate: string | null;
@@ -118,6 +120,8 @@ export interface Activity {
 
 export interface Followup {
   participantId: string;
+  /** Index of the participant in Dataset.participants, resolved by the loader. */
+  participant: number;
   monthsAfterExit: number;
   status: OutcomeCode;
 }

@@ -9,7 +9,7 @@ import type { Activity, ColumnSpec, Cost, Dataset, Followup, Participant, Survey
 import { InputError, type Problem } from './problems.ts';
 import { parseCsv, type Parsed } from './read/csv.ts';
 import { decode } from './read/decode.ts';
-import { FileProblems, tableReader, type TableReader } from './read/table.ts';
+import { FileProblems, tableReader, type ColumnReader, type TableReader } from './read/table.ts';
 import { parseXlsx } from './read/xlsx.ts';
 import type { Check, InputFile } from './indicators-schema.ts';
 
@@ -73,11 +73,14 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     return { records: parsed, problems: new FileProblems(file), file };
   }
 
-  /** Runs `build` over every record of a table file; returns its rows and collects problems. */
+  /**
+   * Reads every record of a table file; returns its rows and collects problems. `prepare` looks
+   * up the column readers once and returns the per-record builder (this runs millions of times).
+   */
   async function readTable<T>(
     table: TableName,
     mapping: TableMapping | undefined,
-    build: (r: TableReader, fields: string[], line: number) => T | null,
+    prepare: (r: TableReader) => (fields: string[], line: number, index: number) => T | null,
     extra?: Record<string, ColumnSpec & { header: string; scale?: string[] }>,
     check?: (r: TableReader) => void,
   ): Promise<T[]> {
@@ -94,12 +97,13 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     const rows: T[] = [];
     let count = 0;
     if (!reader.problems.any) {
+      const build = prepare(reader);
       records.forEach((fields, line) => {
         count++;
         if (!reader.fieldCountOk(fields, line)) return;
-        const before = reader.problems.items.length;
-        const row = build(reader, fields, line);
-        if (row !== null && reader.problems.items.length === before) rows.push(row);
+        const before = reader.problems.total;
+        const row = build(fields, line, rows.length);
+        if (row !== null && reader.problems.total === before) rows.push(row);
       });
     }
     inputs[inputs.length - 1]!.rows = count;
@@ -111,89 +115,110 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   }
 
   const unitNames = new Set(config.units.items.map((u) => u.name));
-  const allIds = new Set<string>();
-  const firstLine = new Map<string, number>();
+  /**
+   * Participant id → its index in the participants array, or −line when its first row was refused.
+   * Serves duplicate checks and resolves references from other tables in one lookup.
+   */
+  const seen = new Map<string, number>();
+  const lineOf: number[] = [];
   const t = config.tables;
 
   const participants = await readTable<Participant>(
     'participants',
     t.participants,
-    (r, f, line) => {
-      const id = r.column('participant_id').get(f, line) as string | null;
-      const unit = r.column('unit').get(f, line) as string | null;
-      const gender = r.column('gender').get(f, line) as Participant['gender'] | null;
-      const birthYear = r.column('birth_year').get(f, line) as number | null;
-      let ageAtEntry = r.column('age_at_entry').get(f, line) as number | null;
-      const entryDate = r.column('entry_date').get(f, line) as string | null;
-      const exitDate = r.column('exit_date').get(f, line) as string | null;
-      const exitStatus = (r.column('exit_status').get(f, line) as Participant['exitStatus'] | null) ?? [];
+    (r) => {
+      const [cId, cUnit, cGender, cBirth, cAge, cEntry, cExit, cStatus, cEdu, cRef, cIncome, cMonths, cReason] = (
+        ['participant_id', 'unit', 'gender', 'birth_year', 'age_at_entry', 'entry_date', 'exit_date', 'exit_status', 'education', 'referral', 'income_at_entry', 'months_without_work', 'exit_reason'] as const
+      ).map((c) => r.column(c));
       const p = r.problems;
-      if (id !== null) {
-        allIds.add(id);
-        const first = firstLine.get(id);
-        if (first !== undefined) p.add({ line, column: r.column('participant_id').header, value: id, expected: `a participant id used only once (already on line ${first})` });
-        else firstLine.set(id, line);
-      }
-      if (unit !== null && !unitNames.has(unit))
-        p.add({ line, column: r.column('unit').header, value: unit, expected: `one of the units in units.items of ${cfgShown} (${[...unitNames].join(', ')}), or a mapping in tables.participants.values.unit` });
-      if (entryDate !== null && exitDate !== null && exitDate < entryDate)
-        p.add({ line, column: r.column('exit_date').header, value: exitDate, expected: `an exit date on or after the entry date (${entryDate})` });
-      if (exitDate !== null && exitStatus.length === 0 && r.column('exit_status').present)
-        p.add({ line, column: r.column('exit_status').header, value: '', expected: 'a status at exit for a participant with an exit date' });
-      if (exitDate === null && exitStatus.length > 0)
-        p.add({ line, column: r.column('exit_date').header, value: '', expected: 'an exit date, since a status at exit is given' });
-      if (ageAtEntry === null && birthYear !== null && entryDate !== null) ageAtEntry = Number(entryDate.slice(0, 4)) - birthYear;
-      if (ageAtEntry !== null && (ageAtEntry < 10 || ageAtEntry > 100))
-        p.add({ line, column: r.column(r.column('age_at_entry').present ? 'age_at_entry' : 'birth_year').header, value: String(birthYear ?? ageAtEntry), expected: 'an age at entry between 10 and 100 years' });
-      if (id === null || unit === null || gender === null || entryDate === null) return null;
-      return {
-        id, unit, gender, birthYear, ageAtEntry, entryDate, exitDate, exitStatus,
-        education: r.column('education').get(f, line) as Participant['education'],
-        referral: r.column('referral').get(f, line) as string | null,
-        incomeAtEntry: r.column('income_at_entry').get(f, line) as string | null,
-        monthsWithoutWork: r.column('months_without_work').get(f, line) as number | null,
-        exitReason: r.column('exit_reason').get(f, line) as Participant['exitReason'],
+      return (f, line, index) => {
+        const before = p.total;
+        const id = cId!.get(f, line) as string | null;
+        const unit = cUnit!.get(f, line) as string | null;
+        const gender = cGender!.get(f, line) as Participant['gender'] | null;
+        const birthYear = cBirth!.get(f, line) as number | null;
+        let ageAtEntry = cAge!.get(f, line) as number | null;
+        const entryDate = cEntry!.get(f, line) as string | null;
+        const exitDate = cExit!.get(f, line) as string | null;
+        const exitStatus = (cStatus!.get(f, line) as Participant['exitStatus'] | null) ?? [];
+        const first = id === null ? undefined : seen.get(id);
+        if (first !== undefined) p.add({ line, column: cId!.header, value: id!, expected: `a participant id used only once (already on line ${first >= 0 ? lineOf[first] : -first})` });
+        if (unit !== null && !unitNames.has(unit))
+          p.add({ line, column: cUnit!.header, value: unit, expected: `one of the units in units.items of ${cfgShown} (${[...unitNames].join(', ')}), or a mapping in tables.participants.values.unit` });
+        if (entryDate !== null && exitDate !== null && exitDate < entryDate)
+          p.add({ line, column: cExit!.header, value: exitDate, expected: `an exit date on or after the entry date (${entryDate})` });
+        // Only when the other field is really empty: an invalid value was reported already.
+        if (exitDate !== null && exitStatus.length === 0 && cStatus!.present && cStatus!.raw(f) === '')
+          p.add({ line, column: cStatus!.header, value: '', expected: 'a status at exit for a participant with an exit date' });
+        if (exitDate === null && exitStatus.length > 0 && cExit!.raw(f) === '')
+          p.add({ line, column: cExit!.header, value: '', expected: 'an exit date, since a status at exit is given' });
+        if (ageAtEntry === null && birthYear !== null && entryDate !== null) ageAtEntry = Number(entryDate.slice(0, 4)) - birthYear;
+        if (ageAtEntry !== null && (ageAtEntry < 10 || ageAtEntry > 100))
+          p.add({ line, column: (cAge!.present ? cAge! : cBirth!).header, value: String(birthYear ?? ageAtEntry), expected: 'an age at entry between 10 and 100 years' });
+        if (id !== null && first === undefined) seen.set(id, p.total === before ? index : -line);
+        if (id === null || unit === null || gender === null || entryDate === null) return null;
+        lineOf[index] = line;
+        return {
+          id, unit, gender, birthYear, ageAtEntry, entryDate, exitDate, exitStatus,
+          education: cEdu!.get(f, line) as Participant['education'],
+          referral: cRef!.get(f, line) as string | null,
+          incomeAtEntry: cIncome!.get(f, line) as string | null,
+          monthsWithoutWork: cMonths!.get(f, line) as number | null,
+          exitReason: cReason!.get(f, line) as Participant['exitReason'],
+        };
       };
     },
     undefined,
     (r) => {
       if (!r.column('birth_year').present && !r.column('age_at_entry').present)
-        r.problems.add({ line: 1, column: r.column('birth_year').header, expected: `a birth year or an age-at-entry column (map birth_year or age_at_entry in tables.participants.columns of ${cfgShown})` });
+        r.problems.add({ line: r.headerLine, column: r.column('birth_year').header, expected: `a birth year or an age-at-entry column (map birth_year or age_at_entry in tables.participants.columns of ${cfgShown})` });
     },
   );
 
-  const knownParticipant = (r: TableReader, id: string | null, line: number) => {
-    if (id !== null && !allIds.has(id))
-      r.problems.add({ line, column: r.column('participant_id').header, value: id, expected: 'the id of a participant in the participants file' });
+  /** The participant's index, or −1 (after reporting an unknown id). */
+  const participantIndex = (r: TableReader, c: ColumnReader, id: string | null, line: number): number => {
+    const i = id === null ? undefined : seen.get(id);
+    // Without readable participants every reference would look unknown: say nothing then.
+    if (id !== null && i === undefined && seen.size > 0)
+      r.problems.add({ line, column: c.header, value: id, expected: 'the id of a participant in the participants file' });
+    return i ?? -1;
   };
 
-  const activities = await readTable<Activity>('activities', t.activities, (r, f, line) => {
-    const participantId = r.column('participant_id').get(f, line) as string | null;
-    knownParticipant(r, participantId, line);
-    const activity = r.column('activity').get(f, line) as string | null;
-    const startDate = r.column('start_date').get(f, line) as string | null;
-    const endDate = r.column('end_date').get(f, line) as string | null;
-    if (startDate !== null && endDate !== null && endDate < startDate)
-      r.problems.add({ line, column: r.column('end_date').header, value: endDate, expected: `an end date on or after the start date (${startDate})` });
-    const months = r.column('months').get(f, line) as number | null;
-    const hours = r.column('hours').get(f, line) as number | null;
-    for (const [name, v] of [['months', months], ['hours', hours]] as const)
-      if (v !== null && v < 0) r.problems.add({ line, column: r.column(name).header, value: String(v), expected: 'a number of zero or more' });
-    if (participantId === null || activity === null) return null;
-    return {
-      participantId, activity, startDate, endDate, months, hours,
-      provider: r.column('provider').get(f, line) as string | null,
-      result: r.column('result').get(f, line) as string | null,
+  const activities = await readTable<Activity>('activities', t.activities, (r) => {
+    const [cId, cAct, cStart, cEnd, cMonths, cHours, cProvider, cResult] = (
+      ['participant_id', 'activity', 'start_date', 'end_date', 'months', 'hours', 'provider', 'result'] as const
+    ).map((c) => r.column(c));
+    return (f, line) => {
+      const participantId = cId!.get(f, line) as string | null;
+      const participant = participantIndex(r, cId!, participantId, line);
+      const activity = cAct!.get(f, line) as string | null;
+      const startDate = cStart!.get(f, line) as string | null;
+      const endDate = cEnd!.get(f, line) as string | null;
+      if (startDate !== null && endDate !== null && endDate < startDate)
+        r.problems.add({ line, column: cEnd!.header, value: endDate, expected: `an end date on or after the start date (${startDate})` });
+      const months = cMonths!.get(f, line) as number | null;
+      const hours = cHours!.get(f, line) as number | null;
+      if (months !== null && months < 0) r.problems.add({ line, column: cMonths!.header, value: String(months), expected: 'a number of zero or more' });
+      if (hours !== null && hours < 0) r.problems.add({ line, column: cHours!.header, value: String(hours), expected: 'a number of zero or more' });
+      if (participantId === null || activity === null) return null;
+      return {
+        participantId, participant, activity, startDate, endDate, months, hours,
+        provider: cProvider!.get(f, line) as string | null,
+        result: cResult!.get(f, line) as string | null,
+      };
     };
   });
 
-  const followups = await readTable<Followup>('followups', t.followups, (r, f, line) => {
-    const participantId = r.column('participant_id').get(f, line) as string | null;
-    knownParticipant(r, participantId, line);
-    const monthsAfterExit = r.column('months_after_exit').get(f, line) as number | null;
-    const status = r.column('status').get(f, line) as Followup['status'] | null;
-    if (participantId === null || monthsAfterExit === null || status === null) return null;
-    return { participantId, monthsAfterExit, status };
+  const followups = await readTable<Followup>('followups', t.followups, (r) => {
+    const [cId, cMonths, cStatus] = (['participant_id', 'months_after_exit', 'status'] as const).map((c) => r.column(c));
+    return (f, line) => {
+      const participantId = cId!.get(f, line) as string | null;
+      const participant = participantIndex(r, cId!, participantId, line);
+      const monthsAfterExit = cMonths!.get(f, line) as number | null;
+      const status = cStatus!.get(f, line) as Followup['status'] | null;
+      if (participantId === null || monthsAfterExit === null || status === null) return null;
+      return { participantId, participant, monthsAfterExit, status };
+    };
   });
 
   const questions = config.survey?.questions ?? [];
@@ -203,25 +228,32 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   const survey = await readTable<SurveyResponse>(
     'survey',
     t.survey,
-    (r, f, line) => {
-      const answers: Record<string, string | null> = {};
-      for (const q of questions) answers[q.id] = r.column(`q:${q.id}`).get(f, line) as string | null;
-      return { respondentId: r.column('respondent_id').get(f, line) as string | null, survey: r.column('survey').get(f, line) as string | null, answers };
+    (r) => {
+      const cols = questions.map((q) => [q.id, r.column(`q:${q.id}`)] as const);
+      const [cId, cSurvey] = [r.column('respondent_id'), r.column('survey')];
+      return (f, line) => {
+        const answers: Record<string, string | null> = {};
+        for (const [id, c] of cols) answers[id] = c.get(f, line) as string | null;
+        return { respondentId: cId.get(f, line) as string | null, survey: cSurvey.get(f, line) as string | null, answers };
+      };
     },
     surveyColumns,
     (r) => {
       for (const q of questions)
         if (!r.column(`q:${q.id}`).present)
-          r.problems.add({ line: 1, column: q.column, expected: `a column for survey question "${q.id}" (survey.questions[].column of ${cfgShown})` });
+          r.problems.add({ line: r.headerLine, column: q.column, expected: `a column for survey question "${q.id}" (survey.questions[].column of ${cfgShown})` });
     },
   );
 
-  const costs = await readTable<Cost>('costs', t.costs, (r, f, line) => {
-    const year = r.column('year').get(f, line) as number | null;
-    const item = r.column('item').get(f, line) as string | null;
-    const amountSek = r.column('amount_sek').get(f, line) as number | null;
-    if (year === null || item === null || amountSek === null) return null;
-    return { year, item, amountSek, budgetSek: r.column('budget_sek').get(f, line) as number | null };
+  const costs = await readTable<Cost>('costs', t.costs, (r) => {
+    const [cYear, cItem, cAmount, cBudget] = (['year', 'item', 'amount_sek', 'budget_sek'] as const).map((c) => r.column(c));
+    return (f, line) => {
+      const year = cYear!.get(f, line) as number | null;
+      const item = cItem!.get(f, line) as string | null;
+      const amountSek = cAmount!.get(f, line) as number | null;
+      if (year === null || item === null || amountSek === null) return null;
+      return { year, item, amountSek, budgetSek: cBudget!.get(f, line) as number | null };
+    };
   });
 
   if (problems.length > 0) throw new InputError(problems);

@@ -120,7 +120,7 @@ describe('computeIndicators', () => {
   it('computes activity shares and per-participant means and sums of months and hours', () => {
     const people = many(10, () => person('A', 'woman', ['employed']));
     const act = (p: Participant, months: number | null, hours: number | null, provider = 'social_enterprise'): Activity => ({
-      participantId: p.id, activity: 'work_training', provider, startDate: null, endDate: null, months, hours, result: null,
+      participantId: p.id, participant: people.indexOf(p), activity: 'work_training', provider, startDate: null, endDate: null, months, hours, result: null,
     });
     const activities = [
       ...people.slice(0, 5).flatMap((p) => [act(p, 2, 100), act(p, 1.5, 50)]),

@@ -1,7 +1,7 @@
 // The indicator engine: a validated Dataset and its Config in, every figure, goal result and
 // data-quality check out. Pure: no I/O, no clock, no randomness.
 import type { Config } from '../config-schema.ts';
-import type { Dataset, OutcomeCode, Participant } from '../contract.ts';
+import { OUTCOME_CODES, type Dataset, type Participant } from '../contract.ts';
 import type { Check, Figure, GoalResult } from '../indicators-schema.ts';
 import { t, type Language } from '../messages.ts';
 import { InputError, type Problem } from '../problems.ts';
@@ -58,12 +58,16 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   emitShares(e, { id: 'participants.women', label: t(lang, 'figure.participants.women'), allGendersOnly: true }, women);
 
   // Outcome groups at exit: a participant may hold several codes, so groups may overlap.
+  // Each exited participant's codes become one bit mask, so a group test is a single AND.
+  const codeBit = new Map(OUTCOME_CODES.map((c, i) => [c, 1 << i]));
+  const exitMask = new Int32Array(ps.length).fill(-1);
+  ps.forEach((p, i) => {
+    if (isExited(p)) exitMask[i] = p.exitStatus.reduce((m, c) => m | codeBit.get(c)!, 0);
+  });
   for (const g of config.outcome_groups) {
-    const codes = new Set<OutcomeCode>(g.codes);
+    const groupMask = g.codes.reduce((m, c) => m | codeBit.get(c)!, 0);
     const a = acc();
-    ps.forEach((p, i) => {
-      if (isExited(p)) a.add(grid.cellsOf(i), p.exitStatus.some((c) => codes.has(c)) ? 1 : 0);
-    });
+    for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1) a.add(grid.cellsOf(i), exitMask[i]! & groupMask ? 1 : 0);
     emitShares(e, { id: `exit.${g.id}`, label: g.label }, a);
   }
 
@@ -111,19 +115,19 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
 
   // Activity groups: who took part (share of enrolled), how long and how much among them.
   if (config.activity_groups.length > 0) {
-    const index = new Map(ps.map((p, i) => [p.id, i]));
     for (const g of config.activity_groups) {
-      const match = (field: string | null, allowed?: string[]) => !allowed || (field !== null && allowed.includes(field));
+      const sets = [g.activity, g.provider, g.result].map((xs) => (xs ? new Set(xs) : null));
+      const match = (field: string | null, allowed: Set<string> | null | undefined) => !allowed || (field !== null && allowed.has(field));
       const has = new Uint8Array(ps.length);
       const months = new Float64Array(ps.length);
       const hours = new Float64Array(ps.length);
       const hasMonths = new Uint8Array(ps.length);
       const hasHours = new Uint8Array(ps.length);
       const rows = acc();
-      for (const a of data.activities) {
-        if (!match(a.activity, g.activity) || !match(a.provider, g.provider) || !match(a.result, g.result)) continue;
-        const i = index.get(a.participantId);
-        if (i === undefined) continue; // cannot happen: the loader refuses unknown participants
+      for (let k = 0; k < data.activities.length; k++) {
+        const a = data.activities[k]!;
+        if (!match(a.activity, sets[0]) || !match(a.provider, sets[1]) || !match(a.result, sets[2])) continue;
+        const i = a.participant;
         has[i] = 1;
         rows.add(grid.cellsOf(i), 1);
         if (a.months !== null) ((months[i]! += a.months), (hasMonths[i] = 1));
@@ -132,12 +136,12 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       const share = acc();
       const m = acc();
       const h = acc();
-      ps.forEach((_, i) => {
+      for (let i = 0; i < ps.length; i++) {
         const cells = grid.cellsOf(i);
         share.add(cells, has[i]!);
         if (hasMonths[i]) m.add(cells, months[i]!);
         if (hasHours[i]) h.add(cells, hours[i]!);
-      });
+      }
       emitShares(e, { id: g.id, label: g.label }, share);
       emitCounts(e, { id: `${g.id}.rows`, label: `${g.label}: ${t(lang, 'figure.rows')}` }, rows);
       emitAggregates(e, { id: `${g.id}.months_mean`, label: `${g.label}: ${t(lang, 'figure.months_mean')}` }, m, 'mean');

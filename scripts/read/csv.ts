@@ -11,7 +11,10 @@ export interface Records {
   header: string[];
   headerLine: number;
   delimiter: Delimiter;
-  /** Calls `row` for each data record (empty lines skipped) with its first line number. */
+  /**
+   * Calls `row` for each data record (empty lines skipped) with its first line number. The
+   * fields array may be reused between calls: copy it to keep it.
+   */
   forEach(row: (fields: string[], line: number) => void): void;
 }
 
@@ -48,7 +51,8 @@ export function parseCsv(text: string, file: string): Parsed {
     if (!(DELIMITERS as string[]).includes(sep[1]!))
       return { ok: false, problems: [{ file, line: 1, value: sep[0], expected: 'sep=; or sep=, or a tab after sep=' }] };
     delimiter = sep[1] as Delimiter;
-    start = text.indexOf('\n', start) + 1;
+    const eol = text.indexOf('\n', start);
+    start = eol === -1 ? text.length : eol + 1;
     headerLine = 2;
   }
   const head = firstLine(text, start);
@@ -78,11 +82,25 @@ function parsePlain(body: string, headerLine: number, delimiter: Delimiter): Par
         let pos = headEnd + 1;
         let line = headerLine + 1;
         const n = body.length;
+        // One fields array for all records, fields sliced straight from the text: no line
+        // string and no new array per record (a million-row file otherwise spends its time in GC).
+        // Callers must not keep the array past their callback.
+        const fields: string[] = [];
         while (pos < n) {
           let end = body.indexOf('\n', pos);
           if (end === -1) end = n;
           const stop = end > pos && body.charCodeAt(end - 1) === 13 ? end - 1 : end;
-          if (stop > pos) row(body.slice(pos, stop).split(delimiter), line);
+          if (stop > pos) {
+            let count = 0;
+            let from = pos;
+            for (let d = body.indexOf(delimiter, from); d !== -1 && d < stop; d = body.indexOf(delimiter, from)) {
+              fields[count++] = body.slice(from, d);
+              from = d + 1;
+            }
+            fields[count++] = body.slice(from, stop);
+            fields.length = count;
+            row(fields, line);
+          }
           pos = end + 1;
           line++;
         }
@@ -92,24 +110,38 @@ function parsePlain(body: string, headerLine: number, delimiter: Delimiter): Par
 }
 
 function parseQuoted(body: string, file: string, headerLine: number, delimiter: Delimiter): Parsed {
+  const bytes = Buffer.from(body, 'utf8');
   const out: { fields: string[]; line: number }[] = [];
-  let prevEnd = 0;
-  let prevEmpty = 0;
+  // Line numbers are counted here from the byte offset where each record ends (info.bytes):
+  // csv-parse's own line count counts a "\r\n" inside a quoted field as two lines.
+  let pos = 0;
+  let line = headerLine;
+  /** Skips empty lines from `pos`; returns the line the next record starts on. */
+  const recordStart = (): number => {
+    for (let b = bytes[pos]; b === 13 || b === 10; b = bytes[++pos]) if (b === 10) line++;
+    return line;
+  };
   try {
-    const records = parse(body, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: false }) as unknown as {
-      record: string[];
-      info: { lines: number; empty_lines: number };
-    }[];
-    for (const { record, info } of records) {
-      out.push({ fields: record, line: headerLine - 1 + prevEnd + 1 + (info.empty_lines - prevEmpty) });
-      prevEnd = info.lines;
-      prevEmpty = info.empty_lines;
-    }
+    parse(bytes, {
+      delimiter,
+      // Both line endings, as the plain path accepts them, even mixed in one file.
+      record_delimiter: ['\r\n', '\n'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: false,
+      on_record: (record: string[], info) => {
+        const first = recordStart();
+        for (let i = bytes.indexOf(10, pos); i !== -1 && i < info.bytes; i = bytes.indexOf(10, i + 1)) line++;
+        pos = info.bytes;
+        out.push({ fields: record, line: first });
+        return null;
+      },
+    });
   } catch (err) {
-    const e = err as { code?: string; lines?: number; message: string };
+    const e = err as { code?: string; message: string };
     // csv-parse stops at its first error; the records before it are lost with it, so report the
     // error where its record starts and say that the rest of the file could not be read.
-    const line = headerLine - 1 + (e.code === 'CSV_QUOTE_NOT_CLOSED' ? guessOpenQuoteLine(body, delimiter) : (e.lines ?? 1));
+    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? headerLine - 1 + guessOpenQuoteLine(body, delimiter) : recordStart();
     const expected =
       e.code === 'CSV_QUOTE_NOT_CLOSED'
         ? 'a closing quote (") for the quote opened on this line; the rest of the file could not be read'

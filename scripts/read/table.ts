@@ -21,6 +21,10 @@ export class FileProblems {
   get any(): boolean {
     return this.items.length > 0;
   }
+  /** Every problem found so far, kept or not: compare before and after a row to see if it had any. */
+  get total(): number {
+    return this.items.length + this.extra;
+  }
   all(): Problem[] {
     return this.extra === 0
       ? this.items
@@ -36,10 +40,14 @@ export interface ColumnReader {
   header: string;
   present: boolean;
   get: Getter<unknown>;
+  /** The field's text, trimmed ('' when empty or when the column is absent). */
+  raw: (fields: string[]) => string;
 }
 
 export interface TableReader {
   problems: FileProblems;
+  /** Line of the header in the file (2 after a `sep=` line). */
+  headerLine: number;
   column(name: string): ColumnReader;
   /** Headers in the file that no canonical column or question reads. */
   unused(): string[];
@@ -79,17 +87,24 @@ export function tableReader(
         expected: `a column named "${header}"${col.header ? '' : ` (canonical column ${name}; rename it in tables.${table}.columns of ${configFile} if the export calls it something else)`}; the header has: ${records.header.join(', ')}`,
       });
     }
-    columns.set(name, { header, present: i !== undefined, get: i === undefined ? () => null : getter(name, header, i, col, valueMaps[name], col.scale) });
+    columns.set(name, {
+      header,
+      present: i !== undefined,
+      get: i === undefined ? () => null : getter(name, header, i, col, valueMaps[name], col.scale),
+      raw: i === undefined ? () => '' : (fields) => (fields[i] ?? '').trim(),
+    });
   }
 
   function getter(name: string, header: string, i: number, col: ColumnSpec, map: Record<string, string> | undefined, scale?: string[]): Getter<unknown> {
     const mapPath = `tables.${table}.values.${name} in ${configFile}`;
     const type = col.type;
+    // A Map: faster than an object with Swedish keys, and no inherited keys like "constructor".
+    const lookup = map ? new Map(Object.entries(map)) : null;
     const mapOne = (raw: string, line: number): string | null | undefined => {
-      if (!map) return raw;
-      const v = map[raw];
+      if (!lookup) return raw;
+      const v = lookup.get(raw);
       if (v === undefined) {
-        problems.add({ line, column: header, value: raw, expected: `a value listed in ${mapPath} (${Object.keys(map).join(', ')}); add "${raw}: <canonical value>" there if it is valid` });
+        problems.add({ line, column: header, value: raw, expected: `a value listed in ${mapPath} (${[...lookup.keys()].join(', ')}); add "${raw}: <canonical value>" there if it is valid` });
         return undefined;
       }
       return v === '' ? null : v;
@@ -100,7 +115,9 @@ export function tableReader(
       return false;
     };
     return (fields, line) => {
-      const raw = (fields[i] ?? '').trim();
+      const field = fields[i] ?? '';
+      // trim() only when needed: most fields have no surrounding space, and this runs millions of times.
+      const raw = field.length > 0 && (field.charCodeAt(0) <= 32 || field.charCodeAt(field.length - 1) <= 32 || field.charCodeAt(0) === 160 || field.charCodeAt(field.length - 1) === 160) ? field.trim() : field;
       if (raw === '') {
         if (col.required) problems.add({ line, column: header, value: '', expected: `a value (column ${name} is required)` });
         return null;
@@ -153,6 +170,7 @@ export function tableReader(
   const width = records.header.length;
   return {
     problems,
+    headerLine: records.headerLine,
     column(name) {
       const c = columns.get(name);
       if (!c) throw new Error(`bug: no column ${name} in table ${table}`);

@@ -22,18 +22,21 @@ export async function parseXlsx(bytes: Buffer, file: string, sheet?: string): Pr
     };
     return { ok: false, problems: [problem] };
   }
-  const [head, ...body] = rows;
+  // The header is the first row with anything in it (sheets often start with blank rows).
+  const start = rows.findIndex((cells) => cells.some((c) => cellText(c).trim() !== ''));
+  const head = rows[start];
   if (!head) return { ok: false, problems: [{ file, line: 1, expected: 'a header row naming the columns (the sheet is empty)' }] };
+  const body = rows.slice(start + 1);
   return {
     ok: true,
     records: {
       header: head.map((h) => cellText(h).trim()),
-      headerLine: 1,
+      headerLine: start + 1,
       delimiter: ';',
       forEach(row) {
         body.forEach((cells, i) => {
           const fields = cells.map(cellText);
-          if (fields.some((f) => f !== '')) row(fields, i + 2);
+          if (fields.some((f) => f !== '')) row(fields, start + i + 2);
         });
       },
     },

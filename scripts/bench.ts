@@ -1,0 +1,51 @@
+// npm run bench: the speed figures the issues name, as medians of several runs in fresh processes.
+//   data step, 1 000 000 participants (+ ~2 000 000 activity rows): target < 10 s and < 2 GB RSS
+//   data step, 1 000 participants: target well under 1 s
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeBenchData } from './generate/mia-vidare.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '1000,1000000' } } });
+const runs = Number(values.runs);
+const repo = join(import.meta.dirname, '..');
+const slug = 'mia-vidare';
+
+interface Run { readMs: number; computeMs: number; totalMs: number; rows: number; figures: number; maxRssMb: number }
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function project(size: number): Promise<string> {
+  const root = join(repo, '.bench', `mia-vidare-${size}`);
+  const marker = join(root, '.complete');
+  if (!existsSync(marker)) {
+    console.log(`Generating ${size.toLocaleString('sv-SE')} synthetic participants in ${root} …`);
+    mkdirSync(join(root, 'content', slug), { recursive: true });
+    cpSync(join(repo, 'content', slug, 'report.yaml'), join(root, 'content', slug, 'report.yaml'));
+    await writeBenchData(join(root, 'data', slug), size);
+    writeFileSync(marker, '');
+  }
+  return root;
+}
+
+const results: string[] = [];
+for (const size of values.sizes!.split(',').map(Number)) {
+  const root = await project(size);
+  const rs: Run[] = [];
+  for (let i = 1; i <= runs; i++) {
+    process.stdout.write(`  data step, ${size.toLocaleString('sv-SE')} participants: run ${i}/${runs} … `);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'bench-run.ts'), root, slug], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as Run;
+    console.log(`${(r.totalMs / 1000).toFixed(2)} s, ${Math.round(r.maxRssMb)} MB`);
+    rs.push(r);
+  }
+  const total = median(rs.map((r) => r.totalMs));
+  const rows = rs[0]!.rows;
+  results.push(
+    `data step, ${size.toLocaleString('sv-SE')} participants (${rows.toLocaleString('sv-SE')} rows in all): ` +
+      `median ${(total / 1000).toFixed(2)} s (read+validate+map ${(median(rs.map((r) => r.readMs)) / 1000).toFixed(2)} s, compute ${(median(rs.map((r) => r.computeMs)) / 1000).toFixed(2)} s), ` +
+      `${Math.round(rows / (total / 1000)).toLocaleString('sv-SE')} rows/s, peak RSS ${Math.round(median(rs.map((r) => r.maxRssMb)))} MB, ${runs} runs`,
+  );
+}
+console.log('\nBenchmark results');
+for (const line of results) console.log(`  ${line}`);
