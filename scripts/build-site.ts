@@ -51,7 +51,13 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
 
 function swapInto(tmp: string, outDir: string): void {
   const old = `${outDir}.old-${process.pid}`;
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(tmp, outDir);
+  const hadOld = existsSync(outDir);
+  if (hadOld) renameSync(outDir, old);
+  try {
+    renameSync(tmp, outDir);
+  } catch (err) {
+    if (hadOld) renameSync(old, outDir); // put the last good site back
+    throw err;
+  }
   rmSync(old, { recursive: true, force: true });
 }

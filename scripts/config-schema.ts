@@ -69,6 +69,39 @@ const distribution = z.strictObject({
   bands: z.array(band).min(1).optional(),
 });
 
+/** The OECD/DAC criteria (2019 revision): the default set, and what custom criteria map onto. */
+export const DAC_CRITERIA = ['relevance', 'coherence', 'effectiveness', 'efficiency', 'impact', 'sustainability'] as const;
+
+const criterion = z.strictObject({
+  id: shortId,
+  label: z.string().min(1),
+  /** The DAC criterion this one stands for. */
+  dac: z.enum(DAC_CRITERIA),
+});
+
+/** A box of the theory of change, optionally tied to a goal so its measured status shows. */
+const tocBox = z.strictObject({ text: z.string().min(1), goal: figureId.optional() });
+
+export const CHART_KINDS = ['shares', 'distribution', 'means', 'likert', 'goals'] as const;
+
+const chart = z.strictObject({
+  id: shortId,
+  /**
+   * shares: share figures by unit with intervals; distribution: one figure's categories by unit;
+   * means: mean (or sum) figures by unit; likert: survey questions as stacked bars on their
+   * ordered scales; goals: goal results against their targets.
+   */
+  kind: z.enum(CHART_KINDS),
+  title: z.string().min(1),
+  /** Figure ids shown (not for kind goals, which shows every measured goal, or those listed in goals). */
+  figures: z.array(figureId).default([]),
+  goals: z.array(figureId).optional(),
+  /** Units shown, in order; default every reported unit and the total. */
+  units: z.array(z.string()).optional(),
+  /** Optional extra sentence for the chart's accessible description. */
+  note: z.string().optional(),
+});
+
 export const configSchema = z.strictObject({
   title: z.string().min(1),
   subtitle: z.string().optional(),
@@ -138,9 +171,38 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   goals: z.array(goal).default([]),
+  /** Evaluation criteria; default the six OECD/DAC criteria with Swedish or English labels. */
+  criteria: z.array(criterion).optional(),
+  /** The report's narrative sections, in order: one markdown file each in content/<slug>/. */
+  sections: z
+    .array(
+      z.strictObject({
+        file: z.string().regex(/^[^/\\]+\.md$/, 'a markdown file name in the project folder, such as "resultat.md"'),
+        /** Criterion id (from criteria, or a DAC criterion by default); omit for parts such as the summary. */
+        criterion: shortId.optional(),
+        /** Appendices are numbered and placed after the main part. */
+        appendix: z.boolean().default(false),
+      }),
+    )
+    .default([]),
+  /** The evaluation questions, each with its criterion and a short answer (markdown, may cite figures). */
+  evaluation_questions: z.array(z.strictObject({ question: z.string().min(1), criterion: shortId, answer: z.string().min(1) })).default([]),
+  /** Methods of the evaluation with the hours spent on each. */
+  methods: z.array(z.strictObject({ method: z.string().min(1), description: z.string().optional(), hours: z.number().min(0).optional() })).default([]),
+  theory_of_change: z
+    .strictObject({
+      activities: z.array(tocBox).min(1),
+      outputs: z.array(tocBox).min(1),
+      outcomes: z.array(tocBox).min(1),
+      impacts: z.array(tocBox).min(1),
+    })
+    .optional(),
+  charts: z.array(chart).default([]),
 });
 
 export type Config = z.infer<typeof configSchema>;
 export type Goal = Config['goals'][number];
 export type Target = z.infer<typeof target>;
 export type TableMapping = Config['tables']['participants'];
+export type ChartConfig = Config['charts'][number];
+export type SectionConfig = Config['sections'][number];

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { core } from 'zod';
-import { configSchema, type Config } from './config-schema.ts';
+import { configSchema, DAC_CRITERIA, type Config } from './config-schema.ts';
 import { TABLES, type TableName } from './contract.ts';
 import { InputError, type Problem } from './problems.ts';
 
@@ -137,6 +137,35 @@ function crossChecks(config: Config): [Path, string, string?][] {
     if (t?.op === 'between' && t.min !== undefined && t.max !== undefined && t.min > t.max) out.push([['goals', i, 'target', 'max'], 'max ≥ min']);
     g.units?.forEach((u, j) => {
       if (u !== 'total' && !unitNames.includes(u)) out.push([['goals', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
+    });
+  });
+  const criteria = new Set((config.criteria ?? []).map((c) => c.id));
+  const dac = new Set<string>(DAC_CRITERIA);
+  const criterionOk = (id: string) => (config.criteria ? criteria.has(id) : dac.has(id));
+  const criterionList = config.criteria ? [...criteria].join(', ') : DAC_CRITERIA.join(', ');
+  config.sections.forEach((s, i) => {
+    if (s.criterion !== undefined && !criterionOk(s.criterion)) out.push([['sections', i, 'criterion'], `a criterion id (${criterionList})`, s.criterion]);
+  });
+  config.evaluation_questions.forEach((q, i) => {
+    if (!criterionOk(q.criterion)) out.push([['evaluation_questions', i, 'criterion'], `a criterion id (${criterionList})`, q.criterion]);
+  });
+  const goalIds = new Set(config.goals.map((g) => g.id));
+  for (const column of ['activities', 'outputs', 'outcomes', 'impacts'] as const) {
+    config.theory_of_change?.[column].forEach((b, i) => {
+      if (b.goal !== undefined && !goalIds.has(b.goal)) out.push([['theory_of_change', column, i, 'goal'], `a goal id of goals (${[...goalIds].join(', ')})`, b.goal]);
+    });
+  }
+  const chartIds = new Set<string>();
+  config.charts.forEach((c, i) => {
+    if (chartIds.has(c.id)) out.push([['charts', i, 'id'], 'each chart id once']);
+    chartIds.add(c.id);
+    if (c.kind !== 'goals' && c.figures.length === 0) out.push([['charts', i, 'figures'], `one or more figure ids for a chart of kind ${c.kind}`]);
+    if (c.kind === 'distribution' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a distribution) for a chart of kind distribution']);
+    c.goals?.forEach((g, j) => {
+      if (!goalIds.has(g)) out.push([['charts', i, 'goals', j], `a goal id of goals (${[...goalIds].join(', ')})`, g]);
+    });
+    c.units?.forEach((u, j) => {
+      if (u !== 'total' && !unitNames.includes(u)) out.push([['charts', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
     });
   });
   return out;

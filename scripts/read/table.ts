@@ -7,6 +7,9 @@ import type { Problem } from '../problems.ts';
 import type { Records } from './csv.ts';
 import { DATE_EXPECTED, parseDate, parseInteger, parseNumber } from './values.ts';
 
+/** Could this character be white space that trim() removes (ASCII, no-break or any Unicode space)? */
+const maybeSpace = (c: number) => c <= 32 || c === 0xa0 || c >= 0x1680;
+
 /** Problems kept per file; a larger count is summarised in one extra line. */
 export const PROBLEMS_KEPT_PER_FILE = 1000;
 
@@ -117,7 +120,7 @@ export function tableReader(
     return (fields, line) => {
       const field = fields[i] ?? '';
       // trim() only when needed: most fields have no surrounding space, and this runs millions of times.
-      const raw = field.length > 0 && (field.charCodeAt(0) <= 32 || field.charCodeAt(field.length - 1) <= 32 || field.charCodeAt(0) === 160 || field.charCodeAt(field.length - 1) === 160) ? field.trim() : field;
+      const raw = field.length > 0 && (maybeSpace(field.charCodeAt(0)) || maybeSpace(field.charCodeAt(field.length - 1))) ? field.trim() : field;
       if (raw === '') {
         if (col.required) problems.add({ line, column: header, value: '', expected: `a value (column ${name} is required)` });
         return null;
