@@ -1,9 +1,27 @@
-// Builds every project into a temporary folder and only then replaces the output folder, so a
+// The whole build: for every project load → validate → compute → JSON and CSV → charts →
+// pages (Eleventy) → PDF (Chromium). Everything is written into a temporary folder beside the
+// output, which replaces the output only when every step of every project succeeded, so a
 // failed build never destroys the last good site.
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import { renderChart } from './charts/index.ts';
+import { loadConfig } from './config.ts';
+import { FONT_FILES } from './fonts.ts';
 import { buildIndicators } from './indicators.ts';
+import type { Indicators } from './indicators-schema.ts';
+import { configPath } from './load.ts';
+import { t } from './messages.ts';
+import { lintNarrative } from './narrative.ts';
+import { launchBrowser } from './pdf/chromium.ts';
+import { printPdf } from './pdf/print.ts';
+import { InputError, type Problem } from './problems.ts';
+import { buildReportView, type ReportView } from './report-view.ts';
+import { serveStatic } from './serve-static.ts';
+import { siteData } from './eleventy.ts';
 import { writeOutputs } from './write-outputs.ts';
+
+const REPO = resolve(import.meta.dirname, '..');
 
 export interface BuildOptions {
   /** Folder holding content/ and data/. */
@@ -26,6 +44,71 @@ export function listProjects(root: string): string[] {
     .sort();
 }
 
+/** The data step of one project into `dir`: indicators.json and the figure CSVs. */
+export async function writeProjectData(root: string, slug: string, dir: string, now: Date): Promise<{ indicators: Indicators; csvs: string[] }> {
+  const indicators = await buildIndicators({ root, slug }, now);
+  return { indicators, csvs: writeOutputs(dir, indicators) };
+}
+
+/** Charts and narrative of one project → its page model; writes each chart's CSV. */
+async function projectView(root: string, slug: string, dir: string, indicators: Indicators, csvs: string[]): Promise<ReportView> {
+  const config = loadConfig(configPath({ root, slug }));
+  const contentDir = join(root, 'content', slug);
+  const contentShown = relative(root, contentDir) || contentDir;
+  // Numbers typed by hand into narrative are refused before anything is rendered.
+  const lint: Problem[] = config.sections.flatMap((s) => {
+    const file = join(contentDir, s.file);
+    return existsSync(file) ? lintNarrative(`${contentShown}/${s.file}`, readFileSync(file, 'utf8')) : [];
+  });
+  if (lint.length > 0) throw new InputError(lint);
+  const lang = indicators.report.language;
+  const units = [...indicators.report.units.filter((u) => u.reported).map((u) => u.name), 'total'];
+  const ctx = { language: lang, units, unitLabel: (u: string) => (u === 'total' ? t(lang, 'unit.total') : u), minCount: indicators.report.disclosure.min_count };
+  const charts = [];
+  for (const chart of config.charts) {
+    const c = await renderChart(chart, indicators.figures, indicators.goals, ctx);
+    writeFileSync(join(dir, 'data', `chart-${c.id}.csv`), c.csv);
+    charts.push(c);
+  }
+  return buildReportView({ config, indicators, contentDir, contentShown, charts, csvFiles: csvs });
+}
+
+/** Renders every page with Eleventy into `outDir`. */
+async function renderPages(views: ReportView[], outDir: string): Promise<void> {
+  // Eleventy resolves its folders against the working directory: give them relative to it.
+  const rel = (p: string) => relative(process.cwd(), p) || '.';
+  const eleventy = new Eleventy(rel(join(REPO, 'templates')), rel(outDir), {
+    quietMode: true,
+    configPath: rel(join(REPO, '.eleventy.js')),
+    config(cfg: { addGlobalData(name: string, value: unknown): void }) {
+      cfg.addGlobalData('reports', views);
+      cfg.addGlobalData('site', siteData(views));
+    },
+  });
+  await eleventy.write();
+  mkdirSync(join(outDir, 'assets', 'fonts'), { recursive: true });
+  for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
+}
+
+/** Prints every report page to <slug>/<slug>.pdf, over a local HTTP server. */
+async function printReports(outDir: string, slugs: string[], log: (line: string) => void): Promise<void> {
+  if (slugs.length === 0) return;
+  const server = await serveStatic(outDir);
+  const started = performance.now();
+  log('Starting Chromium for the PDF …');
+  const browser = await launchBrowser();
+  log(`Chromium started (${Math.round(performance.now() - started)} ms).`);
+  try {
+    for (const slug of slugs) {
+      const r = await printPdf(browser, { url: `${server.url}${encodeURIComponent(slug)}/index.html`, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(`${slug}: ${msg}`) });
+      log(`${slug}: ${slug}.pdf, ${r.pages} pages, ${r.passes} passes (${Math.round(r.ms)} ms)`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }> {
   const log = opts.log ?? (() => {});
   const root = resolve(opts.root);
@@ -35,12 +118,18 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   // The temporary folder sits beside the output so that the final rename stays on one disk.
   const tmp = mkdtempSync(join(dirname(outDir), `${basename(outDir)}.tmp-`));
   try {
+    const views: ReportView[] = [];
     for (const slug of slugs) {
       const started = performance.now();
-      const indicators = await buildIndicators({ root, slug }, now);
-      const csvs = writeOutputs(join(tmp, slug), indicators);
-      log(`${slug}: ${indicators.figures.length} figures, ${indicators.goals.length} goals, ${indicators.checks.length} checks, ${csvs.length} CSV files (${Math.round(performance.now() - started)} ms)`);
+      const dir = join(tmp, slug);
+      const { indicators, csvs } = await writeProjectData(root, slug, dir, now);
+      views.push(await projectView(root, slug, dir, indicators, csvs));
+      log(`${slug}: ${indicators.figures.length} figures, ${indicators.goals.length} goals, ${indicators.checks.length} checks, ${csvs.length} CSV files, ${Object.keys(views.at(-1)!.charts).length} charts (${Math.round(performance.now() - started)} ms)`);
     }
+    const started = performance.now();
+    await renderPages(views, tmp);
+    log(`Pages written (${Math.round(performance.now() - started)} ms).`);
+    await printReports(tmp, slugs, log);
     swapInto(tmp, outDir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });

@@ -21,3 +21,10 @@ export function formatPercent(share: number, lang: Language, decimals = 0): stri
   const n = formatNumber(share * 100, lang, decimals);
   return lang === 'sv' ? `${n}${NBSP}%` : `${n}%`;
 }
+
+/** An interval of shares: "15–31 %" (en dash, no-break space) in Swedish, "15–31%" in English. */
+export function formatInterval(lo: number, hi: number, lang: Language, decimals = 0): string {
+  const a = formatNumber(lo * 100, lang, decimals);
+  const b = formatNumber(hi * 100, lang, decimals);
+  return lang === 'sv' ? `${a}–${b}${NBSP}%` : `${a}–${b}%`;
+}

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { buildSite } from '../scripts/build-site.ts';
+import { writeProjectData } from '../scripts/build-site.ts';
 import type { Figure, Indicators } from '../scripts/indicators-schema.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -30,7 +30,7 @@ const pct = (f: Figure) => Math.round(f.value! * 100);
 
 before(async () => {
   out = join(mkdtempSync(join(tmpdir(), 'mia-')), '_site');
-  await buildSite({ root, outDir: out, slugs: [slug], now });
+  await writeProjectData(root, slug, join(out, slug), now);
   ind = JSON.parse(readFileSync(join(out, slug, 'indicators.json'), 'utf8')) as Indicators;
 });
 after(() => rmSync(join(out, '..'), { recursive: true, force: true }));
@@ -130,7 +130,7 @@ describe('MIA Vidare: outputs', () => {
 
   it('is reproducible: the same inputs and build date give byte-identical output', async () => {
     const again = join(out, '..', 'again');
-    await buildSite({ root, outDir: again, slugs: [slug], now });
+    await writeProjectData(root, slug, join(again, slug), now);
     for (const file of walk(out)) assert.ok(readFileSync(file).equals(readFileSync(file.replace(out, again))), `${file} differs`);
   });
 });

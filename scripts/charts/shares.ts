@@ -1,0 +1,52 @@
+// kind "shares": share figures by unit, one panel per figure (its label as header), one bar per
+// unit with the 95 % interval and the value written at the end of the bar.
+import { barChart, type Panel } from './layout.ts';
+import { chartUnits, figureFor, figuresOf, interval, levelWord, msg, num, pct, rangeSentence, SUPPRESSED, unitHeader, yesIf, type BuiltChart, type Inputs } from './common.ts';
+
+export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
+  const units = chartUnits(chart, ctx);
+  const panels: Panel[] = [];
+  const table: string[][] = [];
+  const csv: BuiltChart['csv']['rows'] = [];
+  const description: string[] = [];
+  let suppressed = false;
+  for (const id of chart.figures) {
+    const figs = figuresOf(figures, id, chart.id);
+    const present = units.map((u) => figureFor(figs, u)).filter((f) => f !== undefined);
+    if (present.some((f) => f.kind !== 'share')) throw new Error(`Chart "${chart.id}": "${id}" is not a share (use kind means).`);
+    const label = present[0]?.label ?? id;
+    panels.push({
+      header: label,
+      rows: present.map((f) => ({
+        label: ctx.unitLabel(f.unit),
+        value: f.suppressed ? null : f.value,
+        lo: f.suppressed ? null : f.ci95?.[0],
+        hi: f.suppressed ? null : f.ci95?.[1],
+        text: f.suppressed || f.value === null ? SUPPRESSED : pct(f.value, ctx),
+        strong: f.unit === 'total',
+      })),
+    });
+    for (const f of present) {
+      const hidden = f.suppressed || f.value === null;
+      suppressed ||= hidden;
+      table.push([label, ctx.unitLabel(f.unit), hidden ? SUPPRESSED : pct(f.value!, ctx), hidden ? SUPPRESSED : interval(f.ci95, ctx), f.denominator !== undefined ? num(f.denominator, ctx, 0) : '']);
+      csv.push([f.id, label, ctx.unitLabel(f.unit), hidden ? null : f.value, hidden ? null : f.ci95?.[0], hidden ? null : f.ci95?.[1], hidden ? null : f.numerator, f.denominator, yesIf(f.suppressed, ctx)]);
+    }
+    if (description.length < 3) {
+      const s = rangeSentence(label, present.map((f) => ({ unit: f.unit, value: f.suppressed ? null : f.value })), ctx, (x) => pct(x, ctx));
+      if (s && description.length < 2) description.push(s);
+    }
+  }
+  const { spec, width } = barChart({ panels, scale: 'share', intervals: true });
+  return {
+    spec,
+    width,
+    description: [msg(ctx, 'chart.desc.shares', { level: levelWord(ctx), n: chart.figures.length }), ...description],
+    table: { headers: [msg(ctx, 'chart.col.figure'), unitHeader(ctx), msg(ctx, 'chart.col.share'), msg(ctx, 'chart.col.ci'), msg(ctx, 'chart.col.base')], rows: table },
+    csv: {
+      headers: ['id', msg(ctx, 'chart.col.figure'), unitHeader(ctx), msg(ctx, 'chart.col.share'), msg(ctx, 'chart.col.ci_low'), msg(ctx, 'chart.col.ci_high'), msg(ctx, 'chart.col.numerator'), msg(ctx, 'chart.col.base'), msg(ctx, 'chart.col.suppressed')],
+      rows: csv,
+    },
+    suppressed,
+  };
+}

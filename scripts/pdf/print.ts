@@ -1,0 +1,199 @@
+// Prints a report page to an accessible (tagged) PDF with Chromium.
+//
+// What Chromium 156 (Debian) puts in the tag tree, checked with pdfjs getStructTree():
+// - Alt text of an inline SVG chart: the SVG's accessible name becomes the /Alt of a Figure
+//   element, and the drawing (its <text> labels included) is that Figure's content.
+//     <svg role="img" aria-labelledby="t d"><title id="t">…</title><desc id="d">…</desc>
+//       → Figure /Alt "title desc" (the two texts joined by a space)             WORKS
+//     <svg role="img" aria-label="…">                  → Figure /Alt "…"          WORKS
+//     <img alt="…" src="chart.svg">                     → Figure /Alt "…"          WORKS
+//     <svg role="img" aria-labelledby="t" aria-describedby="d"> → /Alt is the title only;
+//       the description is lost, so put both ids in aria-labelledby.
+//     <svg> with only a <title>, or aria-label without role="img" → NonStruct, NO alt.
+// - A <figure> around the chart becomes an outer Figure with no /Alt holding the inner Figure
+//   (with /Alt) and a Caption. PDF/UA checkers want /Alt on every Figure: `aria-label` on the
+//   <figure> gives the outer one an /Alt; `role="group"` turns it into a Div instead.
+// - Bookmarks come from h1–h6; where a heading wraps, Chromium drops the space at the line
+//   break in the bookmark title ("…insatser2023–2025").
+// - Bold text without a real bold @font-face is synthesised and written as Type 3 fonts:
+//   self-host every weight the CSS uses.
+// - <table>: Table/TR/TH/TD (no THead/TBody). A header row repeated by `display:
+//   table-header-group` is tagged as more content of the same TH elements, not as an artifact.
+// - puppeteer passes --export-tagged-pdf and --generate-pdf-document-outline itself.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { openPdf, readDestinations } from './inspect.ts';
+
+export interface PrintOptions {
+  /** file:// or http:// URL of the report page. */
+  url: string;
+  /** Where to write the PDF (folders are created). */
+  pdfFile: string;
+  /** Progress lines for a person watching the build. */
+  onProgress?: (msg: string) => void;
+}
+
+export interface PrintResult {
+  pages: number;
+  /** Wall time of the whole print, page load included. */
+  ms: number;
+  /** How many times the page was printed (1 without a table of contents, else 2 or 3). */
+  passes: number;
+  /** The page number written into each `[data-toc-page]` element, by id. */
+  tocPages: Record<string, number>;
+}
+
+/** At most this many prints: the first learns the pages, the others fill and check them. */
+const MAX_PASSES = 3;
+
+async function printOnce(page: Page): Promise<Uint8Array> {
+  return page.pdf({
+    tagged: true,
+    outline: true,
+    preferCSSPageSize: true, // size and margins from the page's @page rule (A4)
+    printBackground: true,
+    displayHeaderFooter: false, // the page's own @page margin boxes print "Sida x av y"
+    timeout: 120_000,
+  });
+}
+
+/** Page of each table-of-contents target, read from the PDF's named destinations. */
+async function tocTargetPages(
+  pdf: Uint8Array,
+  ids: string[],
+): Promise<{ pages: number; targets: Record<string, number> }> {
+  const doc = await openPdf(pdf);
+  try {
+    const destinations = await readDestinations(doc);
+    const targets: Record<string, number> = {};
+    const missing: string[] = [];
+    for (const id of ids) {
+      const n = destinations[id];
+      if (n === undefined || n < 1) missing.push(id);
+      else targets[id] = n;
+    }
+    if (missing.length > 0) {
+      throw new Error(
+        `The PDF has no named destination for ${missing.map((id) => `#${id}`).join(', ')}: ` +
+          'each [data-toc-page] id needs an element with that id and a link <a href="#id"> to it ' +
+          '(Chromium writes destinations only for linked ids).',
+      );
+    }
+    return { pages: doc.numPages, targets };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function sameNumbers(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * Prints the page at `url` to `pdfFile`: A4 from the page's CSS, tagged, with bookmarks.
+ * A table of contents gets its page numbers by printing twice: `<a href="#id">` links in
+ * `nav.toc` and, for each, a `<span data-toc-page="id">` that is filled with the page the
+ * first print put `#id` on. The second print is checked; if the numbers moved, once more.
+ */
+export async function printPdf(browser: Browser, options: PrintOptions): Promise<PrintResult> {
+  const { url, pdfFile } = options;
+  const progress = options.onProgress ?? (() => {});
+  const started = performance.now();
+  const page = await browser.newPage();
+  const failed: string[] = [];
+  page.on('requestfailed', (req) => {
+    if (!req.url().endsWith('/favicon.ico')) {
+      failed.push(`${req.url()} (${req.failure()?.errorText ?? 'failed'})`);
+    }
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !res.url().endsWith('/favicon.ico')) {
+      failed.push(`${res.url()} (HTTP ${res.status()})`);
+    }
+  });
+  try {
+    await page.emulateMediaType('print');
+    const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    if (response && !response.ok() && response.status() !== 0) {
+      throw new Error(`Loading ${url} gave HTTP ${response.status()}`);
+    }
+    const brokenFonts = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts]
+        .filter((f) => f.status === 'error')
+        .map((f) => `${f.family} ${f.weight} ${f.style}`);
+    });
+    if (brokenFonts.length > 0) {
+      throw new Error(`Fonts failed to load in ${url}: ${brokenFonts.join('; ')}`);
+    }
+    if (failed.length > 0) {
+      throw new Error(`Resources of ${url} failed to load:\n  ${failed.join('\n  ')}`);
+    }
+
+    // Ids to number: every [data-toc-page] span; each must have a link in the document.
+    const ids = await page.evaluate(() => {
+      const spans = [...document.querySelectorAll<HTMLElement>('[data-toc-page]')];
+      return spans.map((s) => s.dataset.tocPage ?? '');
+    });
+    const problems = await page.evaluate((all: string[]) => {
+      const out: string[] = [];
+      for (const id of all) {
+        if (id === '') out.push('a [data-toc-page] element has no id value');
+        else if (!document.getElementById(id)) out.push(`no element has id "${id}"`);
+        else if (!document.querySelector(`a[href="#${CSS.escape(id)}"]`)) {
+          out.push(`no link <a href="#${id}"> (Chromium only makes destinations for linked ids)`);
+        }
+      }
+      return out;
+    }, ids);
+    if (problems.length > 0) {
+      throw new Error(`Table of contents of ${url}: ${problems.join('; ')}`);
+    }
+
+    let passes = 0;
+    let pdf: Uint8Array;
+    let pages = 0;
+    let written: Record<string, number> = {};
+    for (;;) {
+      passes += 1;
+      progress(`printing pass ${passes}…`);
+      const t0 = performance.now();
+      pdf = await printOnce(page);
+      const t1 = performance.now();
+      const { pages: n, targets } = await tocTargetPages(pdf, ids);
+      pages = n;
+      const t2 = performance.now();
+      progress(
+        `pass ${passes}: ${pages} pages (print ${Math.round(t1 - t0)} ms, ` +
+          `read back ${Math.round(t2 - t1)} ms)`,
+      );
+      if (ids.length === 0) break;
+      if (passes > 1 && sameNumbers(targets, written)) break;
+      if (passes >= MAX_PASSES) {
+        const moved = ids.filter((id) => targets[id] !== written[id]);
+        throw new Error(
+          `Table of contents page numbers still move after ${passes} prints of ${url} ` +
+            `(${moved.map((id) => `#${id}: ${written[id]} → ${targets[id]}`).join(', ')}).`,
+        );
+      }
+      if (passes > 1) progress('table of contents numbers moved: printing once more');
+      written = targets;
+      await page.evaluate((numbers: Record<string, number>) => {
+        for (const el of document.querySelectorAll<HTMLElement>('[data-toc-page]')) {
+          const n = numbers[el.dataset.tocPage ?? ''];
+          el.textContent = n === undefined ? '' : String(n);
+        }
+      }, targets);
+    }
+
+    await mkdir(dirname(pdfFile), { recursive: true });
+    await writeFile(pdfFile, pdf);
+    const ms = Math.round(performance.now() - started);
+    progress(`${pages} pages, ${passes} passes, ${ms} ms → ${pdfFile}`);
+    return { pages, ms, passes, tocPages: written };
+  } finally {
+    await page.close();
+  }
+}
