@@ -3,6 +3,7 @@
 // output, which replaces the output only when every step of every project succeeded, so a
 // failed build never destroys the last good site.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { renderChart } from './charts/index.ts';
@@ -33,6 +34,8 @@ export interface BuildOptions {
   /** Build date written into the reports (pin it for reproducible output). */
   now?: Date;
   log?: (line: string) => void;
+  /** Print the PDF (default). Without it, a preview of the pages only, as after a narrative edit. */
+  pdf?: boolean;
 }
 
 export function listProjects(root: string): string[] {
@@ -44,9 +47,25 @@ export function listProjects(root: string): string[] {
     .sort();
 }
 
+/**
+ * Indicators of earlier builds in this process, by a hash of the configuration and every data
+ * file: a rebuild after a narrative edit skips the data step.
+ */
+const dataCache = new Map<string, Indicators>();
+
+function dataHash(root: string, slug: string): string {
+  const hash = createHash('sha256').update(readFileSync(configPath({ root, slug })));
+  const dir = join(root, 'data', slug);
+  for (const f of existsSync(dir) ? readdirSync(dir).sort() : []) hash.update(f).update(readFileSync(join(dir, f)));
+  return hash.digest('hex');
+}
+
 /** The data step of one project into `dir`: indicators.json and the figure CSVs. */
 export async function writeProjectData(root: string, slug: string, dir: string, now: Date): Promise<{ indicators: Indicators; csvs: string[] }> {
-  const indicators = await buildIndicators({ root, slug }, now);
+  const key = dataHash(root, slug);
+  const cached = dataCache.get(key);
+  const indicators = cached ? { ...cached, report: { ...cached.report, built_at: now.toISOString() } } : await buildIndicators({ root, slug }, now);
+  if (!cached) dataCache.set(key, indicators);
   return { indicators, csvs: writeOutputs(dir, indicators) };
 }
 
@@ -85,6 +104,7 @@ async function renderPages(views: ReportView[], outDir: string): Promise<void> {
       cfg.addGlobalData('site', siteData(views));
     },
   });
+  eleventy.disableLogger(); // our own progress line reports the pages
   await eleventy.write();
   mkdirSync(join(outDir, 'assets', 'fonts'), { recursive: true });
   for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
@@ -129,7 +149,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     const started = performance.now();
     await renderPages(views, tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
-    await printReports(tmp, slugs, log);
+    if (opts.pdf !== false) await printReports(tmp, slugs, log);
     swapInto(tmp, outDir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });

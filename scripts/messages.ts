@@ -154,7 +154,7 @@ export const messages = {
     'chart.desc.goals': 'Liggande stapeldiagram med utfallet per {level} för {n} mål, med målvärdet markerat.',
     'chart.desc.goals.met': '{label}: uppnått för {met} av {count}.',
     'chart.desc.range': '{label}: högst för {max} ({maxValue}) och lägst för {min} ({minValue}).',
-    'chart.desc.single': '{label}: {unit} {value}.',
+    'chart.desc.single': '{label}: {values}.',
     'chart.desc.none': 'Inga värden kan visas.',
   },
   en: {
@@ -309,7 +309,7 @@ export const messages = {
     'chart.desc.goals': 'Horizontal bar chart of the result per {level} for {n} goals, with the target marked.',
     'chart.desc.goals.met': '{label}: achieved for {met} of {count}.',
     'chart.desc.range': '{label}: highest for {max} ({maxValue}) and lowest for {min} ({minValue}).',
-    'chart.desc.single': '{label}: {unit} {value}.',
+    'chart.desc.single': '{label}: {values}.',
     'chart.desc.none': 'No values can be shown.',
   },
 } as const satisfies Record<'sv' | 'en', Record<string, string>>;

@@ -80,8 +80,8 @@ export function rangeSentence(label: string, values: { unit: string; value: numb
       return msg(ctx, 'chart.desc.range', { label, max: ctx.unitLabel(max.unit), maxValue: fmt(max.value), min: ctx.unitLabel(min.unit), minValue: fmt(min.value) });
     }
   }
-  const one = known.find((v) => v.unit === 'total') ?? known[0];
-  return one ? msg(ctx, 'chart.desc.single', { label, unit: ctx.unitLabel(one.unit), value: fmt(one.value) }) : undefined;
+  if (known.length === 0) return undefined;
+  return msg(ctx, 'chart.desc.single', { label, values: known.map((v) => `${ctx.unitLabel(v.unit)} ${fmt(v.value)}`).join(', ') });
 }
 
 /** CSV text: UTF-8 BOM, ';' separated, CRLF, numbers with a decimal comma in Swedish. */

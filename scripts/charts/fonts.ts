@@ -50,17 +50,23 @@ export function textWidth(text: string, size: number, bold = false): number {
   return measureFont(`${bold ? 'bold ' : ''}${size}px "${FONT_FAMILY}"`, text);
 }
 
+/** vega-scenegraph's text measurement hooks (exported by vega, missing from its typings). */
+const scenegraph = vega as unknown as {
+  textMetrics: { width: (item: unknown, text?: unknown) => number };
+  font: (item: unknown) => string;
+};
+
 let installed = false;
 
 /** Makes Vega measure text with the canvas (idempotent). */
 export function installTextMetrics(): void {
   if (installed) return;
   context();
-  vega.textMetrics.width = (item: unknown, text?: unknown) => {
+  scenegraph.textMetrics.width = (item: unknown, text?: unknown) => {
     const it = item as { fontSize?: number };
     const s = text == null ? '' : String(text).trim();
     if (!s || (it.fontSize != null && +it.fontSize <= 0)) return 0;
-    return measureFont(vega.font(item as never), s);
+    return measureFont(scenegraph.font(item), s);
   };
   installed = true;
 }

@@ -157,7 +157,8 @@ export function likertChart({ chart, figures, ctx }: Inputs): BuiltChart {
   }
 
   return {
-    spec: { vconcat: panels, resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } } },
+    // One panel per scale, each with its own legend (a single panel needs no concatenation).
+    spec: panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } } },
     width: MAX_WIDTH,
     description: [msg(ctx, 'chart.desc.likert', { n: questions.length, level: levelWord(ctx) }), ...sentences],
     table: {
