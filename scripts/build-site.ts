@@ -82,7 +82,7 @@ async function projectView(root: string, slug: string, dir: string, indicators: 
   if (lint.length > 0) throw new InputError(lint);
   const lang = indicators.report.language;
   const units = [...indicators.report.units.filter((u) => u.reported).map((u) => u.name), 'total'];
-  const ctx = { language: lang, units, unitLabel: (u: string) => (u === 'total' ? t(lang, 'unit.total') : u), minCount: indicators.report.disclosure.min_count };
+  const ctx = { language: lang, units, unitLevel: indicators.report.unit_level, unitLabel: (u: string) => (u === 'total' ? t(lang, 'unit.total') : u), minCount: indicators.report.disclosure.min_count };
   const charts = [];
   for (const chart of config.charts) {
     const c = await renderChart(chart, indicators.figures, indicators.goals, ctx);

@@ -139,7 +139,7 @@ describe('chart specs', () => {
 
   it('the spec sets the font, aria off and the Swedish number locale', () => {
     const config = (get('shares').spec as { config: Record<string, unknown> }).config;
-    assert.equal(config.font, 'Source Sans 3');
+    assert.match(String(config.font), /^"Source Sans 3", /);
     assert.equal(config.aria, false);
     assert.deepEqual((config.locale as { number: { decimal: string; minus: string; percent: string } }).number.decimal, ',');
     assert.equal((config.locale as { number: { minus: string } }).number.minus, MINUS);
@@ -149,6 +149,8 @@ describe('chart specs', () => {
   it('unknown figure ids are errors that name the chart', () => {
     assert.throws(() => buildChart(chart({ id: 'x', kind: 'shares', figures: ['exit.nothing'] }), figures, goals, context()), /Chart "x".*exit\.nothing/);
     assert.throws(() => buildChart(chart({ id: 'y', kind: 'goals', goals: ['goal.nope'] }), figures, goals, context()), /goal\.nope/);
+    assert.throws(() => buildChart(chart({ id: 'z', kind: 'shares', figures: ['entry.income'] }), figures, goals, context()), /kind distribution/);
+    assert.throws(() => buildChart(chart({ id: 'w', kind: 'means', figures: ['exit.work_or_studies'] }), figures, goals, context()), /not a mean/);
   });
 });
 
@@ -199,6 +201,11 @@ describe('SVG output', () => {
     }
   });
 
+  it('names the font family quoted, so "3" does not make the CSS family invalid', () => {
+    const families = new Set([...get('shares').svg.matchAll(/font-family="([^"]*)"/g)].map((m) => m[1]));
+    assert.deepEqual([...families], ['&quot;Source Sans 3&quot;, &quot;Source Sans Pro&quot;, sans-serif']);
+  });
+
   it('fits an A4 text column (≤ 640 px wide)', () => {
     for (const c of CHARTS) {
       const w = svgWidth(get(c.kind).svg);
@@ -239,7 +246,7 @@ describe('SVG output', () => {
     const texts = svgTexts(get('shares', true).svg);
     assert.ok(texts.includes('22%'));
     assert.ok(svgTexts(get('means', true).svg).includes('-1.5'));
-    assert.ok(svgTexts(get('goals', true).svg).includes('achieved'));
+    assert.ok(svgTexts(get('goals', true).svg).includes('met'));
   });
 
   it('a suppressed value has no bar, a "–" label and a footnote', () => {
@@ -276,13 +283,13 @@ describe('SVG output', () => {
     for (const p of ['31', '39', '22', '53', '28', '19']) assert.ok(texts.includes(`${p}${NBSP}%`), p);
   });
 
-  it('goals: target labelled, "uppnått" / "ej uppnått" beside the bars, unmeasured goal in a footnote', () => {
+  it('goals: target labelled, "uppnått" / "inte uppnått" beside the bars, unmeasured goal in a footnote', () => {
     const r = get('goals');
     const texts = svgTexts(r.svg);
     assert.ok(texts.includes(`Mål: minst 25${NBSP}%`), texts.join(' | '));
     assert.ok(texts.includes(`Mål: 40–60${NBSP}%`));
     assert.equal(texts.filter((t) => t === 'uppnått').length, 3);
-    assert.equal(texts.filter((t) => t === 'ej uppnått').length, 2);
+    assert.equal(texts.filter((t) => t === 'inte uppnått').length, 2);
     assert.ok(texts.includes('kan inte bedömas'));
     assert.deepEqual(r.footnotes, ['– = färre än 5 personer; värdet visas inte.', 'Stegförflyttningar: inte mätt. Registreras inte.']);
   });

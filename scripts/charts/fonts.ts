@@ -2,22 +2,18 @@
 // @expo-google-fonts/source-sans-3) registered with @napi-rs/canvas, and a canvas measureText
 // plugged into vega.textMetrics.width. Without it Vega estimates 0.8 × characters × size, pads
 // axes needlessly and truncates Swedish labels early. The site and the PDF use the same family.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { GlobalFonts, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import * as vega from 'vega';
+import { FONT_FAMILY, FONT_FILES } from '../fonts.ts';
 
-export const FONT_FAMILY = 'Source Sans 3';
+export { FONT_FAMILY };
 
-const require = createRequire(import.meta.url);
+/** The family as CSS: quoted, because an unquoted "3" makes the name invalid in CSS and SVG. */
+export const FONT_CSS = `"${FONT_FAMILY}", "Source Sans Pro", sans-serif`;
 
-/** The TTF files the charts are measured with (the site and PDF should @font-face the same). */
-export function fontFiles(): { weight: 400 | 700; path: string }[] {
-  const root = dirname(require.resolve('@expo-google-fonts/source-sans-3/package.json'));
-  return [
-    { weight: 400, path: join(root, '400Regular', 'SourceSans3_400Regular.ttf') },
-    { weight: 700, path: join(root, '700Bold', 'SourceSans3_700Bold.ttf') },
-  ];
+/** The TTF files the charts are measured with: the same files the site and the PDF use. */
+export function fontFiles(): { path: string }[] {
+  return [FONT_FILES['SourceSans3-Regular.ttf']!, FONT_FILES['SourceSans3-Bold.ttf']!].map((path) => ({ path }));
 }
 
 let ctx: SKRSContext2D | undefined;

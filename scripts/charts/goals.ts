@@ -1,6 +1,6 @@
 // kind "goals": every measured goal (or those in chart.goals) as a panel, one bar per unit with
 // its 95 % interval, the target as a dashed line labelled with its value, and "uppnått" /
-// "ej uppnått" written beside each bar. Goals that cannot be measured get a footnote.
+// "inte uppnått" written beside each bar. Goals that cannot be measured get a footnote.
 import type { GoalResult } from '../indicators-schema.ts';
 import { barChart, type Panel, type Target } from './layout.ts';
 import { chartUnits, interval, levelWord, msg, pct, SUPPRESSED, unitHeader, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
@@ -76,7 +76,7 @@ export function goalsChart({ chart, goals, ctx }: Inputs): BuiltChart {
       rows: table,
     },
     csv: {
-      headers: ['id', msg(ctx, 'chart.col.goal'), unitHeader(ctx), msg(ctx, 'chart.col.result'), msg(ctx, 'chart.col.ci_low'), msg(ctx, 'chart.col.ci_high'), 'op', msg(ctx, 'chart.col.target'), 'max', msg(ctx, 'chart.col.assessment')],
+      headers: ['id', msg(ctx, 'chart.col.goal'), unitHeader(ctx), msg(ctx, 'chart.col.result'), msg(ctx, 'chart.col.ci_low'), msg(ctx, 'chart.col.ci_high'), msg(ctx, 'chart.col.condition'), msg(ctx, 'chart.col.target'), msg(ctx, 'chart.col.target_max'), msg(ctx, 'chart.col.assessment')],
       rows: csv,
     },
     suppressed,

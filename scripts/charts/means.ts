@@ -20,6 +20,7 @@ export function meansChart({ chart, figures, ctx }: Inputs): BuiltChart {
   for (const id of chart.figures) {
     const figs = figuresOf(figures, id, chart.id);
     const present = units.map((u) => figureFor(figs, u)).filter((f) => f !== undefined);
+    if (present.length === 0) throw new Error(`Chart "${chart.id}": "${id}" has no value without category for the units shown (a distribution? use kind distribution).`);
     if (present.some((f) => f.kind !== 'mean' && f.kind !== 'sum')) throw new Error(`Chart "${chart.id}": "${id}" is not a mean or sum (use kind shares for shares).`);
     allMeans &&= present.every((f) => f.kind === 'mean');
     const dec = decimalsFor(present);
@@ -51,7 +52,7 @@ export function meansChart({ chart, figures, ctx }: Inputs): BuiltChart {
     description: [msg(ctx, 'chart.desc.means', { level: levelWord(ctx), n: chart.figures.length }), ...sentences],
     table: { headers: [msg(ctx, 'chart.col.figure'), unitHeader(ctx), valueHeader, msg(ctx, 'chart.col.persons')], rows: table },
     csv: {
-      headers: ['id', msg(ctx, 'chart.col.figure'), unitHeader(ctx), 'kind', msg(ctx, 'chart.col.value'), msg(ctx, 'chart.col.persons'), msg(ctx, 'chart.col.suppressed')],
+      headers: ['id', msg(ctx, 'chart.col.figure'), unitHeader(ctx), msg(ctx, 'chart.col.kind'), msg(ctx, 'chart.col.value'), msg(ctx, 'chart.col.persons'), msg(ctx, 'chart.col.suppressed')],
       rows: csv,
     },
     suppressed,

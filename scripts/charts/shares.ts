@@ -13,6 +13,7 @@ export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
   for (const id of chart.figures) {
     const figs = figuresOf(figures, id, chart.id);
     const present = units.map((u) => figureFor(figs, u)).filter((f) => f !== undefined);
+    if (present.length === 0) throw new Error(`Chart "${chart.id}": "${id}" has no value without category for the units shown (a distribution? use kind distribution).`);
     if (present.some((f) => f.kind !== 'share')) throw new Error(`Chart "${chart.id}": "${id}" is not a share (use kind means).`);
     const label = present[0]?.label ?? id;
     panels.push({
