@@ -127,7 +127,10 @@ export const configSchema = z.strictObject({
   }),
   /** Population of the figure participants.women (and its goal): everyone enrolled, or those who exited. */
   gender_share_of: z.enum(['enrolled', 'exited']).default('enrolled'),
-  outcome_groups: z.array(z.strictObject({ id: shortId, label: z.string(), codes: z.array(outcomeCode).min(1) })).default([]),
+  /** Groups of exit codes: destinations (exit_status, the default) or reasons (exit_reason). */
+  outcome_groups: z
+    .array(z.strictObject({ id: shortId, label: z.string(), column: z.enum(['exit_status', 'exit_reason']).default('exit_status'), codes: z.array(z.string()).min(1) }))
+    .default([]),
   entry_groups: z
     .array(
       z.strictObject({
@@ -146,6 +149,8 @@ export const configSchema = z.strictObject({
       z.strictObject({
         id: figureId,
         label: z.string(),
+        /** share: of enrolled participants (default); count: how many participants. */
+        measure: z.enum(['share', 'count']).default('share'),
         activity: z.array(z.string()).optional(),
         provider: z.array(z.string()).optional(),
         result: z.array(z.string()).optional(),
@@ -163,6 +168,10 @@ export const configSchema = z.strictObject({
             scale: z.array(z.string()).min(2),
             /** Answers counted together as the question's positive share. */
             positive: z.array(z.string()).optional(),
+            /** Also publish the number of positive answers under this figure id. */
+            positive_count: figureId.optional(),
+            /** Only rows of this questionnaire (the survey table's survey column). */
+            survey: z.string().optional(),
           }),
         )
         .min(1),
@@ -170,7 +179,35 @@ export const configSchema = z.strictObject({
       free_text: z.array(z.string()).default([]),
     })
     .optional(),
+  /** Follow-ups: how many had a status in `codes` at a follow-up point, optionally among an activity group's participants. */
+  followup_groups: z
+    .array(
+      z.strictObject({
+        id: figureId,
+        label: z.string(),
+        months_after_exit: z.number().int().min(0),
+        codes: z.array(outcomeCode).min(1),
+        activity_group: figureId.optional(),
+      }),
+    )
+    .default([]),
   goals: z.array(goal).default([]),
+  /** Counts whose reported units must add up to the total; a difference is a warning check. */
+  reconcile: z.array(z.strictObject({ id: figureId, figure: figureId })).default([]),
+  /** Figures as the original report published them, each compared with the computed figure. */
+  published: z
+    .array(
+      z.strictObject({
+        figure: figureId,
+        unit: z.string().default('total'),
+        gender: z.enum(['all', 'woman', 'man', 'other']).default('all'),
+        value: z.number(),
+        /** Decimals the publication rounded to (0.55 → 2); counts are compared exactly. */
+        decimals: z.number().int().min(0).max(6).optional(),
+        source: z.string().optional(),
+      }),
+    )
+    .default([]),
   /** Evaluation criteria; default the six OECD/DAC criteria with Swedish or English labels. */
   criteria: z.array(criterion).optional(),
   /** The report's narrative sections, in order: one markdown file each in content/<slug>/. */

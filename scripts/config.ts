@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { core } from 'zod';
 import { configSchema, DAC_CRITERIA, type Config } from './config-schema.ts';
-import { TABLES, type TableName } from './contract.ts';
+import { EXIT_REASONS, OUTCOME_CODES, TABLES, type TableName } from './contract.ts';
 import { InputError, type Problem } from './problems.ts';
 
 export type { Config } from './config-schema.ts';
@@ -109,6 +109,21 @@ function crossChecks(config: Config): [Path, string, string?][] {
       }
     }
   }
+  config.outcome_groups.forEach((g, i) => {
+    const allowed: readonly string[] = g.column === 'exit_reason' ? EXIT_REASONS : OUTCOME_CODES;
+    g.codes.forEach((c, j) => {
+      if (!allowed.includes(c)) out.push([['outcome_groups', i, 'codes', j], `one of ${allowed.join(', ')} (codes of ${g.column})`, c]);
+    });
+  });
+  const activityIds = new Set(config.activity_groups.map((a) => a.id));
+  config.followup_groups.forEach((f, i) => {
+    if (f.activity_group !== undefined && !activityIds.has(f.activity_group))
+      out.push([['followup_groups', i, 'activity_group'], `the id of an activity group (${[...activityIds].join(', ') || 'none defined'})`, f.activity_group]);
+  });
+  if (config.followup_groups.length > 0 && !config.tables.followups) out.push([['followup_groups'], 'a tables.followups entry naming the follow-up file']);
+  config.published.forEach((p, i) => {
+    if (p.unit !== 'total' && !unitNames.includes(p.unit)) out.push([['published', i, 'unit'], `a unit of units.items (${unitNames.join(', ')}) or "total"`, p.unit]);
+  });
   config.entry_groups.forEach((g, i) => {
     if (!g.codes && g.min === undefined && g.max === undefined)
       out.push([['entry_groups', i], 'either codes or min/max to say who belongs to the group']);

@@ -6,6 +6,7 @@ import { extname, join, relative } from 'node:path';
 import { loadConfig, type Config } from './config.ts';
 import type { TableMapping } from './config-schema.ts';
 import type { Activity, ColumnSpec, Cost, Dataset, Followup, Participant, SurveyResponse, TableName } from './contract.ts';
+import { t as message } from './messages.ts';
 import { InputError, type Problem } from './problems.ts';
 import { parseCsv, type Parsed } from './read/csv.ts';
 import { decode } from './read/decode.ts';
@@ -110,7 +111,7 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     problems.push(...reader.problems.all());
     const unused = reader.unused();
     if (unused.length > 0)
-      checks.push({ id: `input.unused_columns.${table}`, severity: 'info', message: `${mapping.file}: ${unused.length} column(s) not used by the report and never published: ${unused.join(', ')}` });
+      checks.push({ id: `input.unused_columns.${table}`, severity: 'info', message: message(config.language, 'check.unused_columns', { file: mapping.file, n: unused.length, columns: unused.join(', ') }) });
     return rows;
   }
 

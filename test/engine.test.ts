@@ -80,7 +80,7 @@ describe('computeIndicators', () => {
     assert.equal(fig(figures, 'participants.exited', 'A').value, 12);
     assert.equal(fig(figures, 'participants.still_enrolled', 'A', 'woman').value, 8);
     assert.ok(!figures.some((f) => f.unit === 'C'), 'unreported unit gets no figures of its own');
-    assert.match(checks.find((c) => c.id === 'units.not_reported')!.message, /10 participants/);
+    assert.match(checks.find((c) => c.id === 'units.not_reported')!.message, /10 deltagare/);
   });
 
   it('lets one participant hold several outcomes, so group shares may add up to more than 100 %', () => {
@@ -108,7 +108,7 @@ describe('computeIndicators', () => {
     const zero = fig(r.figures, 'exit.work', 'B', 'woman');
     assert.deepEqual([zero.value, zero.suppressed], [0, false]);
     assert.equal(fig(r.figures, 'exit.work', 'B').value, r6(7 / 12));
-    assert.match(r.checks.find((c) => c.id === 'disclosure.suppressed')!.message, /fewer than 5/);
+    assert.match(r.checks.find((c) => c.id === 'disclosure.suppressed')!.message, /färre än 5/);
   });
 
   it('honours a configured threshold', () => {
@@ -153,7 +153,7 @@ describe('computeIndicators', () => {
     const income = fig(r.figures, 'entry.income', 'A', 'all', 'social_assistance');
     assert.deepEqual([income.numerator, income.denominator, income.category_label], [6, 10, 'Försörjningsstöd']);
     assert.equal(fig(r.figures, 'entry.time', 'A', 'all', 'long').numerator, null, '4 of 10 is suppressed');
-    assert.ok(r.checks.some((c) => c.id === 'missing.entry.income' && /1 of 11/.test(c.message)));
+    assert.ok(r.checks.some((c) => c.id === 'missing.entry.income' && /1 av 11/.test(c.message)));
     const bad = config({ distributions: [{ id: 'entry.income', label: 'F', column: 'income_at_entry', categories: { salary: 'Lön' } }] });
     assert.throws(() => computeIndicators(bad, data(people), 'content/x/report.yaml'), (e: unknown) => {
       assert.ok(e instanceof InputError);

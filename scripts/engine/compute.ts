@@ -1,12 +1,13 @@
 // The indicator engine: a validated Dataset and its Config in, every figure, goal result and
 // data-quality check out. Pure: no I/O, no clock, no randomness.
 import type { Config } from '../config-schema.ts';
-import { OUTCOME_CODES, type Dataset, type Participant } from '../contract.ts';
+import { OUTCOME_CODES, type Dataset, type OutcomeCode, type Participant } from '../contract.ts';
 import type { Check, Figure, GoalResult } from '../indicators-schema.ts';
 import { t, type Language } from '../messages.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { emitAggregates, emitCounts, emitShares, type Emitter } from './emit.ts';
 import { evaluateGoals } from './goals.ts';
+import { reconcileChecks } from './reconcile.ts';
 import { Acc, makeGrid, totalOnlyGrid } from './grid.ts';
 
 export interface Computed {
@@ -65,9 +66,16 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     if (isExited(p)) exitMask[i] = p.exitStatus.reduce((m, c) => m | codeBit.get(c)!, 0);
   });
   for (const g of config.outcome_groups) {
-    const groupMask = g.codes.reduce((m, c) => m | codeBit.get(c)!, 0);
     const a = acc();
-    for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1) a.add(grid.cellsOf(i), exitMask[i]! & groupMask ? 1 : 0);
+    if (g.column === 'exit_reason') {
+      const reasons = new Set<string>(g.codes);
+      ps.forEach((p, i) => {
+        if (isExited(p)) a.add(grid.cellsOf(i), p.exitReason !== null && reasons.has(p.exitReason) ? 1 : 0);
+      });
+    } else {
+      const groupMask = g.codes.reduce((m, c) => m | codeBit.get(c as OutcomeCode)!, 0);
+      for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1) a.add(grid.cellsOf(i), exitMask[i]! & groupMask ? 1 : 0);
+    }
     emitShares(e, { id: `exit.${g.id}`, label: g.label }, a);
   }
 
@@ -83,7 +91,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       a.add(grid.cellsOf(i), inGroup ? 1 : 0);
     });
     emitShares(e, { id: `entry.${g.id}`, label: g.label }, a);
-    if (missing > 0) checks.push(missingCheck(`entry.${g.id}`, g.column, missing, ps.length));
+    if (missing > 0) checks.push(missingCheck(lang, `entry.${g.id}`, g.column, missing, ps.length));
   }
 
   // Distributions: one share per category (codes) or band (numbers), of those with a value.
@@ -110,10 +118,11 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       for (let c = 0; c < grid.size; c++) accs[j]!.den[c] = total.num[c]!;
       emitShares(e, { id: d.id, label: d.label, category: k, categoryLabel: d.categories ? d.categories[k]! : d.bands![j]!.label }, accs[j]!);
     });
-    if (missing > 0) checks.push(missingCheck(d.id, d.column, missing, ps.length));
+    if (missing > 0) checks.push(missingCheck(lang, d.id, d.column, missing, ps.length));
   });
 
   // Activity groups: who took part (share of enrolled), how long and how much among them.
+  const members = new Map<string, Uint8Array>();
   if (config.activity_groups.length > 0) {
     for (const g of config.activity_groups) {
       const sets = [g.activity, g.provider, g.result].map((xs) => (xs ? new Set(xs) : null));
@@ -142,12 +151,31 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
         if (hasMonths[i]) m.add(cells, months[i]!);
         if (hasHours[i]) h.add(cells, hours[i]!);
       }
-      emitShares(e, { id: g.id, label: g.label }, share);
+      members.set(g.id, has);
+      if (g.measure === 'count') emitCounts(e, { id: g.id, label: g.label }, share);
+      else emitShares(e, { id: g.id, label: g.label }, share);
       emitCounts(e, { id: `${g.id}.rows`, label: `${g.label}: ${t(lang, 'figure.rows')}` }, rows);
       emitAggregates(e, { id: `${g.id}.months_mean`, label: `${g.label}: ${t(lang, 'figure.months_mean')}` }, m, 'mean');
       emitAggregates(e, { id: `${g.id}.hours_mean`, label: `${g.label}: ${t(lang, 'figure.hours_mean')}` }, h, 'mean');
       emitAggregates(e, { id: `${g.id}.months_sum`, label: `${g.label}: ${t(lang, 'figure.months_sum')}` }, m, 'sum');
       emitAggregates(e, { id: `${g.id}.hours_sum`, label: `${g.label}: ${t(lang, 'figure.hours_sum')}` }, h, 'sum');
+    }
+  }
+
+  // Follow-ups: persons with a status in the group's codes at a follow-up point.
+  if (config.followup_groups.length > 0) {
+    for (const g of config.followup_groups) {
+      const codes = new Set<string>(g.codes);
+      const among = g.activity_group ? members.get(g.activity_group)! : null;
+      const seen = new Uint8Array(ps.length);
+      const a = acc();
+      for (const f of data.followups) {
+        if (f.monthsAfterExit !== g.months_after_exit || !codes.has(f.status) || seen[f.participant]) continue;
+        if (among && !among[f.participant]) continue;
+        seen[f.participant] = 1; // a person counts once even with several rows at one point
+        a.add(grid.cellsOf(f.participant), 1);
+      }
+      emitCounts(e, { id: g.id, label: g.label }, a);
     }
   }
 
@@ -161,7 +189,8 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     for (const q of config.survey.questions) {
       const counts = new Map(q.scale.map((a) => [a, 0]));
       let answered = 0;
-      for (const r of data.survey) {
+      const rows = q.survey === undefined ? data.survey : data.survey.filter((r) => r.survey === q.survey);
+      for (const r of rows) {
         const a = r.answers[q.id];
         if (a === null || a === undefined) continue;
         counts.set(a, (counts.get(a) ?? 0) + 1);
@@ -176,40 +205,40 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
         const a = new Acc(1);
         a.add([0], q.positive.reduce((s, x) => s + (counts.get(x) ?? 0), 0), answered);
         emitShares(surveyEmitter, { id: `survey.${q.id}.positive`, label: `${q.label}: ${t(lang, 'figure.positive')}` }, a);
+        if (q.positive_count) emitCounts(surveyEmitter, { id: q.positive_count, label: `${q.label} (${q.positive.join(', ')})` }, a);
       }
-      if (answered < data.survey.length)
-        checks.push({ id: `survey.unanswered.${q.id}`, severity: 'info', message: `${data.survey.length - answered} of ${data.survey.length} respondents did not answer "${q.label}"; its shares are of those who answered.` });
+      if (answered < rows.length)
+        checks.push({ id: `survey.unanswered.${q.id}`, severity: 'info', message: t(lang, 'check.survey_unanswered', { missing: rows.length - answered, total: rows.length, question: q.label }) });
     }
   }
 
   if (problems.length > 0) throw new InputError(problems);
 
   const goals = evaluateGoals(config, e.figures, configFile);
-  checks.push(...participantChecks(config, ps), ...suppressionChecks(e.figures, config.disclosure.min_count));
+  checks.push(...participantChecks(config, ps), ...reconcileChecks(config, e.figures, ps, configFile), ...suppressionChecks(lang, e.figures, config.disclosure.min_count));
   return { figures: e.figures, goals, checks };
 }
 
-function missingCheck(id: string, column: string, missing: number, total: number): Check {
-  return { id: `missing.${id}`, severity: 'warning', message: `${missing} of ${total} participants have no value for ${column}; ${id} is computed over the other ${total - missing}.` };
+function missingCheck(lang: Language, id: string, column: string, missing: number, total: number): Check {
+  return { id: `missing.${id}`, severity: 'warning', message: t(lang, 'check.missing', { missing, total, column, id, rest: total - missing }) };
 }
 
 function participantChecks(config: Config, ps: Participant[]): Check[] {
+  const lang = config.language;
   const out: Check[] = [];
   const still = ps.filter((p) => !isExited(p)).length;
-  if (still > 0)
-    out.push({ id: 'participants.still_enrolled', severity: 'info', message: `${still} of ${ps.length} participants have no exit date: they count as enrolled, not in the shares at exit.` });
+  if (still > 0) out.push({ id: 'participants.still_enrolled', severity: 'info', message: t(lang, 'check.still_enrolled', { still, total: ps.length }) });
   const hidden = config.units.items.filter((u) => !u.reported).map((u) => u.name);
   if (hidden.length > 0) {
     const n = ps.filter((p) => hidden.includes(p.unit)).length;
-    out.push({ id: 'units.not_reported', severity: 'info', message: `${n} participants belong to units not reported separately (${hidden.join(', ')}); they count in the project total only.` });
+    out.push({ id: 'units.not_reported', severity: 'info', message: t(lang, 'check.not_reported', { n, units: hidden.join(', ') }) });
   }
   const outside = ps.filter((p) => p.entryDate > config.period.to || (p.exitDate !== null && p.exitDate < config.period.from)).length;
-  if (outside > 0)
-    out.push({ id: 'participants.outside_period', severity: 'warning', message: `${outside} participants were not enrolled at any time within the report period ${config.period.from} – ${config.period.to}.` });
+  if (outside > 0) out.push({ id: 'participants.outside_period', severity: 'warning', message: t(lang, 'check.outside_period', { n: outside, from: config.period.from, to: config.period.to }) });
   return out;
 }
 
-function suppressionChecks(figures: Figure[], k: number): Check[] {
+function suppressionChecks(lang: Language, figures: Figure[], k: number): Check[] {
   const n = figures.filter((f) => f.suppressed).length;
-  return n === 0 ? [] : [{ id: 'disclosure.suppressed', severity: 'info', message: `${n} figure cells are suppressed because they rest on fewer than ${k} persons.` }];
+  return n === 0 ? [] : [{ id: 'disclosure.suppressed', severity: 'info', message: t(lang, 'check.suppressed', { n, k }) }];
 }

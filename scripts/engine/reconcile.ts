@@ -1,0 +1,80 @@
+// Reconciliation, one general mechanism for two questions a reader of a report asks:
+//   do the parts add up?      For each configured count, the reported units must sum to the
+//                             total (the original report's own published parts too).
+//   does it match the report? Every figure the original report published is compared with
+//                             the computed one, at the precision it was published with.
+// Differences are warnings in the data-quality appendix; nothing is adjusted.
+import type { Config } from '../config-schema.ts';
+import type { Participant } from '../contract.ts';
+import { formatNumber, formatPercent } from '../format.ts';
+import type { Check, Figure } from '../indicators-schema.ts';
+import { t } from '../messages.ts';
+import { InputError, type Problem } from '../problems.ts';
+
+const key = (id: string, unit: string, gender: string) => `${id}\u0000${unit}\u0000${gender}`;
+
+export function reconcileChecks(config: Config, figures: Figure[], ps: Participant[], configFile: string): Check[] {
+  const lang = config.language;
+  const byKey = new Map<string, Figure>();
+  for (const f of figures) if (f.category === undefined) byKey.set(key(f.id, f.unit, f.gender), f);
+  const reported = config.units.items.filter((u) => u.reported).map((u) => u.name);
+  const problems: Problem[] = [];
+  const checks: Check[] = [];
+  const show = (f: Figure | undefined, v: number) => (f?.kind === 'share' ? formatPercent(v, lang) : formatNumber(v, lang));
+
+  config.reconcile.forEach((r, i) => {
+    const total = byKey.get(key(r.figure, 'total', 'all'));
+    if (!total || total.kind !== 'count') {
+      problems.push({ file: configFile, column: `reconcile[${i}].figure`, value: r.figure, expected: 'the id of a computed count figure (e.g. participants.exited)' });
+      return;
+    }
+    const parts = reported.map((u) => byKey.get(key(r.figure, u, 'all'))!);
+    const label = total.label;
+    if (total.value === null || parts.some((p) => p.value === null)) {
+      checks.push({ id: r.id, severity: 'info', message: t(lang, 'check.reconcile_suppressed', { label }) });
+      return;
+    }
+    const sum = parts.reduce((s, p) => s + p.value!, 0);
+    const listed = parts.map((p) => `${p.unit} ${formatNumber(p.value!, lang)}`).join(', ');
+    const findings: string[] = [];
+    if (sum !== total.value) {
+      const hidden = config.units.items.filter((u) => !u.reported).map((u) => u.name);
+      findings.push(t(lang, 'check.reconcile_parts', { label, parts: listed, sum: formatNumber(sum, lang), total: formatNumber(total.value, lang), diff: formatNumber(total.value - sum, lang) }));
+      if (hidden.length > 0) findings.push(t(lang, 'check.reconcile_hidden', { units: hidden.join(', '), n: formatNumber(ps.filter((p) => hidden.includes(p.unit)).length, lang) }));
+    }
+    // The original report's own parts and total, where it published them all.
+    const pub = (unit: string) => config.published.find((p) => p.figure === r.figure && p.unit === unit && p.gender === 'all');
+    const pubTotal = pub('total');
+    const pubParts = reported.map(pub);
+    if (pubTotal && pubParts.every((p) => p !== undefined)) {
+      const pubSum = pubParts.reduce((s, p) => s + p!.value, 0);
+      if (pubSum !== pubTotal.value) findings.push(t(lang, 'check.reconcile_published', { sum: formatNumber(pubSum, lang), total: formatNumber(pubTotal.value, lang) }));
+    }
+    checks.push(
+      findings.length > 0
+        ? { id: r.id, severity: 'warning', message: findings.join(' ') }
+        : { id: r.id, severity: 'info', message: t(lang, 'check.reconcile_ok', { label, total: formatNumber(total.value, lang) }) },
+    );
+  });
+
+  let matches = 0;
+  config.published.forEach((p, i) => {
+    const f = byKey.get(key(p.figure, p.unit, p.gender));
+    if (!f) {
+      problems.push({ file: configFile, column: `published[${i}]`, value: `${p.figure} ${p.unit} ${p.gender}`, expected: 'a computed figure for this unit and gender' });
+      return;
+    }
+    const scale = 10 ** (p.decimals ?? 0);
+    const same = f.value !== null && (f.kind === 'count' && p.decimals === undefined ? f.value === p.value : Math.round(f.value * scale) === Math.round(p.value * scale));
+    if (same) return void matches++;
+    checks.push({
+      id: `published.${p.figure}.${p.unit === 'total' ? 'total' : reported.indexOf(p.unit)}.${p.gender}`,
+      severity: 'warning',
+      message: t(lang, 'check.published_mismatch', { label: f.label, unit: p.unit === 'total' ? t(lang, 'unit.total') : p.unit, gender: t(lang, `gender.${p.gender}`), published: show(f, p.value), computed: f.value === null ? t(lang, 'suppressed') : show(f, f.value) }),
+    });
+  });
+  if (config.published.length > 0) checks.push({ id: 'published.matches', severity: 'info', message: t(lang, 'check.published_matches', { n: matches, total: config.published.length }) });
+
+  if (problems.length > 0) throw new InputError(problems);
+  return checks;
+}
