@@ -88,7 +88,7 @@ const chart = z.strictObject({
   id: shortId,
   /**
    * shares: share figures by unit with intervals; distribution: one figure's categories by unit;
-   * means: mean (or sum) figures by unit; likert: survey questions as stacked bars on their
+   * means: mean, sum or count figures by unit; likert: survey questions as stacked bars on their
    * ordered scales; goals: goal results against their targets.
    */
   kind: z.enum(CHART_KINDS),

@@ -150,7 +150,7 @@ describe('chart specs', () => {
     assert.throws(() => buildChart(chart({ id: 'x', kind: 'shares', figures: ['exit.nothing'] }), figures, goals, context()), /Chart "x".*exit\.nothing/);
     assert.throws(() => buildChart(chart({ id: 'y', kind: 'goals', goals: ['goal.nope'] }), figures, goals, context()), /goal\.nope/);
     assert.throws(() => buildChart(chart({ id: 'z', kind: 'shares', figures: ['entry.income'] }), figures, goals, context()), /kind distribution/);
-    assert.throws(() => buildChart(chart({ id: 'w', kind: 'means', figures: ['exit.work_or_studies'] }), figures, goals, context()), /not a mean/);
+    assert.throws(() => buildChart(chart({ id: 'w', kind: 'means', figures: ['exit.work_or_studies'] }), figures, goals, context()), /is a share \(use kind shares/);
   });
 });
 

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   benchFit, designFromRows, logit, ols, twoProportions,
-  type Design, type DesignSpec, type LogitResult, type OlsResult,
+  type Design, type DesignSpec, type LogitResult, type OlsResult, type Term,
 } from '../scripts/stats/index.ts';
+import { pStudent, tQuantile975 } from '../scripts/stats/dist.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'stats');
 const ref = JSON.parse(readFileSync(join(dir, 'reference.json'), 'utf8'));
@@ -237,7 +238,10 @@ describe('logit against R (glm, binomial)', () => {
 const collinearRows = readCsv('collinear.csv');
 const collinearDesign = (): Design => designFromRows(collinearRows, {
   outcome: { name: 'target' },
-  terms: ['x1', 'x2', 'x3', 'const'].map((name) => ({ type: 'numeric' as const, name })).concat([{ type: 'indicator' as const, name: 'd' }]),
+  terms: [
+    ...['x1', 'x2', 'x3', 'const'].map((name): Term<Row> => ({ type: 'numeric', name })),
+    { type: 'indicator', name: 'd' },
+  ],
 });
 
 describe('constant and collinear predictors', () => {
@@ -267,7 +271,7 @@ describe('constant and collinear predictors', () => {
   });
 
   it('a category absent after listwise deletion becomes a constant dummy and is left out', () => {
-    const rows = regularRows.map((r) => ({ ...r, age: r.gender === 'other' ? null : r.age }));
+    const rows: Row[] = regularRows.map((r) => ({ ...r, age: r.gender === 'other' ? null : r.age ?? null }));
     const fit = ols(designFromRows(rows, regularSpec('target')));
     assert.deepEqual(fit.excluded, [{ name: 'gender=other', reason: 'constant' }]);
     assert.ok(fit.coefficients.every((c) => Number.isFinite(c.se)));
@@ -324,6 +328,51 @@ describe('separation', () => {
     assert.equal(fit.separation!.type, 'complete');
     assert.deepEqual(fit.separation!.predictors, ['a', 'b']);
     assert.match(fit.message!, /'a', 'b' predict the outcome perfectly \(complete separation\)/);
+  });
+});
+
+describe('separation (multivariate, quasi-complete)', () => {
+  it('rows on the boundary a + b = 0 have both outcomes: quasi-complete, named a and b', () => {
+    const a: number[] = [], b: number[] = [], c: number[] = [], y: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const ai = (i % 7) - 3, bi = ((i * 5) % 9) - 4;
+      a.push(ai); b.push(bi); c.push(Math.sin(i) * 2);
+      y.push(ai + bi > 0 ? 1 : ai + bi < 0 ? 0 : i % 2);
+    }
+    const fit = logit({ y, columns: [{ name: 'a', values: a }, { name: 'b', values: b }, { name: 'c', values: c }] });
+    assert.equal(fit.status, 'separation');
+    assert.deepEqual(fit.separation, { type: 'quasi-complete', predictors: ['a', 'b'] });
+    // The linear probability model is fine on the same data.
+    assert.equal(ols({ y, columns: [{ name: 'a', values: a }, { name: 'b', values: b }, { name: 'c', values: c }] }).status, 'ok');
+  });
+});
+
+describe('ols edge cases', () => {
+  it('too few rows: a status and a message, not NaNs', () => {
+    const fit = ols({ y: [1, 2], columns: [{ name: 'x', values: [3, 5] }] });
+    assert.equal(fit.status, 'insufficient-data');
+    assert.match(fit.message!, /2 rows used for 2 coefficients/);
+    assert.equal(fit.coefficients.length, 0);
+  });
+
+  it('a row with leverage 1 makes HC3 undefined, with a warning; classical and HC1 stay', () => {
+    const x = [0, 0, 0, 0, 0, 0, 1], z = [1, 2, 3, 4, 5, 6, 7], y = [1, 3, 2, 5, 4, 6, 9];
+    const fit = ols({ y, columns: [{ name: 'single', values: x, kind: 'indicator' }, { name: 'z', values: z }] }, { se: 'HC1' });
+    assert.match(fit.warnings.join('\n'), /HC3 standard errors are undefined: some row has leverage 1/);
+    assert.ok(fit.coefficients.every((c) => Number.isNaN(c.bySe.HC3.se) && Number.isFinite(c.bySe.classical.se) && Number.isFinite(c.se)));
+  });
+});
+
+describe('distribution functions', () => {
+  it('the t quantile for 95 % intervals agrees with R\'s qt to 1e-13 (jstat alone: ~3e-8)', () => {
+    const { df, q } = ref.tQuantile975 as { df: number[]; q: number[] };
+    df.forEach((d, i) => close(tQuantile975(d), q[i]!, `qt(0.975, ${d})`, 1e-13));
+  });
+
+  it('two-sided t p values', () => {
+    close(pStudent(2.1, 150), 0.037402550353430694, 'p', 1e-8);
+    assert.equal(pStudent(Infinity, 10), 0);
+    assert.ok(Number.isNaN(pStudent(1, 0)));
   });
 });
 

@@ -1,12 +1,12 @@
-// kind "means": mean (or sum) figures by unit, e.g. months of work training in a social
-// enterprise vs at an external employer. One panel per figure, one bar per unit, value labels
-// with one decimal (sums of whole numbers without).
+// kind "means": mean, sum or count figures by unit, e.g. months of work training in a social
+// enterprise vs at an external employer, or how many had each status at follow-up. One panel
+// per figure, one bar per unit, value labels with one decimal (whole numbers without).
 import type { Figure } from '../indicators-schema.ts';
 import { barChart, type Panel } from './layout.ts';
 import { chartUnits, figureFor, figuresOf, levelWord, msg, num, rangeSentence, SUPPRESSED, unitHeader, yesIf, type BuiltChart, type Inputs } from './common.ts';
 
 function decimalsFor(figs: Figure[]): number {
-  return figs.every((f) => f.kind === 'sum' && (f.value === null || Number.isInteger(f.value))) ? 0 : 1;
+  return figs.every((f) => (f.kind === 'sum' || f.kind === 'count') && (f.value === null || Number.isInteger(f.value))) ? 0 : 1;
 }
 
 export function meansChart({ chart, figures, ctx }: Inputs): BuiltChart {
@@ -21,7 +21,7 @@ export function meansChart({ chart, figures, ctx }: Inputs): BuiltChart {
     const figs = figuresOf(figures, id, chart.id);
     const present = units.map((u) => figureFor(figs, u)).filter((f) => f !== undefined);
     if (present.length === 0) throw new Error(`Chart "${chart.id}": "${id}" has no value without category for the units shown (a distribution? use kind distribution).`);
-    if (present.some((f) => f.kind !== 'mean' && f.kind !== 'sum')) throw new Error(`Chart "${chart.id}": "${id}" is not a mean or sum (use kind shares for shares).`);
+    if (present.some((f) => f.kind === 'share')) throw new Error(`Chart "${chart.id}": "${id}" is a share (use kind shares for shares).`);
     allMeans &&= present.every((f) => f.kind === 'mean');
     const dec = decimalsFor(present);
     const fmt = (x: number) => num(x, ctx, dec);

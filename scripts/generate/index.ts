@@ -4,10 +4,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { generateMiaVidare } from './mia-vidare.ts';
+import { generateSamverkan } from './samverkan.ts';
 
 /** Example slug -> generator (file name -> exact bytes). Register new examples here. */
 export const generators: Record<string, () => Record<string, Buffer>> = {
   'mia-vidare': generateMiaVidare,
+  'samverkan-leder-till-arbete': generateSamverkan,
 };
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

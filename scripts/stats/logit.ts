@@ -80,6 +80,118 @@ function linearPredictor(P: Prepared, beta: Float64Array): Float64Array {
 const stdStep = (delta: Float64Array, cols: ActiveColumn[]) =>
   cols.reduce((m, c, j) => Math.max(m, Math.abs(delta[j]!) * c.scale), 0);
 
+interface IrlsFit {
+  beta: Float64Array;
+  ev: Evaluation;
+  /** Up to the last six iterates, oldest first. */
+  history: Float64Array[];
+  iterations: number;
+  converged: boolean;
+  singular: boolean;
+}
+
+/** Newton–Raphson / IRLS from the null model (in the centred parametrisation the intercept-only fit). */
+function irls(P: Prepared, ybar: number, nullLogLik: number, maxIter: number, tol: number): IrlsFit {
+  const { p, cols } = P;
+  let beta: Float64Array = new Float64Array(p);
+  if (P.intercept) beta[0] = Math.log(ybar / (1 - ybar));
+  // At the null start every weight is ȳ(1 − ȳ): the first evaluation follows from X'X and X'y.
+  let ev: Evaluation;
+  if (P.intercept) {
+    const w0 = ybar * (1 - ybar);
+    ev = { ll: nullLogLik, gram: P.gram.map((v) => v * w0), grad: P.xty.map((v, a) => v - ybar * P.gram[a]!), clamped: 0 };
+  } else {
+    ev = evaluate(P, beta);
+  }
+  const history: Float64Array[] = [beta];
+  let iterations = 0, converged = false, singular = false, stalled = 0, lastStep = Infinity;
+  while (iterations < maxIter) {
+    const delta = spdSolve(ev.gram, p, ev.grad);
+    if (!delta || delta.some((d) => !Number.isFinite(d))) { singular = true; break; }
+    const step = stdStep(delta, cols);
+    iterations++;
+    // Step halving if the log-likelihood would go down (rare for the logit, but safe).
+    let t = 1, next: Float64Array, nextEv: Evaluation;
+    for (let h = 0; ; h++) {
+      next = beta.map((b, j) => b + t * delta[j]!);
+      nextEv = evaluate(P, next);
+      if (nextEv.ll >= ev.ll - 1e-10 * (Math.abs(ev.ll) + 1) || h >= 20) break;
+      t /= 2;
+    }
+    beta = next;
+    ev = nextEv;
+    history.push(beta);
+    if (history.length > 6) history.shift();
+    if (step < tol) { converged = true; break; }
+    // Diverging along a direction with rows pinned at the clamp: separation, no need to go on.
+    stalled = ev.clamped > 0 && step > 0.5 * lastStep ? stalled + 1 : 0;
+    lastStep = step;
+    if (iterations >= 15 && stalled >= 3) break;
+  }
+  return { beta, ev, history, iterations, converged, singular };
+}
+
+/** True when every row's linear predictor under `direction` is strictly positive for y = 1 and negative for y = 0. */
+function separates(P: Prepared, direction: Float64Array): boolean {
+  const eta = linearPredictor(P, direction);
+  for (let i = 0; i < P.n; i++) if (P.y[i] === 1 ? !(eta[i]! > 0) : !(eta[i]! < 0)) return false;
+  return true;
+}
+
+/**
+ * From a diverging fit: the predictors whose coefficients kept growing (the separating
+ * direction), and whether that direction — or the estimate itself — certifies complete
+ * separation by putting every row strictly on the side of its outcome.
+ */
+function separatingDirection(P: Prepared, fit: IrlsFit): { certificate: boolean; predictors: string[] } {
+  const first = fit.history[0]!;
+  const direction = fit.beta.map((b, j) => b - first[j]!);
+  const drift = P.cols.map((c, j) => (c.kind === 'intercept' ? 0 : Math.abs(direction[j]!) * c.scale));
+  const biggest = Math.max(...drift);
+  const predictors = P.cols.filter((_, j) => biggest > 0 && drift[j]! >= 0.1 * biggest).map((c) => c.name);
+  return { certificate: separates(P, direction) || separates(P, fit.beta), predictors };
+}
+
+/** Pruning refits (below) only for data up to this many cells. */
+const PRUNE_MAX = 5_000_000;
+
+/** P without column j. */
+function dropColumn(P: Prepared, j: number): Prepared {
+  const { n, p } = P, q = p - 1;
+  const X = new Float64Array(n * q);
+  for (let i = 0; i < n; i++) for (let a = 0, t = 0; a < p; a++) if (a !== j) X[i * q + t++] = P.X[i * p + a]!;
+  const keep = Array.from({ length: p }, (_, a) => a).filter((a) => a !== j);
+  const gram = new Float64Array(q * q);
+  keep.forEach((a, s) => keep.forEach((b, t) => { gram[s * q + t] = P.gram[a * p + b]!; }));
+  return { ...P, p: q, X, cols: keep.map((a) => P.cols[a]!), gram, xty: Float64Array.from(keep, (a) => P.xty[a]!) };
+}
+
+/**
+ * Under certified complete separation: the smallest set of predictors found that still
+ * separates. Drops predictors one at a time (least drift first) and keeps a drop when the model
+ * without it still separates completely (refit, certified as above).
+ */
+function prune(P: Prepared, ybar: number, nullLogLik: number, fit: IrlsFit): string[] {
+  const drift = (Q: Prepared, f: IrlsFit) => Q.cols.map((c, j) => Math.abs(f.beta[j]! - f.history[0]![j]!) * c.scale);
+  let cur = P;
+  const tried = new Set<string>();
+  for (;;) {
+    const f = cur === P ? fit : irls(cur, ybar, nullLogLik, 30, 1e-8);
+    const d = drift(cur, f);
+    const candidates = cur.cols.map((c, j) => ({ c, j, d: d[j]! }))
+      .filter(({ c }) => c.kind !== 'intercept' && !tried.has(c.name)).sort((a, b) => a.d - b.d);
+    let dropped = false;
+    for (const { c, j } of candidates) {
+      tried.add(c.name);
+      if (cur.cols.filter((x) => x.kind !== 'intercept').length <= 1) break;
+      const smaller = dropColumn(cur, j);
+      const g = irls(smaller, ybar, nullLogLik, 30, 1e-8);
+      if (!g.converged && separatingDirection(smaller, g).certificate) { cur = smaller; dropped = true; break; }
+    }
+    if (!dropped) return cur.cols.filter((c) => c.kind !== 'intercept').map((c) => c.name);
+  }
+}
+
 /** Single predictors that separate the outcome on their own (a threshold splits 0s from 1s). */
 function singleColumnSeparation(P: Prepared): { separation: Separation; details: string[] } | null {
   const { n, p, X, y, cols } = P;
@@ -172,44 +284,10 @@ export function logit(design: Design, opts: LogitOptions = {}): LogitResult {
     return { ...base, status: 'separation', separation: single.separation, message: separationMessage(single.separation, single.details) };
   }
 
-  // Newton–Raphson / IRLS from the null model (in the centred parametrisation the intercept-only fit).
-  let beta: Float64Array = new Float64Array(p);
-  if (P.intercept) beta[0] = Math.log(ybar / (1 - ybar));
-  // At the null start every weight is ȳ(1 − ȳ): the first evaluation follows from X'X and X'y.
-  let ev: Evaluation;
-  if (P.intercept) {
-    const w0 = ybar * (1 - ybar);
-    ev = { ll: nullLogLik, gram: P.gram.map((v) => v * w0), grad: P.xty.map((v, a) => v - ybar * P.gram[a]!), clamped: 0 };
-  } else {
-    ev = evaluate(P, beta);
-  }
-  const history: Float64Array[] = [beta];
-  let iterations = 0, converged = false, singular = false, stalled = 0, lastStep = Infinity;
+  const fit = irls(P, ybar, nullLogLik, maxIter, tol);
+  const { beta } = fit;
+  const { ev, iterations, converged } = fit;
   let cov: Float64Array | null = null;
-  while (iterations < maxIter) {
-    const delta = spdSolve(ev.gram, p, ev.grad);
-    if (!delta || delta.some((d) => !Number.isFinite(d))) { singular = true; break; }
-    const step = stdStep(delta, cols);
-    iterations++;
-    // Step halving if the log-likelihood would go down (rare for the logit, but safe).
-    let t = 1, next: Float64Array, nextEv: Evaluation;
-    for (let h = 0; ; h++) {
-      next = beta.map((b, j) => b + t * delta[j]!);
-      nextEv = evaluate(P, next);
-      if (nextEv.ll >= ev.ll - 1e-10 * (Math.abs(ev.ll) + 1) || h >= 20) break;
-      t /= 2;
-    }
-    beta = next;
-    ev = nextEv;
-    history.push(beta);
-    if (history.length > 6) history.shift();
-    if (step < tol) { converged = true; break; }
-    // Diverging along a direction with rows pinned at the clamp: separation, no need to go on.
-    stalled = ev.clamped > 0 && step > 0.5 * lastStep ? stalled + 1 : 0;
-    lastStep = step;
-    if (iterations >= 15 && stalled >= 3) break;
-  }
-
   if (converged) cov = spdInverse(ev.gram, p);
   const eta = linearPredictor(P, beta);
   if (!converged || !cov) {
@@ -221,15 +299,15 @@ export function logit(design: Design, opts: LogitOptions = {}): LogitResult {
     }
     if (extreme > 0) {
       // The coefficients that kept growing over the last iterations span the separating direction.
-      const first = history[0]!;
-      const drift = cols.map((c, j) => (c.kind === 'intercept' ? 0 : Math.abs(beta[j]! - first[j]!) * c.scale));
-      const biggest = Math.max(...drift);
-      const predictors = cols.filter((_, j) => biggest > 0 && drift[j]! >= 0.1 * biggest).map((c) => c.name);
-      const separation: Separation = { type: perfect === n ? 'complete' : 'quasi-complete', predictors };
+      const { certificate, predictors } = separatingDirection(P, fit);
+      let named = predictors;
+      if (certificate && n * p <= PRUNE_MAX) named = prune(P, ybar, nullLogLik, fit);
+      const complete = perfect === n || certificate;
+      const separation: Separation = { type: complete ? 'complete' : 'quasi-complete', predictors: named };
       const detail = `${perfect} of ${n} rows get a fitted probability of (numerically) exactly 0 or 1`;
       return { ...base, status: 'separation', separation, iterations, logLik: ev.ll, message: separationMessage(separation, [detail]) };
     }
-    const why = singular ? 'the information matrix became singular' : `it did not converge in ${iterations} iterations`;
+    const why = fit.singular ? 'the information matrix became singular' : `it did not converge in ${iterations} iterations`;
     return {
       ...base, status: 'not-converged', iterations, logLik: ev.ll,
       message: `The logistic regression has no estimates: ${why}. Allow more iterations (maxIter), rescale extreme predictor values, or simplify the model.`,

@@ -5,6 +5,7 @@ declare module 'jstat' {
     erfc(x: number): number;
     studentt: {
       cdf(x: number, dof: number): number;
+      pdf(x: number, dof: number): number;
       inv(p: number, dof: number): number;
     };
     chisquare: {
