@@ -128,6 +128,7 @@ export const messages = {
     // charts
     'chart.footnote.suppressed': '– = färre än {n} personer; värdet visas inte.',
     'chart.footnote.not_measured': '{goal}: inte mätt. {reason}',
+    'chart.footnote.not_share': 'Målet "{goal}" gäller ett antal och redovisas i måltabellen.',
     'chart.met': 'uppnått',
     'chart.not_met': 'inte uppnått',
     'chart.not_assessed': 'kan inte bedömas',
@@ -301,6 +302,7 @@ export const messages = {
     // charts
     'chart.footnote.suppressed': '– = fewer than {n} people; the value is not shown.',
     'chart.footnote.not_measured': '{goal}: not measured. {reason}',
+    'chart.footnote.not_share': 'The goal "{goal}" is on a count and is shown in the goals table.',
     'chart.met': 'met',
     'chart.not_met': 'not met',
     'chart.not_assessed': 'cannot be assessed',

@@ -134,13 +134,14 @@ export function renderInline(source: string, citations: Citations): string {
 const NUMBER = /\d[\d\u00a0\u202f ]*(?:[.,]\d+)?(?:\s*(?:%|procent\b))?/g;
 
 /**
- * Flags numbers typed by hand. Text inside {{ … }} and {% … %} is skipped; so are years and
- * digits inside words (e.g. "ESF2020"). Returns one problem per number.
+ * Flags numbers typed by hand. Text inside {{ … }} and {% … %} is skipped; so are years,
+ * ordered-list markers and digits inside words (e.g. "ESF2020"). Returns one problem per number.
  */
 export function lintNarrative(file: string, source: string): Problem[] {
   const problems: Problem[] = [];
   source.replace(/\r\n?/g, '\n').split('\n').forEach((raw, i) => {
-    const line = raw.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (m) => ' '.repeat(m.length));
+    // Citations and tags are skipped, and so is an ordered-list marker ("1. ", "2) ").
+    const line = raw.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|^\s*\d+[.)](?=\s)/g, (m) => ' '.repeat(m.length));
     for (const m of line.matchAll(NUMBER)) {
       const text = m[0].trim();
       const at = m.index!;

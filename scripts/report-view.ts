@@ -57,7 +57,8 @@ export interface ReportView {
   charts: Record<string, ChartView>;
   goals: GoalRowView[];
   questions: { question: string; criterion: string; answerHtml: string }[];
-  methods: { rows: { method: string; description: string; hours: string }[]; total: string } | null;
+  /** `total` is null when no method states its hours: the hours column is then left out. */
+  methods: { rows: { method: string; description: string; hours: string }[]; total: string | null } | null;
   theoryOfChange: { title: string; boxes: { text: string; goal: string | null; status: string | null; statusClass: string }[] }[] | null;
   quality: { checks: { severity: string; severityClass: string; message: string }[]; suppressed: { figure: string; unit: string; gender: string; category: string }[]; suppressedCaption: string };
   about: { inputs: { file: string; table: string; rows: string; encoding: string; sha256: string }[]; built: string; tool: string; threshold: string };
@@ -266,7 +267,10 @@ export function buildReportView(input: ViewInputs): ReportView {
     goals,
     questions,
     methods: config.methods.length
-      ? { rows: config.methods.map((x) => ({ method: x.method, description: x.description ?? '', hours: x.hours === undefined ? '–' : formatNumber(x.hours, lang) })), total: formatNumber(methodsTotal, lang) }
+      ? {
+          rows: config.methods.map((x) => ({ method: x.method, description: x.description ?? '', hours: x.hours === undefined ? '–' : formatNumber(x.hours, lang) })),
+          total: config.methods.some((x) => x.hours !== undefined) ? formatNumber(methodsTotal, lang) : null,
+        }
       : null,
     theoryOfChange,
     quality: {

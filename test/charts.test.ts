@@ -385,3 +385,13 @@ describe('MIA Vidare: every kind from the real indicators', () => {
     assert.ok(svgTexts(months.svg).includes('3,9'));
   });
 });
+
+describe('goals on counts', () => {
+  it('leaves a goal on a count out of the percent axis, with a footnote', async () => {
+    const count: Figure = { id: 'participants.enrolled', label: 'Inskrivna', unit: 'total', gender: 'all', kind: 'count', value: 621, suppressed: false };
+    const g: GoalResult = { id: 'goal.enrolled', label: 'Minst 418 deltagare', figure: 'participants.enrolled', target: { op: '>=', value: 418 }, measured: true, results: [{ unit: 'total', value: 621, met: true }] };
+    const r = await renderChart(chart({ id: 'g', kind: 'goals', goals: ['goal.enrolled', 'goal.work_or_studies'] }), [...figures, count], [...goals, g], context());
+    assert.ok(!svgTexts(r.svg).some((t) => t.includes('41') && t.includes('800')), 'no target drawn as a percentage');
+    assert.ok(r.footnotes.includes('Målet "Minst 418 deltagare" gäller ett antal och redovisas i måltabellen.'));
+  });
+});

@@ -106,3 +106,7 @@ describe('lintNarrative', () => {
     assert.deepEqual(lintNarrative('f.md', 'Hela 1 234,5 timmar och 3,5 månader.').map((p) => p.value), ['1 234,5', '3,5']);
   });
 });
+
+it('lint allows ordered-list markers but not numbers after them', () => {
+  assert.deepEqual(lintNarrative('f.md', '1. Första rekommendationen\n  12) Andra, med 40 deltagare\n').map((p) => p.value), ['40']);
+});

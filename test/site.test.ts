@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
-import { buildSite } from '../scripts/build-site.ts';
+import { buildSite, listProjects } from '../scripts/build-site.ts';
 import { loadConfig } from '../scripts/config.ts';
 import { formatPercent } from '../scripts/format.ts';
 import type { Indicators } from '../scripts/indicators-schema.ts';
@@ -18,22 +18,23 @@ import { formatFigure } from '../scripts/report-view.ts';
 import { serveStatic, type StaticServer } from '../scripts/serve-static.ts';
 
 const root = join(import.meta.dirname, '..');
-const slug = 'mia-vidare';
+const slugs = listProjects(root);
 const shots = join(root, '.scratch', 'screens');
 let out: string;
-let html: string;
-let ind: Indicators;
-let pdf: PdfInspection;
 let browser: Browser;
 let server: StaticServer;
-const config = loadConfig(join(root, 'content', slug, 'report.yaml'));
+const reports = new Map<string, { html: string; ind: Indicators; pdf: PdfInspection }>();
 
 before(async () => {
   out = join(mkdtempSync(join(tmpdir(), 'site-')), '_site');
-  await buildSite({ root, outDir: out, slugs: [slug], now: new Date('2024-01-01T00:00:00Z') });
-  html = readFileSync(join(out, slug, 'index.html'), 'utf8');
-  ind = JSON.parse(readFileSync(join(out, slug, 'indicators.json'), 'utf8')) as Indicators;
-  pdf = await inspectPdf(join(out, slug, `${slug}.pdf`));
+  await buildSite({ root, outDir: out, slugs, now: new Date('2024-01-01T00:00:00Z') });
+  for (const slug of slugs) {
+    reports.set(slug, {
+      html: readFileSync(join(out, slug, 'index.html'), 'utf8'),
+      ind: JSON.parse(readFileSync(join(out, slug, 'indicators.json'), 'utf8')) as Indicators,
+      pdf: await inspectPdf(join(out, slug, `${slug}.pdf`)),
+    });
+  }
   server = await serveStatic(out);
   browser = await launchBrowser();
   mkdirSync(shots, { recursive: true });
@@ -47,7 +48,13 @@ after(async () => {
 /** Visible text of an HTML fragment, entities decoded, tags dropped. */
 const textOf = (s: string) => s.replace(/<(script|style|svg)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, '\u00a0').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
 
-describe('the web page', () => {
+for (const slug of slugs) {
+describe(`${slug}: the web page`, () => {
+  let html: string;
+  let ind: Indicators;
+  const config = loadConfig(join(root, 'content', slug, 'report.yaml'));
+  before(() => ({ html, ind } = reports.get(slug)!));
+
   it('forbids script by Content-Security-Policy and has no script at all', () => {
     for (const page of [html, readFileSync(join(out, 'index.html'), 'utf8')]) {
       assert.match(page, /<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'none'/);
@@ -96,14 +103,14 @@ describe('the web page', () => {
     assert.deepEqual(untraced, [], 'every percentage traces to indicators.json');
   });
 
-  it('lists the report on the site index with its period and goal status', () => {
+  it('is listed on the site index with its period and goal status', () => {
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     assert.ok(index.includes(`href="${slug}/index.html"`));
     assert.ok(textOf(index).includes(ind.report.period.from));
     assert.match(textOf(index), /\d+ av \d+ mätta mål uppnådda/);
   });
 
-  for (const page of ['index.html', `${slug}/index.html`]) {
+  for (const page of [...(slug === slugs[0] ? ['index.html'] : []), `${slug}/index.html`]) {
     it(`has no axe-core violations (WCAG 2.1 A and AA): ${page}`, async () => {
       const tab = await browser.newPage();
       try {
@@ -125,7 +132,13 @@ describe('the web page', () => {
   }
 });
 
-describe('the PDF', () => {
+describe(`${slug}: the PDF`, () => {
+  let html: string;
+  let ind: Indicators;
+  let pdf: PdfInspection;
+  const config = loadConfig(join(root, 'content', slug, 'report.yaml'));
+  before(() => ({ html, ind, pdf } = reports.get(slug)!));
+
   it('is tagged, in Swedish, titled, and has pages', () => {
     assert.equal(pdf.tagged, true);
     assert.equal(pdf.lang, 'sv');
@@ -162,16 +175,18 @@ describe('the PDF', () => {
     for (const chart of config.charts) assert.ok(pdf.figureAlts.some((a) => a.includes(chart.title)), `alt text for ${chart.id}`);
   });
 
-  it('contains the computed figures in Swedish format', () => {
+  it('contains the computed figures in Swedish format: every goal result and the enrolled count', () => {
     const text = normaliseText(pdf.pageTexts.join('\n'));
-    for (const [id, unit] of [['exit.work_or_studies', 'HBS'], ['exit.ordinary_programme', 'total'], ['participants.enrolled', 'total']] as const) {
+    const cells = ind.goals.flatMap((g) => g.results.map((r) => [g.figure!, r.unit] as const));
+    for (const [id, unit] of [...cells, ['participants.enrolled', 'total'] as const]) {
       const f = ind.figures.find((x) => x.id === id && x.unit === unit && x.gender === 'all' && x.category === undefined)!;
-      assert.ok(text.includes(normaliseText(formatFigure(f, 'sv'))), `${id} ${unit}`);
+      assert.ok(text.includes(normaliseText(formatFigure(f, 'sv'))), `${id} ${unit}: ${formatFigure(f, 'sv')}`);
     }
   });
 
   it('renders pages to PNG for a person to look at', () => {
-    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '6', join(out, slug, `${slug}.pdf`), join(shots, 'pdf')]);
-    assert.ok(existsSync(join(shots, 'pdf-01.png')) || existsSync(join(shots, 'pdf-1.png')));
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '6', join(out, slug, `${slug}.pdf`), join(shots, `${slug}-pdf`)]);
+    assert.ok(existsSync(join(shots, `${slug}-pdf-01.png`)) || existsSync(join(shots, `${slug}-pdf-1.png`)));
   });
 });
+}

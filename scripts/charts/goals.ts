@@ -20,13 +20,19 @@ function status(met: boolean | null, ctx: ChartContext): string {
   return met === null ? msg(ctx, 'chart.not_assessed') : msg(ctx, met ? 'chart.met' : 'chart.not_met');
 }
 
-export function goalsChart({ chart, goals, ctx }: Inputs): BuiltChart {
+export function goalsChart({ chart, goals, figures, ctx }: Inputs): BuiltChart {
   const wanted = chart.goals ?? goals.map((g) => g.id);
   const unknown = wanted.filter((id) => !goals.some((g) => g.id === id));
   if (unknown.length) throw new Error(`Chart "${chart.id}": unknown goal ${unknown.map((u) => `"${u}"`).join(', ')}.`);
   const chosen = wanted.map((id) => goals.find((g) => g.id === id)!);
-  const measured = chosen.filter((g) => g.measured && g.target);
-  const footnotes = chart.goals ? chosen.filter((g) => !g.measured).map((g) => msg(ctx, 'chart.footnote.not_measured', { goal: g.label, reason: g.reason ?? '' }).trim()) : [];
+  // One percent axis for every panel: goals on counts (e.g. participants enrolled) are left to
+  // the goals table, and said so in a footnote.
+  const isShare = (g: GoalResult) => !figures.some((f) => f.id === g.figure && f.kind !== 'share');
+  const measured = chosen.filter((g) => g.measured && g.target && isShare(g));
+  const footnotes = [
+    ...(chart.goals ? chosen.filter((g) => !g.measured).map((g) => msg(ctx, 'chart.footnote.not_measured', { goal: g.label, reason: g.reason ?? '' }).trim()) : []),
+    ...chosen.filter((g) => g.measured && g.target && !isShare(g)).map((g) => msg(ctx, 'chart.footnote.not_share', { goal: g.label })),
+  ];
   const units = chartUnits(chart, ctx);
 
   let suppressed = false;
