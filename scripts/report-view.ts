@@ -40,6 +40,8 @@ export interface GoalRowView {
   interval: string;
   status: string;
   statusClass: 'met' | 'not-met' | 'not-measured' | 'suppressed';
+  /** Why a goal is not measured: shown across the value columns. */
+  reason: string | null;
   /** First row of a goal: the goal's label spans its rows. */
   first: boolean;
   span: number;
@@ -201,7 +203,7 @@ export function buildReportView(input: ViewInputs): ReportView {
   const figuresById = new Map<string, Figure>();
   for (const f of ind.figures) if (!figuresById.has(f.id)) figuresById.set(f.id, f);
   const goals: GoalRowView[] = ind.goals.flatMap((g) => {
-    if (!g.measured) return [{ goal: g.label, unit: m('unit.total'), target: '–', result: '–', interval: '–', status: `${m('goals.not_measured')}: ${g.reason}`, statusClass: 'not-measured' as const, first: true, span: 1 }];
+    if (!g.measured) return [{ goal: g.label, unit: m('unit.total'), target: '–', result: '–', interval: '–', status: m('goals.not_measured'), statusClass: 'not-measured' as const, reason: g.reason ?? '', first: true, span: 1 }];
     const isShare = figuresById.get(g.figure!)?.kind === 'share';
     return g.results.map((r, i): GoalRowView => ({
       goal: g.label,
@@ -211,6 +213,7 @@ export function buildReportView(input: ViewInputs): ReportView {
       interval: r.ci95 ? `${formatPercent(r.ci95[0], lang)} – ${formatPercent(r.ci95[1], lang)}` : '–',
       status: m(r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met'),
       statusClass: r.met === null ? 'suppressed' : r.met ? 'met' : 'not-met',
+      reason: null,
       first: i === 0,
       span: g.results.length,
     }));
