@@ -191,6 +191,39 @@ export const configSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Regression models of an outcome group at exit, among exited participants. A predictor is an
+   * activity group (1 if the participant took part, or its hours with `hours: true`), or a
+   * participant column: numeric as it is, `ordered` levels as 1, 2, 3 …, `equals` as a 0/1
+   * indicator, or `categorical` as dummies against `reference`.
+   */
+  models: z
+    .array(
+      z.strictObject({
+        id: shortId,
+        label: z.string(),
+        outcome: shortId,
+        estimator: z.enum(['lpm', 'logit']).default('lpm'),
+        /** Standard errors of a linear probability model (robust HC3 by default). */
+        se: z.enum(['classical', 'HC1', 'HC3']).default('HC3'),
+        predictors: z
+          .array(
+            z.strictObject({
+              id: shortId,
+              label: z.string(),
+              activity_group: figureId.optional(),
+              hours: z.boolean().optional(),
+              column: z.enum(['age_at_entry', 'months_without_work', 'education', 'gender', 'unit', 'referral', 'income_at_entry']).optional(),
+              ordered: z.array(z.string()).optional(),
+              equals: z.string().optional(),
+              categorical: z.boolean().optional(),
+              reference: z.string().optional(),
+            }),
+          )
+          .min(1),
+      }),
+    )
+    .default([]),
   goals: z.array(goal).default([]),
   /** Counts whose reported units must add up to the total; a difference is a warning check. */
   reconcile: z.array(z.strictObject({ id: figureId, figure: figureId })).default([]),

@@ -116,6 +116,18 @@ function crossChecks(config: Config): [Path, string, string?][] {
     });
   });
   const activityIds = new Set(config.activity_groups.map((a) => a.id));
+  const outcomeIds = new Set(config.outcome_groups.map((g) => g.id));
+  config.models.forEach((m, i) => {
+    if (!outcomeIds.has(m.outcome)) out.push([['models', i, 'outcome'], `the id of an outcome group (${[...outcomeIds].join(', ')})`, m.outcome]);
+    m.predictors.forEach((p, j) => {
+      const kinds = [p.activity_group !== undefined, p.column !== undefined].filter(Boolean).length;
+      if (kinds !== 1) out.push([['models', i, 'predictors', j], 'either activity_group or column']);
+      if (p.activity_group !== undefined && !activityIds.has(p.activity_group)) out.push([['models', i, 'predictors', j, 'activity_group'], `the id of an activity group (${[...activityIds].join(', ')})`, p.activity_group]);
+      const numeric = p.column === 'age_at_entry' || p.column === 'months_without_work';
+      if (p.column !== undefined && !numeric && [p.ordered, p.equals, p.categorical].filter((x) => x !== undefined).length !== 1)
+        out.push([['models', i, 'predictors', j], `one of ordered, equals or categorical for the coded column ${p.column}`]);
+    });
+  });
   config.followup_groups.forEach((f, i) => {
     if (f.activity_group !== undefined && !activityIds.has(f.activity_group))
       out.push([['followup_groups', i, 'activity_group'], `the id of an activity group (${[...activityIds].join(', ') || 'none defined'})`, f.activity_group]);

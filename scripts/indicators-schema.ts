@@ -11,14 +11,16 @@ export const figureSchema = z
     label: z.string(),
     unit: z.string().describe('A unit name as the configuration spells it, or "total"'),
     gender: z.enum(['all', 'woman', 'man', 'other']),
-    kind: z.enum(['count', 'share', 'mean', 'sum']),
+    kind: z.enum(['count', 'share', 'mean', 'sum', 'coefficient']),
     category: z.string().optional().describe('For distributions: the category (a code or a survey answer)'),
     category_label: z.string().optional(),
     value: z.number().nullable(),
     numerator: z.number().nullable().optional().describe('Shares: how many of the denominator'),
     denominator: z.number().optional().describe('Shares: the population the share is of'),
     ci95: ci95.optional(),
-    n: z.number().optional().describe('Means and sums: how many participants the value is over'),
+    n: z.number().optional().describe('Means, sums and coefficients: how many participants the value is over'),
+    se: z.number().optional().describe('Coefficients: standard error (robust where the model says so)'),
+    p: z.number().optional().describe('Coefficients: two-sided p value'),
     suppressed: z.boolean().describe('true when disclosure control hid the value (value and numerator are null)'),
   })
   .describe('One computed figure for one unit and gender');
@@ -45,6 +47,22 @@ export const goalSchema = z.strictObject({
       met: z.boolean().nullable().describe('null when the value is suppressed'),
     }),
   ),
+});
+
+export const modelSchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  estimator: z.enum(['lpm', 'logit']),
+  outcome: z.string(),
+  se: z.string().describe('Kind of standard errors: classical, HC1, HC3 or ml (logit)'),
+  status: z.string(),
+  message: z.string().optional(),
+  n: z.number().int(),
+  dropped: z.strictObject({ rows: z.number().int(), reasons: z.array(z.strictObject({ column: z.string(), rows: z.number().int() })) }),
+  excluded: z.array(z.strictObject({ name: z.string(), reason: z.string() })),
+  r2: z.number().nullable().describe('R² (lpm) or McFadden pseudo-R² (logit)'),
+  adj_r2: z.number().nullable(),
+  warnings: z.array(z.string()),
 });
 
 export const checkSchema = z.strictObject({
@@ -82,11 +100,13 @@ export const indicatorsSchema = z.strictObject({
   }),
   figures: z.array(figureSchema),
   goals: z.array(goalSchema),
+  models: z.array(modelSchema).describe('Regression models; their coefficients are figures model.<model>.<predictor>'),
   checks: z.array(checkSchema),
 });
 
 export type Figure = z.infer<typeof figureSchema>;
 export type GoalResult = z.infer<typeof goalSchema>;
 export type Check = z.infer<typeof checkSchema>;
+export type ModelSummary = z.infer<typeof modelSchema>;
 export type InputFile = z.infer<typeof inputFileSchema>;
 export type Indicators = z.infer<typeof indicatorsSchema>;

@@ -28,5 +28,5 @@ export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promi
   };
   if (config.subtitle) report.subtitle = config.subtitle;
   if (config.reference) report.reference = config.reference;
-  return { report, figures: computed.figures, goals: computed.goals, checks: [...checks, ...computed.checks] };
+  return { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
 }

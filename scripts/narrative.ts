@@ -1,7 +1,7 @@
 // Narrative markdown → HTML parts, with every number cited from computed figures.
 //   {{ fig("exit.employed", "HBS") }}   inline: a figure, formatted in the report's language
 //   {{ goal("goal.women", "HBS") }}      inline: a goal's status in words
-//   {% chart "exit_by_unit" %}           alone on a line: a chart; likewise {% goals %},
+//   {% chart "exit_by_unit" %}           alone on a line: a chart; {% model "id" %} a regression table; likewise {% goals %},
 //                                        {% questions %}, {% methods %}, {% theory_of_change %}
 // Raw HTML in markdown is off: narrative can never inject markup or script.
 import MarkdownIt from 'markdown-it';
@@ -11,7 +11,7 @@ import type { Problem } from './problems.ts';
 export const COMPONENTS = ['goals', 'questions', 'methods', 'theory_of_change'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
 
-export type Part = { kind: 'html'; html: string } | { kind: 'chart'; id: string } | { kind: 'component'; name: ComponentName };
+export type Part = { kind: 'html'; html: string } | { kind: 'chart'; id: string } | { kind: 'model'; id: string } | { kind: 'component'; name: ComponentName };
 
 export interface Heading {
   id: string;
@@ -32,7 +32,7 @@ export interface Citations {
   goal(id: string, unit?: string): string;
 }
 
-const BLOCK = /^\s*\{%\s*(chart|goals|questions|methods|theory_of_change)\s*(?:"([^"]*)")?\s*%\}\s*$/;
+const BLOCK = /^\s*\{%\s*(chart|model|goals|questions|methods|theory_of_change)\s*(?:"([^"]*)")?\s*%\}\s*$/;
 
 /** Lower-case ASCII slug for ids: "Måluppfyllelse och resultat" → "maluppfyllelse-och-resultat". */
 export function slugify(text: string): string {
@@ -71,7 +71,7 @@ function markdown(idPrefix: string, headings: Heading[], used: Set<string>): Ins
  * Renders one narrative file. `file` names it in messages; `usedIds` keeps heading ids unique
  * across the whole report. Throws the problems found (unknown figures, charts, syntax).
  */
-export function renderNarrative(file: string, source: string, citations: Citations, charts: Set<string>, usedIds: Set<string>, idPrefix = ''): RenderedNarrative | { problems: Problem[] } {
+export function renderNarrative(file: string, source: string, citations: Citations, charts: Set<string>, usedIds: Set<string>, idPrefix = '', models: Set<string> = new Set()): RenderedNarrative | { problems: Problem[] } {
   const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
   env.addGlobal('fig', citations.fig);
   env.addGlobal('goal', citations.goal);
@@ -111,6 +111,9 @@ export function renderNarrative(file: string, source: string, citations: Citatio
     if (b[1] === 'chart') {
       if (!b[2] || !charts.has(b[2])) problems.push({ file, line: i + 1, column: 'chart', value: b[2] ?? '', expected: `the id of a chart in charts of the configuration (${[...charts].join(', ') || 'none defined'})` });
       else parts.push({ kind: 'chart', id: b[2] });
+    } else if (b[1] === 'model') {
+      if (!b[2] || !models.has(b[2])) problems.push({ file, line: i + 1, column: 'model', value: b[2] ?? '', expected: `the id of a model in models of the configuration (${[...models].join(', ') || 'none defined'})` });
+      else parts.push({ kind: 'model', id: b[2] });
     } else {
       parts.push({ kind: 'component', name: b[1] as ComponentName });
     }

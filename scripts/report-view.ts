@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from './config-schema.ts';
 import { DAC_CRITERIA } from './config-schema.ts';
 import { formatNumber, formatPercent } from './format.ts';
-import type { Figure, GoalResult, Indicators } from './indicators-schema.ts';
+import type { Figure, GoalResult, Indicators, ModelSummary } from './indicators-schema.ts';
 import { messages, t, type Language, type MessageKey } from './messages.ts';
 import { renderInline, renderNarrative, type Citations, type Part } from './narrative.ts';
 import type { Problem } from './problems.ts';
@@ -21,6 +21,13 @@ export interface ChartView {
   table: { caption: string; headers: string[]; rows: string[][] };
   csvFile: string;
   footnotes: string[];
+}
+
+export interface ModelView {
+  caption: string;
+  rows: { label: string; estimate: string; se: string; interval: string; p: string }[];
+  facts: string[];
+  message: string | null;
 }
 
 export interface SectionView {
@@ -57,6 +64,7 @@ export interface ReportView {
   sections: SectionView[];
   toc: { id: string; title: string; number: string }[];
   charts: Record<string, ChartView>;
+  models: Record<string, ModelView>;
   goals: GoalRowView[];
   questions: { question: string; criterion: string; answerHtml: string }[];
   /** `total` is null when no method states its hours: the hours column is then left out. */
@@ -77,6 +85,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /** The formatted text of a figure's value (or part) in the report's language. */
 export function formatFigure(f: Figure, lang: Language, part = 'value'): string {
+  if (part === 'percent') return f.value === null ? t(lang, 'suppressed') : formatPercent(f.value, lang);
   if (part === 'numerator' || part === 'denominator') {
     const v = f[part];
     return v === null || v === undefined ? t(lang, 'suppressed') : formatNumber(v, lang);
@@ -85,6 +94,7 @@ export function formatFigure(f: Figure, lang: Language, part = 'value'): string 
   switch (f.kind) {
     case 'share': return formatPercent(f.value, lang);
     case 'mean': return formatNumber(f.value, lang, 1);
+    case 'coefficient': return formatNumber(f.value, lang, 4);
     default: return formatNumber(f.value, lang);
   }
 }
@@ -109,7 +119,7 @@ export function makeCitations(ind: Indicators, unitNames: Set<string>): Citation
     fig(id, unit = 'total', gender = 'all', part = 'value') {
       if (!ids.has(id)) throw new Error(`the id of a computed figure: "${id}" is not one (see indicators.json for every id)`);
       if (unit !== 'total' && !unitNames.has(unit)) throw new Error(`a reported unit or "total": "${unit}" is not one (${[...unitNames].join(', ')})`);
-      if (!['value', 'numerator', 'denominator'].includes(part)) throw new Error(`part "value", "numerator" or "denominator", not "${part}"`);
+      if (!['value', 'numerator', 'denominator', 'percent'].includes(part)) throw new Error(`part "value", "numerator", "denominator" or "percent", not "${part}"`);
       const f = index.get(`${id}|${unit}|${gender}`);
       if (!f) throw new Error(`figure "${id}" for unit "${unit}" and gender "${gender}": it is not computed (a distribution needs its category, a gender must be all, woman, man or other)`);
       return formatFigure(f, lang, part);
@@ -122,6 +132,30 @@ export function makeCitations(ind: Indicators, unitNames: Set<string>): Citation
       if (!r) throw new Error(`a unit the goal "${id}" is judged for: "${unit}" is not one (${g.results.map((x) => x.unit).join(', ')})`);
       return t(lang, r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met');
     },
+  };
+}
+
+function modelView(mod: ModelSummary, ind: Indicators, lang: Language): ModelView {
+  const m = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  const coefs = ind.figures.filter((f) => f.id.startsWith(`model.${mod.id}.`) && f.id !== `model.${mod.id}.r2`);
+  const n4 = (x: number) => formatNumber(x, lang, 4);
+  const facts = [
+    m('model.n', { n: formatNumber(mod.n, lang), dropped: formatNumber(mod.dropped.rows, lang) }),
+    ...(mod.r2 === null ? [] : [m(mod.estimator === 'logit' ? 'model.pseudo_r2' : 'model.r2', { r2: formatNumber(mod.r2, lang, 3) })]),
+    m(mod.estimator === 'logit' ? 'model.se_ml' : 'model.se_robust', { se: mod.se }),
+    ...mod.excluded.map((e) => m('model.excluded', { name: e.name, reason: m(e.reason === 'constant' ? 'model.constant' : 'model.collinear') })),
+  ];
+  return {
+    caption: `${mod.label} (${m(mod.estimator === 'logit' ? 'model.logit' : 'model.lpm')})`,
+    rows: coefs.map((f) => ({
+      label: f.label,
+      estimate: n4(f.value!),
+      se: n4(f.se!),
+      interval: `${n4(f.ci95![0])} – ${n4(f.ci95![1])}`,
+      p: f.p! < 0.001 ? `< ${formatNumber(0.001, lang, 3)}` : formatNumber(f.p!, lang, 3),
+    })),
+    facts,
+    message: mod.status === 'ok' ? null : (mod.message ?? mod.status),
   };
 }
 
@@ -168,7 +202,7 @@ export function buildReportView(input: ViewInputs): ReportView {
       problems.push({ file: shown, expected: `the narrative file named in sections of the configuration` });
       continue;
     }
-    const r = renderNarrative(shown, source, citations, chartIds, usedIds);
+    const r = renderNarrative(shown, source, citations, chartIds, usedIds, '', new Set(ind.models.map((x) => x.id)));
     if ('problems' in r) {
       problems.push(...r.problems);
       continue;
@@ -267,6 +301,7 @@ export function buildReportView(input: ViewInputs): ReportView {
     ],
     appendices,
     charts,
+    models: Object.fromEntries(ind.models.map((mod) => [mod.id, modelView(mod, ind, lang)])),
     goals,
     questions,
     methods: config.methods.length

@@ -93,6 +93,7 @@ describe(`${slug}: the web page`, () => {
     const pct = (x: number) => normaliseText(formatPercent(x, 'sv'));
     for (const f of ind.figures) {
       if (f.value !== null) allowed.add(normaliseText(formatFigure(f, 'sv')));
+      if (f.kind === 'coefficient' && f.value !== null) allowed.add(pct(f.value)); // e.g. a model's R² cited as a percentage
       for (const b of f.ci95 ?? []) allowed.add(pct(b));
     }
     for (const g of ind.goals) for (const v of [g.target?.value, g.target?.min, g.target?.max]) if (v !== undefined) allowed.add(pct(v));

@@ -2,7 +2,8 @@
 // data-quality check out. Pure: no I/O, no clock, no randomness.
 import type { Config } from '../config-schema.ts';
 import { OUTCOME_CODES, type Dataset, type OutcomeCode, type Participant } from '../contract.ts';
-import type { Check, Figure, GoalResult } from '../indicators-schema.ts';
+import type { Check, Figure, GoalResult, ModelSummary } from '../indicators-schema.ts';
+import { fitModels } from './models.ts';
 import { t, type Language } from '../messages.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { emitAggregates, emitCounts, emitShares, type Emitter } from './emit.ts';
@@ -13,6 +14,7 @@ import { Acc, makeGrid, totalOnlyGrid } from './grid.ts';
 export interface Computed {
   figures: Figure[];
   goals: GoalResult[];
+  models: ModelSummary[];
   checks: Check[];
 }
 
@@ -123,6 +125,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
 
   // Activity groups: who took part (share of enrolled), how long and how much among them.
   const members = new Map<string, Uint8Array>();
+  const hoursOf = new Map<string, Float64Array>();
   if (config.activity_groups.length > 0) {
     for (const g of config.activity_groups) {
       const sets = [g.activity, g.provider, g.result].map((xs) => (xs ? new Set(xs) : null));
@@ -152,6 +155,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
         if (hasHours[i]) h.add(cells, hours[i]!);
       }
       members.set(g.id, has);
+      hoursOf.set(g.id, hours);
       if (g.measure === 'count') emitCounts(e, { id: g.id, label: g.label }, share);
       else emitShares(e, { id: g.id, label: g.label }, share);
       emitCounts(e, { id: `${g.id}.rows`, label: `${g.label}: ${t(lang, 'figure.rows')}` }, rows);
@@ -214,9 +218,19 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
 
   if (problems.length > 0) throw new InputError(problems);
 
+  // Regression models, on the same outcome groups and activity groups as the figures.
+  const outcome = (group: string, i: number): number => {
+    const g = config.outcome_groups.find((x) => x.id === group)!;
+    const p = ps[i]!;
+    if (g.column === 'exit_reason') return p.exitReason !== null && g.codes.includes(p.exitReason) ? 1 : 0;
+    return exitMask[i]! & g.codes.reduce((m, c) => m | codeBit.get(c as OutcomeCode)!, 0) ? 1 : 0;
+  };
+  const fitted = fitModels(config, { participants: ps, members, hours: hoursOf, outcome });
+  e.figures.push(...fitted.figures);
+
   const goals = evaluateGoals(config, e.figures, configFile);
   checks.push(...participantChecks(config, ps), ...reconcileChecks(config, e.figures, ps, configFile), ...suppressionChecks(lang, e.figures, config.disclosure.min_count));
-  return { figures: e.figures, goals, checks };
+  return { figures: e.figures, goals, models: fitted.models, checks };
 }
 
 function missingCheck(lang: Language, id: string, column: string, missing: number, total: number): Check {
