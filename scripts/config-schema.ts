@@ -82,13 +82,13 @@ const criterion = z.strictObject({
 /** A box of the theory of change, optionally tied to a goal so its measured status shows. */
 const tocBox = z.strictObject({ text: z.string().min(1), goal: figureId.optional() });
 
-export const CHART_KINDS = ['shares', 'distribution', 'means', 'likert', 'goals'] as const;
+export const CHART_KINDS = ['shares', 'distribution', 'means', 'likert', 'goals', 'coefficients'] as const;
 
 const chart = z.strictObject({
   id: shortId,
   /**
    * shares: share figures by unit with intervals; distribution: one figure's categories by unit;
-   * means: mean, sum or count figures by unit; likert: survey questions as stacked bars on their
+   * means: mean, sum or count figures by unit; coefficients: a model's coefficients with intervals; likert: survey questions as stacked bars on their
    * ordered scales; goals: goal results against their targets.
    */
   kind: z.enum(CHART_KINDS),

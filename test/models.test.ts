@@ -77,3 +77,14 @@ it('places a model table from narrative, and refuses an unknown model', () => {
   const bad = renderNarrative('f.md', '# A\n{% model "nope" %}\n', cite, new Set(), new Set(), '', new Set(['work']));
   assert.ok('problems' in bad && bad.problems[0]!.line === 2 && bad.problems[0]!.value === 'nope');
 });
+
+it('charts the coefficients with their intervals and says which cross zero', async () => {
+  const { buildChart } = await import('../scripts/charts/index.ts');
+  const ids = r.figures.filter((f) => f.id.startsWith('model.work.') && f.id !== 'model.work.r2').map((f) => f.id);
+  const chart = { id: 'coef', kind: 'coefficients' as const, title: 'Koefficienter', figures: ids };
+  const built = buildChart(chart, r.figures, [], { language: 'sv', units: ['A', 'B', 'total'], unitLabel: (u: string) => u, minCount: 5 });
+  assert.equal(built.table.rows.length, ids.length);
+  const crossing = r.figures.filter((f) => ids.includes(f.id) && f.ci95![0] <= 0 && f.ci95![1] >= 0).map((f) => f.label);
+  assert.ok(built.description.join(' ').includes(crossing.length ? crossing.join(', ') : 'Inget intervall'));
+  assert.throws(() => buildChart({ ...chart, figures: ['participants.enrolled'] }, r.figures, [], { language: 'sv', units: ['total'], unitLabel: (u: string) => u, minCount: 5 }), /not a model coefficient/);
+});

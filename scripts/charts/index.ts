@@ -6,6 +6,7 @@ import type { ChartConfig } from '../config-schema.ts';
 import type { Figure, GoalResult } from '../indicators-schema.ts';
 import { msg, toCsv, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
 import { distributionChart } from './distribution.ts';
+import { coefficientsChart } from './coefficients.ts';
 import { goalsChart } from './goals.ts';
 import { likertChart } from './likert.ts';
 import { meansChart } from './means.ts';
@@ -36,6 +37,7 @@ const builders: Record<ChartConfig['kind'], (i: Inputs) => BuiltChart> = {
   means: meansChart,
   likert: likertChart,
   goals: goalsChart,
+  coefficients: coefficientsChart,
 };
 
 /** The Vega-Lite spec and readable data of a chart, without rendering. */

@@ -1,0 +1,36 @@
+// kind "coefficients": a regression model's coefficients (figures of kind coefficient), one bar
+// per predictor from zero with its 95 % interval, so a reader sees which intervals cross zero.
+import { barChart } from './layout.ts';
+import { figuresOf, msg, num, type BuiltChart, type Inputs } from './common.ts';
+
+export function coefficientsChart({ chart, figures, ctx }: Inputs): BuiltChart {
+  const coefs = chart.figures.map((id) => {
+    const f = figuresOf(figures, id, chart.id).find((x) => x.unit === 'total' && x.gender === 'all');
+    if (!f || f.kind !== 'coefficient') throw new Error(`Chart "${chart.id}": "${id}" is not a model coefficient (model.<model>.<predictor>).`);
+    return f;
+  });
+  const fmt = (x: number) => num(x, ctx, 4);
+  const { spec, width } = barChart({
+    panels: [{ header: msg(ctx, 'chart.col.coefficient'), rows: coefs.map((f) => ({ label: f.label, value: f.value, lo: f.ci95?.[0], hi: f.ci95?.[1], text: fmt(f.value!) })) }],
+    scale: 'number',
+    intervals: true,
+  });
+  const crossing = coefs.filter((f) => f.ci95 && f.ci95[0] <= 0 && f.ci95[1] >= 0).map((f) => f.label);
+  return {
+    spec,
+    width,
+    description: [
+      msg(ctx, 'chart.desc.coefficients', { n: coefs.length }),
+      crossing.length ? msg(ctx, 'chart.desc.coefficients_zero', { labels: crossing.join(', ') }) : msg(ctx, 'chart.desc.coefficients_none_zero'),
+    ],
+    table: {
+      headers: [msg(ctx, 'chart.col.figure'), msg(ctx, 'chart.col.coefficient'), msg(ctx, 'chart.col.ci'), 'p'],
+      rows: coefs.map((f) => [f.label, fmt(f.value!), `${fmt(f.ci95![0])} – ${fmt(f.ci95![1])}`, num(f.p!, ctx, 3)]),
+    },
+    csv: {
+      headers: ['id', msg(ctx, 'chart.col.figure'), msg(ctx, 'chart.col.coefficient'), msg(ctx, 'chart.col.ci_low'), msg(ctx, 'chart.col.ci_high'), 'p', 'n'],
+      rows: coefs.map((f) => [f.id, f.label, f.value, f.ci95?.[0], f.ci95?.[1], f.p, f.n]),
+    },
+    suppressed: false,
+  };
+}
