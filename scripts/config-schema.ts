@@ -224,6 +224,13 @@ export const configSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Two-proportion comparisons among exited participants: the share with an outcome in group a
+   * against group b (activity groups), with the difference's Newcombe interval and a z-test.
+   */
+  comparisons: z
+    .array(z.strictObject({ id: figureId, label: z.string(), outcome: shortId, a: figureId, b: figureId }))
+    .default([]),
   goals: z.array(goal).default([]),
   /** Counts whose reported units must add up to the total; a difference is a warning check. */
   reconcile: z.array(z.strictObject({ id: figureId, figure: figureId })).default([]),

@@ -117,6 +117,11 @@ function crossChecks(config: Config): [Path, string, string?][] {
   });
   const activityIds = new Set(config.activity_groups.map((a) => a.id));
   const outcomeIds = new Set(config.outcome_groups.map((g) => g.id));
+  config.comparisons.forEach((c, i) => {
+    if (!outcomeIds.has(c.outcome)) out.push([['comparisons', i, 'outcome'], `the id of an outcome group (${[...outcomeIds].join(', ')})`, c.outcome]);
+    for (const k of ['a', 'b'] as const)
+      if (!activityIds.has(c[k])) out.push([['comparisons', i, k], `the id of an activity group (${[...activityIds].join(', ')})`, c[k]]);
+  });
   config.models.forEach((m, i) => {
     if (!outcomeIds.has(m.outcome)) out.push([['models', i, 'outcome'], `the id of an outcome group (${[...outcomeIds].join(', ')})`, m.outcome]);
     m.predictors.forEach((p, j) => {

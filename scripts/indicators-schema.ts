@@ -11,7 +11,7 @@ export const figureSchema = z
     label: z.string(),
     unit: z.string().describe('A unit name as the configuration spells it, or "total"'),
     gender: z.enum(['all', 'woman', 'man', 'other']),
-    kind: z.enum(['count', 'share', 'mean', 'sum', 'coefficient']),
+    kind: z.enum(['count', 'share', 'mean', 'sum', 'coefficient', 'difference']),
     category: z.string().optional().describe('For distributions: the category (a code or a survey answer)'),
     category_label: z.string().optional(),
     value: z.number().nullable(),
@@ -20,7 +20,7 @@ export const figureSchema = z
     ci95: ci95.optional(),
     n: z.number().optional().describe('Means, sums and coefficients: how many participants the value is over'),
     se: z.number().optional().describe('Coefficients: standard error (robust where the model says so)'),
-    p: z.number().optional().describe('Coefficients: two-sided p value'),
+    p: z.number().optional().describe('Coefficients and differences: two-sided p value'),
     suppressed: z.boolean().describe('true when disclosure control hid the value (value and numerator are null)'),
   })
   .describe('One computed figure for one unit and gender');

@@ -14,6 +14,7 @@ export const messages = {
     'figure.rows': 'antal registrerade perioder',
     'figure.survey.respondents': 'Svarande i enkäten',
     'figure.positive': 'andel positiva svar',
+    'figure.percentage_points': 'procentenheter',
     'unit.total': 'Totalt',
     // report
     'report.contents': 'Innehåll',
@@ -207,6 +208,7 @@ export const messages = {
     'figure.rows': 'number of registered periods',
     'figure.survey.respondents': 'Survey respondents',
     'figure.positive': 'share of positive answers',
+    'figure.percentage_points': 'percentage points',
     'unit.total': 'Total',
     // report
     'report.contents': 'Contents',

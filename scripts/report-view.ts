@@ -81,6 +81,7 @@ export interface ReportView {
   m: Readonly<Record<string, string>>;
 }
 
+const NBSP = '\u00a0';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The formatted text of a figure's value (or part) in the report's language. */
@@ -95,6 +96,7 @@ export function formatFigure(f: Figure, lang: Language, part = 'value'): string 
     case 'share': return formatPercent(f.value, lang);
     case 'mean': return formatNumber(f.value, lang, 1);
     case 'coefficient': return formatNumber(f.value, lang, 4);
+    case 'difference': return `${formatNumber(f.value * 100, lang, 1)}${NBSP}${t(lang, 'figure.percentage_points')}`;
     default: return formatNumber(f.value, lang);
   }
 }

@@ -88,3 +88,13 @@ it('charts the coefficients with their intervals and says which cross zero', asy
   assert.ok(built.description.join(' ').includes(crossing.length ? crossing.join(', ') : 'Inget intervall'));
   assert.throws(() => buildChart({ ...chart, figures: ['participants.enrolled'] }, r.figures, [], { language: 'sv', units: ['total'], unitLabel: (u: string) => u, minCount: 5 }), /not a model coefficient/);
 });
+
+it('compares two groups\' shares with the difference\'s Newcombe interval', async () => {
+  const { twoProportions } = await import('../scripts/stats/index.ts');
+  const cfg = configSchema.parse({ ...config, comparisons: [{ id: 'compare.work_by_training', label: 'Skillnad', outcome: 'work', a: 'training.any', b: 'training.any' }] });
+  const c = computeIndicators(cfg, { participants: ps, activities: acts, followups: [], survey: [], costs: [] });
+  const a = c.figures.find((f) => f.id === 'compare.work_by_training.a')!;
+  const d = c.figures.find((f) => f.id === 'compare.work_by_training')!;
+  const ref = twoProportions(a.numerator!, a.denominator!, a.numerator!, a.denominator!);
+  assert.deepEqual([d.kind, d.value, d.ci95, d.p], ['difference', 0, [Math.round(ref.ci95[0] * 1e6) / 1e6, Math.round(ref.ci95[1] * 1e6) / 1e6], 1]);
+});

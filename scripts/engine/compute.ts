@@ -4,6 +4,7 @@ import type { Config } from '../config-schema.ts';
 import { OUTCOME_CODES, type Dataset, type OutcomeCode, type Participant } from '../contract.ts';
 import type { Check, Figure, GoalResult, ModelSummary } from '../indicators-schema.ts';
 import { fitModels } from './models.ts';
+import { twoProportions } from '../stats/index.ts';
 import { t, type Language } from '../messages.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { emitAggregates, emitCounts, emitShares, type Emitter } from './emit.ts';
@@ -228,10 +229,36 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   const fitted = fitModels(config, { participants: ps, members, hours: hoursOf, outcome });
   e.figures.push(...fitted.figures);
 
+  // Two-proportion comparisons: the outcome's share among exited members of group a and of b.
+  const total = totalOnlyGrid();
+  for (const c of config.comparisons) {
+    const counts = [c.a, c.b].map((g) => {
+      const a = new Acc(1);
+      ps.forEach((p, i) => {
+        if (isExited(p) && members.get(g)![i]) a.add([0], outcome(c.outcome, i));
+      });
+      return a;
+    });
+    const outcomeLabel = config.outcome_groups.find((g) => g.id === c.outcome)!.label;
+    const label = (g: string) => `${outcomeLabel}: ${config.activity_groups.find((x) => x.id === g)!.label}`;
+    emitShares({ ...e, grid: total }, { id: `${c.id}.a`, label: label(c.a) }, counts[0]!);
+    emitShares({ ...e, grid: total }, { id: `${c.id}.b`, label: label(c.b) }, counts[1]!);
+    const [x1, n1, x2, n2] = [counts[0]!.num[0]!, counts[0]!.den[0]!, counts[1]!.num[0]!, counts[1]!.den[0]!];
+    const k = config.disclosure.min_count;
+    const hidden = [x1, n1, x2, n2].some((v) => v > 0 && v < k) || n1 === 0 || n2 === 0;
+    const d = hidden ? null : twoProportions(x1, n1, x2, n2);
+    e.figures.push({
+      id: c.id, label: c.label, unit: 'total', gender: 'all', kind: 'difference', value: d ? round6(d.difference) : null,
+      ...(d ? { ci95: [round6(d.ci95[0]), round6(d.ci95[1])] as [number, number], p: round6(d.p), n: n1 + n2 } : {}), suppressed: hidden,
+    });
+  }
+
   const goals = evaluateGoals(config, e.figures, configFile);
   checks.push(...participantChecks(config, ps), ...reconcileChecks(config, e.figures, ps, configFile), ...suppressionChecks(lang, e.figures, config.disclosure.min_count));
   return { figures: e.figures, goals, models: fitted.models, checks };
 }
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 function missingCheck(lang: Language, id: string, column: string, missing: number, total: number): Check {
   return { id: `missing.${id}`, severity: 'warning', message: t(lang, 'check.missing', { missing, total, column, id, rest: total - missing }) };
