@@ -239,8 +239,8 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       });
       return a;
     });
-    const outcomeLabel = config.outcome_groups.find((g) => g.id === c.outcome)!.label;
-    const label = (g: string) => `${outcomeLabel}: ${config.activity_groups.find((x) => x.id === g)!.label}`;
+    // Labelled by group: the outcome is named by the comparison (and a chart's title).
+    const label = (g: string) => config.activity_groups.find((x) => x.id === g)!.label;
     emitShares({ ...e, grid: total }, { id: `${c.id}.a`, label: label(c.a) }, counts[0]!);
     emitShares({ ...e, grid: total }, { id: `${c.id}.b`, label: label(c.b) }, counts[1]!);
     const [x1, n1, x2, n2] = [counts[0]!.num[0]!, counts[0]!.den[0]!, counts[1]!.num[0]!, counts[1]!.den[0]!];
