@@ -48,24 +48,29 @@ export function listProjects(root: string): string[] {
 }
 
 /**
- * Indicators of earlier builds in this process, by a hash of the configuration and every data
- * file: a rebuild after a narrative edit skips the data step.
+ * Indicators of earlier builds in this process, per project, with the SHA-256 of the
+ * configuration: a rebuild after a narrative edit skips the data step. The input files' hashes
+ * are those the loader recorded in report.inputs, so a first build reads each file only once.
  */
-const dataCache = new Map<string, Indicators>();
+const dataCache = new Map<string, { configSha: string; indicators: Indicators }>();
 
-function dataHash(root: string, slug: string): string {
-  const hash = createHash('sha256').update(readFileSync(configPath({ root, slug })));
-  const dir = join(root, 'data', slug);
-  for (const f of existsSync(dir) ? readdirSync(dir).sort() : []) hash.update(f).update(readFileSync(join(dir, f)));
-  return hash.digest('hex');
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** The cached indicators if the configuration and every input file are as they were. */
+function cachedIndicators(key: string, configSha: string, dataDirectory: string): Indicators | undefined {
+  const hit = dataCache.get(key);
+  if (!hit || hit.configSha !== configSha) return undefined;
+  const same = hit.indicators.report.inputs.every((i) => existsSync(join(dataDirectory, i.file)) && sha256(join(dataDirectory, i.file)) === i.sha256);
+  return same ? hit.indicators : undefined;
 }
 
 /** The data step of one project into `dir`: indicators.json and the figure CSVs. */
 export async function writeProjectData(root: string, slug: string, dir: string, now: Date): Promise<{ indicators: Indicators; csvs: string[] }> {
-  const key = dataHash(root, slug);
-  const cached = dataCache.get(key);
+  const key = join(root, slug);
+  const configSha = sha256(configPath({ root, slug }));
+  const cached = cachedIndicators(key, configSha, join(root, 'data', slug));
   const indicators = cached ? { ...cached, report: { ...cached.report, built_at: now.toISOString() } } : await buildIndicators({ root, slug }, now);
-  if (!cached) dataCache.set(key, indicators);
+  if (!cached) dataCache.set(key, { configSha, indicators });
   return { indicators, csvs: writeOutputs(dir, indicators) };
 }
 

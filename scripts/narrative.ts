@@ -44,6 +44,17 @@ export function slugify(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/**
+ * Nunjucks for the {{ fig() }} and {{ goal() }} calls only. No autoescape: markdown-it (with raw
+ * HTML off) escapes the result.
+ */
+function citationEnvironment(citations: Citations): nunjucks.Environment {
+  const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
+  env.addGlobal('fig', citations.fig);
+  env.addGlobal('goal', citations.goal);
+  return env;
+}
+
 function markdown(idPrefix: string, headings: Heading[], used: Set<string>): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   // Shift headings one level down (# → h2) and give each a unique id for the table of contents.
@@ -72,9 +83,7 @@ function markdown(idPrefix: string, headings: Heading[], used: Set<string>): Ins
  * across the whole report. Throws the problems found (unknown figures, charts, syntax).
  */
 export function renderNarrative(file: string, source: string, citations: Citations, charts: Set<string>, usedIds: Set<string>, idPrefix = '', models: Set<string> = new Set()): RenderedNarrative | { problems: Problem[] } {
-  const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
-  env.addGlobal('fig', citations.fig);
-  env.addGlobal('goal', citations.goal);
+  const env = citationEnvironment(citations);
   const headings: Heading[] = [];
   const md = markdown(idPrefix, headings, usedIds);
   const problems: Problem[] = [];
@@ -127,10 +136,7 @@ export function renderNarrative(file: string, source: string, citations: Citatio
 
 /** Inline markdown (evaluation answers, labels), with citations but no block elements. */
 export function renderInline(source: string, citations: Citations): string {
-  const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
-  env.addGlobal('fig', citations.fig);
-  env.addGlobal('goal', citations.goal);
-  return new MarkdownIt({ html: false }).renderInline(env.renderString(source, {}));
+  return new MarkdownIt({ html: false }).renderInline(citationEnvironment(citations).renderString(source, {}));
 }
 
 /** A four-digit year (1900–2099) is the one number narrative may type. */

@@ -11,6 +11,7 @@ import { messages, t, type Language, type MessageKey } from './messages.ts';
 import { renderInline, renderNarrative, type Citations, type Part } from './narrative.ts';
 import type { Problem } from './problems.ts';
 import { InputError } from './problems.ts';
+import { figureLookup } from './engine/figure-lookup.ts';
 
 export interface ChartView {
   id: string;
@@ -110,19 +111,15 @@ function formatTarget(g: GoalResult, lang: Language, isShare: boolean): string {
 
 export function makeCitations(ind: Indicators, unitNames: Set<string>): Citations {
   const lang = ind.report.language;
-  const index = new Map<string, Figure>();
-  const ids = new Set<string>();
-  for (const f of ind.figures) {
-    ids.add(f.id);
-    if (f.category === undefined) index.set(`${f.id}|${f.unit}|${f.gender}`, f);
-  }
+  const find = figureLookup(ind.figures);
+  const ids = new Set(ind.figures.map((f) => f.id));
   const goals = new Map(ind.goals.map((g) => [g.id, g]));
   return {
     fig(id, unit = 'total', gender = 'all', part = 'value') {
       if (!ids.has(id)) throw new Error(`the id of a computed figure: "${id}" is not one (see indicators.json for every id)`);
       if (unit !== 'total' && !unitNames.has(unit)) throw new Error(`a reported unit or "total": "${unit}" is not one (${[...unitNames].join(', ')})`);
       if (!['value', 'numerator', 'denominator', 'percent'].includes(part)) throw new Error(`part "value", "numerator", "denominator" or "percent", not "${part}"`);
-      const f = index.get(`${id}|${unit}|${gender}`);
+      const f = find(id, unit, gender);
       if (!f) throw new Error(`figure "${id}" for unit "${unit}" and gender "${gender}": it is not computed (a distribution needs its category, a gender must be all, woman, man or other)`);
       return formatFigure(f, lang, part);
     },
@@ -236,11 +233,9 @@ export function buildReportView(input: ViewInputs): ReportView {
         charts[p.id] = { ...c, number: ++chartNumber, csvFile: `data/chart-${c.id}.csv` };
       }
 
-  const figuresById = new Map<string, Figure>();
-  for (const f of ind.figures) if (!figuresById.has(f.id)) figuresById.set(f.id, f);
   const goals: GoalRowView[] = ind.goals.flatMap((g) => {
     if (!g.measured) return [{ goal: g.label, unit: m('unit.total'), target: '–', result: '–', interval: '–', status: m('goals.not_measured'), statusClass: 'not-measured' as const, reason: g.reason ?? '', first: true, span: 1 }];
-    const isShare = figuresById.get(g.figure!)?.kind === 'share';
+    const isShare = ind.figures.find((f) => f.id === g.figure)?.kind === 'share';
     return g.results.map((r, i): GoalRowView => ({
       goal: g.label,
       unit: unitLabel(r.unit),
@@ -278,7 +273,6 @@ export function buildReportView(input: ViewInputs): ReportView {
     about: { id: 'bilaga-om-underlaget', title: appendixTitle('about.title') },
   };
   const k = ind.report.disclosure.min_count;
-  const labelOf = new Map(ind.figures.map((f) => [f.id, f.label]));
   const totalGoals = ind.goals.filter((g) => g.measured).map((g) => g.results.find((r) => r.unit === 'total')).filter((r) => r !== undefined);
   const methodsTotal = config.methods.reduce((s, x) => s + (x.hours ?? 0), 0);
 
@@ -317,7 +311,7 @@ export function buildReportView(input: ViewInputs): ReportView {
       checks: ind.checks.map((c) => ({ severity: m(`quality.${c.severity}`), severityClass: c.severity, message: c.message })),
       suppressed: ind.figures
         .filter((f) => f.suppressed)
-        .map((f) => ({ figure: labelOf.get(f.id) ?? f.id, unit: unitLabel(f.unit), gender: m(`gender.${f.gender}`), category: f.category_label ?? f.category ?? '' })),
+        .map((f) => ({ figure: f.label, unit: unitLabel(f.unit), gender: m(`gender.${f.gender}`), category: f.category_label ?? f.category ?? '' })),
       suppressedCaption: m('quality.suppressed_caption', { n: k }),
     },
     about: {

@@ -17,7 +17,7 @@ function targetText(g: GoalResult, ctx: ChartContext, short: boolean): string {
 }
 
 function status(met: boolean | null, ctx: ChartContext): string {
-  return met === null ? msg(ctx, 'chart.not_assessed') : msg(ctx, met ? 'chart.met' : 'chart.not_met');
+  return met === null ? msg(ctx, 'chart.not_assessed') : msg(ctx, met ? 'goals.met' : 'goals.not_met');
 }
 
 export function goalsChart({ chart, goals, figures, ctx }: Inputs): BuiltChart {

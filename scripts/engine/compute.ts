@@ -7,7 +7,7 @@ import { fitModels } from './models.ts';
 import { twoProportions } from '../stats/index.ts';
 import { t, type Language } from '../messages.ts';
 import { InputError, type Problem } from '../problems.ts';
-import { emitAggregates, emitCounts, emitShares, type Emitter } from './emit.ts';
+import { emitAggregates, emitCounts, emitShares, round6, type Emitter } from './emit.ts';
 import { evaluateGoals } from './goals.ts';
 import { reconcileChecks } from './reconcile.ts';
 import { Acc, makeGrid, totalOnlyGrid } from './grid.ts';
@@ -68,17 +68,23 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   ps.forEach((p, i) => {
     if (isExited(p)) exitMask[i] = p.exitStatus.reduce((m, c) => m | codeBit.get(c)!, 0);
   });
+  // Membership per group is kept (1 where the exited participant's exit is in the group): the
+  // models and comparisons below use the same groups.
+  const inOutcome = new Map<string, Uint8Array>();
   for (const g of config.outcome_groups) {
-    const a = acc();
+    const member = new Uint8Array(ps.length);
     if (g.column === 'exit_reason') {
       const reasons = new Set<string>(g.codes);
       ps.forEach((p, i) => {
-        if (isExited(p)) a.add(grid.cellsOf(i), p.exitReason !== null && reasons.has(p.exitReason) ? 1 : 0);
+        if (isExited(p) && p.exitReason !== null && reasons.has(p.exitReason)) member[i] = 1;
       });
     } else {
       const groupMask = g.codes.reduce((m, c) => m | codeBit.get(c as OutcomeCode)!, 0);
-      for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1) a.add(grid.cellsOf(i), exitMask[i]! & groupMask ? 1 : 0);
+      for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1 && exitMask[i]! & groupMask) member[i] = 1;
     }
+    inOutcome.set(g.id, member);
+    const a = acc();
+    for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1) a.add(grid.cellsOf(i), member[i]!);
     emitShares(e, { id: `exit.${g.id}`, label: g.label }, a);
   }
 
@@ -220,12 +226,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   if (problems.length > 0) throw new InputError(problems);
 
   // Regression models, on the same outcome groups and activity groups as the figures.
-  const outcome = (group: string, i: number): number => {
-    const g = config.outcome_groups.find((x) => x.id === group)!;
-    const p = ps[i]!;
-    if (g.column === 'exit_reason') return p.exitReason !== null && g.codes.includes(p.exitReason) ? 1 : 0;
-    return exitMask[i]! & g.codes.reduce((m, c) => m | codeBit.get(c as OutcomeCode)!, 0) ? 1 : 0;
-  };
+  const outcome = (group: string, i: number): number => inOutcome.get(group)![i]!;
   const fitted = fitModels(config, { participants: ps, members, hours: hoursOf, outcome });
   e.figures.push(...fitted.figures);
 
@@ -257,8 +258,6 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   checks.push(...participantChecks(config, ps), ...reconcileChecks(config, e.figures, ps, configFile), ...suppressionChecks(lang, e.figures, config.disclosure.min_count));
   return { figures: e.figures, goals, models: fitted.models, checks };
 }
-
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 function missingCheck(lang: Language, id: string, column: string, missing: number, total: number): Check {
   return { id: `missing.${id}`, severity: 'warning', message: t(lang, 'check.missing', { missing, total, column, id, rest: total - missing }) };

@@ -20,7 +20,8 @@ export interface FigureMeta {
   allGendersOnly?: boolean;
 }
 
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+/** Figures are published to six decimals: enough for any share, stable across platforms. */
+export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const small = (n: number, k: number) => n > 0 && n < k;
 
 function base(meta: FigureMeta, unit: string, gender: Figure['gender'], kind: Figure['kind']): Pick<Figure, 'id' | 'label' | 'unit' | 'gender' | 'kind' | 'category' | 'category_label'> {

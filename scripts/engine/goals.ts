@@ -2,6 +2,7 @@
 import type { Config, Target } from '../config-schema.ts';
 import type { Figure, GoalResult } from '../indicators-schema.ts';
 import { InputError } from '../problems.ts';
+import { figureLookup } from './figure-lookup.ts';
 
 const EPS = 1e-12;
 
@@ -14,12 +15,8 @@ export function isMet(target: Target, value: number): boolean {
 }
 
 export function evaluateGoals(config: Config, figures: Figure[], configFile: string): GoalResult[] {
-  const byKey = new Map<string, Figure>();
-  const ids = new Set<string>();
-  for (const f of figures) {
-    ids.add(f.id);
-    if (f.gender === 'all' && f.category === undefined) byKey.set(`${f.id}\u0000${f.unit}`, f);
-  }
+  const find = figureLookup(figures);
+  const ids = new Set(figures.map((f) => f.id));
   const reported = [...config.units.items.filter((u) => u.reported).map((u) => u.name), 'total'];
   const problems = config.goals.flatMap((g, i) =>
     g.figure && !ids.has(g.figure)
@@ -32,7 +29,7 @@ export function evaluateGoals(config: Config, figures: Figure[], configFile: str
     if (!g.figure || !g.target) return { id: g.id, label: g.label, figure: null, target: null, measured: false, reason: g.not_measured!, results: [] };
     const target = g.target;
     const results = (g.units ?? reported).flatMap((unit) => {
-      const f = byKey.get(`${g.figure}\u0000${unit}`);
+      const f = find(g.figure!, unit);
       if (!f) return [];
       const r: GoalResult['results'][number] = { unit, value: f.value, met: f.value === null ? null : isMet(target, f.value) };
       if (f.ci95 !== undefined) r.ci95 = f.ci95;

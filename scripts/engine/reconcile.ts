@@ -10,25 +10,23 @@ import { formatNumber, formatPercent } from '../format.ts';
 import type { Check, Figure } from '../indicators-schema.ts';
 import { t } from '../messages.ts';
 import { InputError, type Problem } from '../problems.ts';
-
-const key = (id: string, unit: string, gender: string) => `${id}\u0000${unit}\u0000${gender}`;
+import { figureLookup } from './figure-lookup.ts';
 
 export function reconcileChecks(config: Config, figures: Figure[], ps: Participant[], configFile: string): Check[] {
   const lang = config.language;
-  const byKey = new Map<string, Figure>();
-  for (const f of figures) if (f.category === undefined) byKey.set(key(f.id, f.unit, f.gender), f);
+  const find = figureLookup(figures);
   const reported = config.units.items.filter((u) => u.reported).map((u) => u.name);
   const problems: Problem[] = [];
   const checks: Check[] = [];
   const show = (f: Figure | undefined, v: number) => (f?.kind === 'share' ? formatPercent(v, lang) : formatNumber(v, lang));
 
   config.reconcile.forEach((r, i) => {
-    const total = byKey.get(key(r.figure, 'total', 'all'));
+    const total = find(r.figure);
     if (!total || total.kind !== 'count') {
       problems.push({ file: configFile, column: `reconcile[${i}].figure`, value: r.figure, expected: 'the id of a computed count figure (e.g. participants.exited)' });
       return;
     }
-    const parts = reported.map((u) => byKey.get(key(r.figure, u, 'all'))!);
+    const parts = reported.map((u) => find(r.figure, u)!);
     const label = total.label;
     if (total.value === null || parts.some((p) => p.value === null)) {
       checks.push({ id: r.id, severity: 'info', message: t(lang, 'check.reconcile_suppressed', { label }) });
@@ -59,7 +57,7 @@ export function reconcileChecks(config: Config, figures: Figure[], ps: Participa
 
   let matches = 0;
   config.published.forEach((p, i) => {
-    const f = byKey.get(key(p.figure, p.unit, p.gender));
+    const f = find(p.figure, p.unit, p.gender);
     if (!f) {
       problems.push({ file: configFile, column: `published[${i}]`, value: `${p.figure} ${p.unit} ${p.gender}`, expected: 'a computed figure for this unit and gender' });
       return;
