@@ -62,7 +62,11 @@ const band = z.strictObject({ id: shortId, label: z.string(), min: z.number().op
 const distribution = z.strictObject({
   id: figureId,
   label: z.string(),
-  column: z.enum(['referral', 'income_at_entry', 'education', 'exit_reason', 'months_without_work', 'age_at_entry']),
+  column: z.enum(['referral', 'income_at_entry', 'education', 'exit_reason', 'months_without_work', 'age_at_entry', 'months']),
+  /** participants (default): one value per participant; activities: one per activity row (column months). */
+  table: z.enum(['participants', 'activities']).default('participants'),
+  /** With table activities: only rows of these activity codes. */
+  activity: z.array(z.string()).optional(),
   /** Canonical code → label, in chart order (categorical columns). A code not listed is an error. */
   categories: z.record(z.string(), z.string()).optional(),
   /** Bands in chart order (numeric columns). */
@@ -82,7 +86,7 @@ const criterion = z.strictObject({
 /** A box of the theory of change, optionally tied to a goal so its measured status shows. */
 const tocBox = z.strictObject({ text: z.string().min(1), goal: figureId.optional() });
 
-export const CHART_KINDS = ['shares', 'distribution', 'means', 'likert', 'goals', 'coefficients'] as const;
+export const CHART_KINDS = ['shares', 'distribution', 'means', 'likert', 'goals', 'coefficients', 'intervals'] as const;
 
 const chart = z.strictObject({
   id: shortId,
@@ -100,6 +104,17 @@ const chart = z.strictObject({
   units: z.array(z.string()).optional(),
   /** Optional extra sentence for the chart's accessible description. */
   note: z.string().optional(),
+  /** Kind intervals: units whose denominator is below this are marked too few to compare. */
+  min_n: z.number().int().min(1).optional(),
+});
+
+/** A table of figures by unit (rows) and gender (columns), placed with {% table "id" %}. */
+const figureTable = z.strictObject({
+  id: shortId,
+  title: z.string().min(1),
+  figures: z.array(figureId).min(1),
+  /** Units shown, in order; default every reported unit and the total. */
+  units: z.array(z.string()).optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -129,7 +144,16 @@ export const configSchema = z.strictObject({
   gender_share_of: z.enum(['enrolled', 'exited']).default('enrolled'),
   /** Groups of exit codes: destinations (exit_status, the default) or reasons (exit_reason). */
   outcome_groups: z
-    .array(z.strictObject({ id: shortId, label: z.string(), column: z.enum(['exit_status', 'exit_reason']).default('exit_status'), codes: z.array(z.string()).min(1) }))
+    .array(
+      z.strictObject({
+        id: shortId,
+        label: z.string(),
+        column: z.enum(['exit_status', 'exit_reason']).default('exit_status'),
+        codes: z.array(z.string()).min(1),
+        /** Only exited participants of this entry group (e.g. long without work at entry). */
+        entry_group: shortId.optional(),
+      }),
+    )
     .default([]),
   entry_groups: z
     .array(
@@ -149,8 +173,14 @@ export const configSchema = z.strictObject({
       z.strictObject({
         id: figureId,
         label: z.string(),
-        /** share: of enrolled participants (default); count: how many participants. */
-        measure: z.enum(['share', 'count']).default('share'),
+        /** share: of enrolled participants (default); count: how many participants; rows: how many rows (e.g. vouchers issued). */
+        measure: z.enum(['share', 'count', 'rows']).default('share'),
+        /**
+         * participant (default): figures by the participant's unit. provider: by the activity's
+         * provider, which must name a unit; a person counts once per provider, so the total is
+         * the sum over providers (persons with two providers count twice).
+         */
+        by: z.enum(['participant', 'provider']).default('participant'),
         activity: z.array(z.string()).optional(),
         provider: z.array(z.string()).optional(),
         result: z.array(z.string()).optional(),
@@ -172,6 +202,8 @@ export const configSchema = z.strictObject({
             positive_count: figureId.optional(),
             /** Only rows of this questionnaire (the survey table's survey column). */
             survey: z.string().optional(),
+            /** Also publish the positive share under this figure id. */
+            positive_share: figureId.optional(),
           }),
         )
         .min(1),
@@ -188,9 +220,24 @@ export const configSchema = z.strictObject({
         months_after_exit: z.number().int().min(0),
         codes: z.array(outcomeCode).min(1),
         activity_group: figureId.optional(),
+        /** A premium paid per person at this follow-up point (kr): publishes <id>.premium. */
+        premium_sek: z.number().min(0).optional(),
       }),
     )
     .default([]),
+  /** Shares of one count figure in the sum of others, e.g. renewals to another provider of all renewals. */
+  ratios: z.array(z.strictObject({ id: figureId, label: z.string(), numerator: figureId, denominator: z.array(figureId).min(1) })).default([]),
+  /**
+   * Costs from the costs table: costs.total (by unit where the item names a unit), costs.budget,
+   * and costs.per_participant over the persons of an activity group active in the year.
+   */
+  costs: z
+    .strictObject({
+      /** Only cost rows of this year; persons count when a row of the activity group overlaps it. */
+      year: z.number().int().optional(),
+      per_participant_of: figureId.optional(),
+    })
+    .optional(),
   /**
    * Regression models of an outcome group at exit, among exited participants. A predictor is an
    * activity group (1 if the participant took part, or its hours with `hours: true`), or a
@@ -275,6 +322,7 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   charts: z.array(chart).default([]),
+  figure_tables: z.array(figureTable).default([]),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -282,4 +330,5 @@ export type Goal = Config['goals'][number];
 export type Target = z.infer<typeof target>;
 export type TableMapping = Config['tables']['participants'];
 export type ChartConfig = Config['charts'][number];
+export type FigureTableConfig = Config['figure_tables'][number];
 export type SectionConfig = Config['sections'][number];

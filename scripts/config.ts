@@ -117,6 +117,28 @@ function crossChecks(config: Config): [Path, string, string?][] {
   });
   const activityIds = new Set(config.activity_groups.map((a) => a.id));
   const outcomeIds = new Set(config.outcome_groups.map((g) => g.id));
+  const entryIds = new Set(config.entry_groups.map((g) => g.id));
+  config.outcome_groups.forEach((g, i) => {
+    if (g.entry_group !== undefined && !entryIds.has(g.entry_group))
+      out.push([['outcome_groups', i, 'entry_group'], `the id of an entry group (${[...entryIds].join(', ') || 'none defined'})`, g.entry_group]);
+  });
+  config.activity_groups.forEach((a, i) => {
+    if (a.by === 'provider' && a.measure === 'share') out.push([['activity_groups', i, 'measure'], 'count or rows for a group counted by provider (a share of enrolled participants has no provider)', a.measure]);
+  });
+  if (config.activity_groups.length > 0 && !config.tables.activities) out.push([['activity_groups'], 'a tables.activities entry naming the activity file']);
+  if (config.costs) {
+    if (!config.tables.costs) out.push([['costs'], 'a tables.costs entry naming the cost file']);
+    const of = config.costs.per_participant_of;
+    if (of !== undefined && !activityIds.has(of)) out.push([['costs', 'per_participant_of'], `the id of an activity group (${[...activityIds].join(', ') || 'none defined'})`, of]);
+  }
+  const tableIds = new Set<string>();
+  config.figure_tables.forEach((ft, i) => {
+    if (tableIds.has(ft.id)) out.push([['figure_tables', i, 'id'], 'each table id once']);
+    tableIds.add(ft.id);
+    ft.units?.forEach((u, j) => {
+      if (u !== 'total' && !unitNames.includes(u)) out.push([['figure_tables', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
+    });
+  });
   config.comparisons.forEach((c, i) => {
     if (!outcomeIds.has(c.outcome)) out.push([['comparisons', i, 'outcome'], `the id of an outcome group (${[...outcomeIds].join(', ')})`, c.outcome]);
     for (const k of ['a', 'b'] as const)
@@ -147,6 +169,10 @@ function crossChecks(config: Config): [Path, string, string?][] {
   });
   const numeric = new Set(['months_without_work', 'age_at_entry']);
   config.distributions.forEach((d, i) => {
+    if ((d.table === 'activities') !== (d.column === 'months'))
+      out.push([['distributions', i, 'column'], d.table === 'activities' ? 'months (the only column of activity rows to distribute)' : 'a participant column (months needs table: activities)', d.column]);
+    if (d.table === 'activities' && !config.tables.activities) out.push([['distributions', i, 'table'], 'a tables.activities entry naming the activity file']);
+    if (d.column === 'months' && d.categories) return; // month lengths are categories: "2", "3", …
     if (numeric.has(d.column) ? !d.bands || d.categories : !d.categories || d.bands)
       out.push([['distributions', i], numeric.has(d.column) ? `bands (and no categories) for the numeric column ${d.column}` : `categories (and no bands) for the coded column ${d.column}`]);
     d.bands?.forEach((b, j) => {
@@ -192,6 +218,7 @@ function crossChecks(config: Config): [Path, string, string?][] {
     if (chartIds.has(c.id)) out.push([['charts', i, 'id'], 'each chart id once']);
     chartIds.add(c.id);
     if (c.kind !== 'goals' && c.figures.length === 0) out.push([['charts', i, 'figures'], `one or more figure ids for a chart of kind ${c.kind}`]);
+    if (c.kind === 'intervals' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a share) for a chart of kind intervals']);
     if (c.kind === 'distribution' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a distribution) for a chart of kind distribution']);
     c.goals?.forEach((g, j) => {
       if (!goalIds.has(g)) out.push([['charts', i, 'goals', j], `a goal id of goals (${[...goalIds].join(', ')})`, g]);

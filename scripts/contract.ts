@@ -131,6 +131,8 @@ export interface SurveyResponse {
   survey: string | null;
   /** Question id → answer (an entry of the question's scale) or null when unanswered. */
   answers: Record<string, string | null>;
+  /** Whether the row holds any answer, free text included (an invited respondent who did not answer has none). */
+  answered: boolean;
 }
 
 export interface Cost {

@@ -231,11 +231,15 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     t.survey,
     (r) => {
       const cols = questions.map((q) => [q.id, r.column(`q:${q.id}`)] as const);
+      const freeText = (config.survey?.free_text ?? []).map((h) => r.column(`free:${h}`));
       const [cId, cSurvey] = [r.column('respondent_id'), r.column('survey')];
       return (f, line) => {
         const answers: Record<string, string | null> = {};
-        for (const [id, c] of cols) answers[id] = c.get(f, line) as string | null;
-        return { respondentId: cId.get(f, line) as string | null, survey: cSurvey.get(f, line) as string | null, answers };
+        let answered = false;
+        for (const [id, c] of cols) answered = (answers[id] = c.get(f, line) as string | null) !== null || answered;
+        // Free text only tells whether the row was answered; the text itself is dropped here.
+        for (const c of freeText) answered ||= c.raw(f) !== '';
+        return { respondentId: cId.get(f, line) as string | null, survey: cSurvey.get(f, line) as string | null, answers, answered };
       };
     },
     surveyColumns,

@@ -11,7 +11,7 @@ import type { Problem } from './problems.ts';
 export const COMPONENTS = ['goals', 'questions', 'methods', 'theory_of_change'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
 
-export type Part = { kind: 'html'; html: string } | { kind: 'chart'; id: string } | { kind: 'model'; id: string } | { kind: 'component'; name: ComponentName };
+export type Part = { kind: 'html'; html: string } | { kind: 'chart'; id: string } | { kind: 'model'; id: string } | { kind: 'table'; id: string } | { kind: 'component'; name: ComponentName };
 
 export interface Heading {
   id: string;
@@ -32,7 +32,7 @@ export interface Citations {
   goal(id: string, unit?: string): string;
 }
 
-const BLOCK = /^\s*\{%\s*(chart|model|goals|questions|methods|theory_of_change)\s*(?:"([^"]*)")?\s*%\}\s*$/;
+const BLOCK = /^\s*\{%\s*(chart|model|table|goals|questions|methods|theory_of_change)\s*(?:"([^"]*)")?\s*%\}\s*$/;
 
 /** Lower-case ASCII slug for ids: "Måluppfyllelse och resultat" → "maluppfyllelse-och-resultat". */
 export function slugify(text: string): string {
@@ -82,7 +82,7 @@ function markdown(idPrefix: string, headings: Heading[], used: Set<string>): Ins
  * Renders one narrative file. `file` names it in messages; `usedIds` keeps heading ids unique
  * across the whole report. Throws the problems found (unknown figures, charts, syntax).
  */
-export function renderNarrative(file: string, source: string, citations: Citations, charts: Set<string>, usedIds: Set<string>, idPrefix = '', models: Set<string> = new Set()): RenderedNarrative | { problems: Problem[] } {
+export function renderNarrative(file: string, source: string, citations: Citations, charts: Set<string>, usedIds: Set<string>, idPrefix = '', models: Set<string> = new Set(), tables: Set<string> = new Set()): RenderedNarrative | { problems: Problem[] } {
   const env = citationEnvironment(citations);
   const headings: Heading[] = [];
   const md = markdown(idPrefix, headings, usedIds);
@@ -123,6 +123,9 @@ export function renderNarrative(file: string, source: string, citations: Citatio
     } else if (b[1] === 'model') {
       if (!b[2] || !models.has(b[2])) problems.push({ file, line: i + 1, column: 'model', value: b[2] ?? '', expected: `the id of a model in models of the configuration (${[...models].join(', ') || 'none defined'})` });
       else parts.push({ kind: 'model', id: b[2] });
+    } else if (b[1] === 'table') {
+      if (!b[2] || !tables.has(b[2])) problems.push({ file, line: i + 1, column: 'table', value: b[2] ?? '', expected: `the id of a table in figure_tables of the configuration (${[...tables].join(', ') || 'none defined'})` });
+      else parts.push({ kind: 'table', id: b[2] });
     } else {
       parts.push({ kind: 'component', name: b[1] as ComponentName });
     }

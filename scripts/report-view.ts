@@ -12,6 +12,7 @@ import { renderInline, renderNarrative, type Citations, type Part } from './narr
 import type { Problem } from './problems.ts';
 import { InputError } from './problems.ts';
 import { figureLookup } from './engine/figure-lookup.ts';
+import { figureTableView, type TableView } from './figure-table.ts';
 
 export interface ChartView {
   id: string;
@@ -66,6 +67,7 @@ export interface ReportView {
   toc: { id: string; title: string; number: string }[];
   charts: Record<string, ChartView>;
   models: Record<string, ModelView>;
+  tables: Record<string, TableView>;
   goals: GoalRowView[];
   questions: { question: string; criterion: string; answerHtml: string }[];
   /** `total` is null when no method states its hours: the hours column is then left out. */
@@ -201,7 +203,7 @@ export function buildReportView(input: ViewInputs): ReportView {
       problems.push({ file: shown, expected: `the narrative file named in sections of the configuration` });
       continue;
     }
-    const r = renderNarrative(shown, source, citations, chartIds, usedIds, '', new Set(ind.models.map((x) => x.id)));
+    const r = renderNarrative(shown, source, citations, chartIds, usedIds, '', new Set(ind.models.map((x) => x.id)), new Set(config.figure_tables.map((x) => x.id)));
     if ('problems' in r) {
       problems.push(...r.problems);
       continue;
@@ -232,6 +234,11 @@ export function buildReportView(input: ViewInputs): ReportView {
         const c = input.charts.find((x) => x.id === p.id)!;
         charts[p.id] = { ...c, number: ++chartNumber, csvFile: `data/chart-${c.id}.csv` };
       }
+  // Figure tables, numbered in the order the narrative places them.
+  const tables: Record<string, TableView> = {};
+  for (const s of sections)
+    for (const p of s.parts)
+      if (p.kind === 'table' && !tables[p.id]) tables[p.id] = figureTableView(config.figure_tables.find((x) => x.id === p.id)!, Object.keys(tables).length + 1, ind.figures, config, lang);
 
   const goals: GoalRowView[] = ind.goals.flatMap((g) => {
     if (!g.measured) return [{ goal: g.label, unit: m('unit.total'), target: '–', result: '–', interval: '–', status: m('goals.not_measured'), statusClass: 'not-measured' as const, reason: g.reason ?? '', first: true, span: 1 }];
@@ -298,6 +305,7 @@ export function buildReportView(input: ViewInputs): ReportView {
     appendices,
     charts,
     models: Object.fromEntries(ind.models.map((mod) => [mod.id, modelView(mod, ind, lang)])),
+    tables,
     goals,
     questions,
     methods: config.methods.length

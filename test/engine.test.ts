@@ -166,7 +166,7 @@ describe('computeIndicators', () => {
   });
 
   it('computes survey distributions in scale order with the positive share', () => {
-    const survey = ['Ja', 'Ja', 'Ja', 'Ja', 'Ja', 'Nej', 'Kanske', null].map((a, i) => ({ respondentId: `R${i}`, survey: 'Enkät', answers: { q: a } }));
+    const survey = ['Ja', 'Ja', 'Ja', 'Ja', 'Ja', 'Nej', 'Kanske', null].map((a, i) => ({ respondentId: `R${i}`, survey: 'Enkät', answers: { q: a }, answered: a !== null }));
     const cfg = config({ tables: { participants: { file: 'p.csv' }, survey: { file: 's.csv' } }, survey: { questions: [{ id: 'q', column: 'Fråga', label: 'Fråga?', scale: ['Ja', 'Kanske', 'Nej'], positive: ['Ja'] }] } });
     const r = computeIndicators(cfg, data(ps, { survey }));
     assert.equal(fig(r.figures, 'survey.respondents').value, 8);

@@ -52,7 +52,7 @@ describe('renderNarrative', () => {
   it('splits block components and charts out of the text, in order', () => {
     const r = renderNarrative('f.md', '# A\n\ntext\n{% chart "exit_by_unit" %}\nmore\n  {% goals %}  \n', cite, charts, new Set());
     assert.ok(!('problems' in r));
-    assert.deepEqual(r.parts.map((p) => (p.kind === 'html' ? 'html' : p.kind === 'chart' || p.kind === 'model' ? `${p.kind}:${p.id}` : `component:${p.name}`)), ['html', 'chart:exit_by_unit', 'html', 'component:goals']);
+    assert.deepEqual(r.parts.map((p) => (p.kind === 'html' ? 'html' : p.kind === 'chart' || p.kind === 'model' || p.kind === 'table' ? `${p.kind}:${p.id}` : `component:${p.name}`)), ['html', 'chart:exit_by_unit', 'html', 'component:goals']);
   });
   it('reports an unknown figure with the file and the line it is on', () => {
     const r = renderNarrative('content/x/resultat.md', '# Rubrik\n\nFörsta stycket.\n\nHär: {{ fig("exit.wrok", "HBS") }}.\n', cite, charts, new Set());

@@ -78,7 +78,7 @@ describe('issue 5 figures', () => {
     const act = (i: number, result: string | null) => ({ participantId: people[i]!.id, participant: i, activity: 'validation', provider: null, startDate: null, endDate: null, months: null, hours: null, result });
     const activities = [act(0, 'certificate'), act(1, null), act(2, 'certificate'), act(3, null), act(3, null)];
     const followups = [0, 1, 2, 4].map((i) => ({ participantId: people[i]!.id, participant: i, monthsAfterExit: 0, status: 'employed' as const }));
-    const survey = [['Ja', 'Verkstadsledare'], ['Delvis', 'Verkstadsledare'], ['Nej', 'Verkstadsledare'], ['Ja', 'Deltagare']].map(([a, s]) => ({ respondentId: null, survey: s!, answers: { m: a! } }));
+    const survey = [['Ja', 'Verkstadsledare'], ['Delvis', 'Verkstadsledare'], ['Nej', 'Verkstadsledare'], ['Ja', 'Deltagare']].map(([a, s]) => ({ respondentId: null, survey: s!, answers: { m: a! }, answered: true }));
     const cfg = config({
       activity_groups: [
         { id: 'validation.participants', label: 'V', measure: 'count', activity: ['validation'] },

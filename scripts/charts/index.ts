@@ -8,6 +8,7 @@ import { msg, toCsv, type BuiltChart, type ChartContext, type Inputs } from './c
 import { distributionChart } from './distribution.ts';
 import { coefficientsChart } from './coefficients.ts';
 import { goalsChart } from './goals.ts';
+import { intervalsChart } from './intervals.ts';
 import { likertChart } from './likert.ts';
 import { meansChart } from './means.ts';
 import { completeSpec, finishSvg, renderSvg } from './render.ts';
@@ -38,6 +39,7 @@ const builders: Record<ChartConfig['kind'], (i: Inputs) => BuiltChart> = {
   likert: likertChart,
   goals: goalsChart,
   coefficients: coefficientsChart,
+  intervals: intervalsChart,
 };
 
 /** The Vega-Lite spec and readable data of a chart, without rendering. */

@@ -1,7 +1,7 @@
 // The indicator engine: a validated Dataset and its Config in, every figure, goal result and
 // data-quality check out. Pure: no I/O, no clock, no randomness.
 import type { Config } from '../config-schema.ts';
-import { OUTCOME_CODES, type Dataset, type OutcomeCode, type Participant } from '../contract.ts';
+import { OUTCOME_CODES, type Activity, type Dataset, type OutcomeCode, type Participant } from '../contract.ts';
 import type { Check, Figure, GoalResult, ModelSummary } from '../indicators-schema.ts';
 import { fitModels } from './models.ts';
 import { twoProportions } from '../stats/index.ts';
@@ -60,6 +60,32 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   emitCounts(e, { id: 'participants.exited', label: t(lang, 'figure.participants.exited') }, exited);
   emitCounts(e, { id: 'participants.still_enrolled', label: t(lang, 'figure.participants.still_enrolled') }, still);
   emitShares(e, { id: 'participants.women', label: t(lang, 'figure.participants.women'), allGendersOnly: true }, women);
+  // Raw (unsuppressed) count cells by figure id, for ratios of counts computed further down.
+  const counts = new Map<string, Acc>([['participants.enrolled', enrolled], ['participants.exited', exited]]);
+
+  // Time enrolled among those who exited, in months of 365.25 / 12 days.
+  const enrolledMonths = acc();
+  ps.forEach((p, i) => {
+    if (p.exitDate !== null) enrolledMonths.add(grid.cellsOf(i), monthsBetween(p.entryDate, p.exitDate));
+  });
+  emitAggregates(e, { id: 'participants.months_enrolled_mean', label: t(lang, 'figure.participants.months_enrolled_mean') }, enrolledMonths, 'mean');
+
+  // Entry-group membership, computed when first asked for (outcome groups may be restricted to one).
+  const entryMembers = new Map<string, Uint8Array>();
+  const entryMember = (id: string): Uint8Array => {
+    let m = entryMembers.get(id);
+    if (!m) {
+      const g = config.entry_groups.find((x) => x.id === id)!;
+      const codes = g.codes ? new Set(g.codes) : null;
+      m = new Uint8Array(ps.length);
+      ps.forEach((p, i) => {
+        const v = entryValue(p, g.column);
+        if (v !== null && (codes ? codes.has(String(v)) : typeof v === 'number' && (g.min === undefined || v >= g.min) && (g.max === undefined || v <= g.max))) m![i] = 1;
+      });
+      entryMembers.set(id, m);
+    }
+    return m;
+  };
 
   // Outcome groups at exit: a participant may hold several codes, so groups may overlap.
   // Each exited participant's codes become one bit mask, so a group test is a single AND.
@@ -83,21 +109,20 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1 && exitMask[i]! & groupMask) member[i] = 1;
     }
     inOutcome.set(g.id, member);
+    const among = g.entry_group !== undefined ? entryMember(g.entry_group) : null;
     const a = acc();
-    for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1) a.add(grid.cellsOf(i), member[i]!);
+    for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1 && (!among || among[i])) a.add(grid.cellsOf(i), member[i]!);
     emitShares(e, { id: `exit.${g.id}`, label: g.label }, a);
   }
 
   // Entry groups: shares of enrolled participants with a known value in the column.
   for (const g of config.entry_groups) {
-    const codes = g.codes ? new Set(g.codes) : null;
+    const member = entryMember(g.id);
     const a = acc();
     let missing = 0;
     ps.forEach((p, i) => {
-      const v = entryValue(p, g.column);
-      if (v === null) return void missing++;
-      const inGroup = codes ? codes.has(String(v)) : typeof v === 'number' && (g.min === undefined || v >= g.min) && (g.max === undefined || v <= g.max);
-      a.add(grid.cellsOf(i), inGroup ? 1 : 0);
+      if (entryValue(p, g.column) === null) return void missing++;
+      a.add(grid.cellsOf(i), member[i]!);
     });
     emitShares(e, { id: `entry.${g.id}`, label: g.label }, a);
     if (missing > 0) checks.push(missingCheck(lang, `entry.${g.id}`, g.column, missing, ps.length));
@@ -110,8 +135,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     const total = acc();
     let missing = 0;
     const unknown = new Map<string, number>();
-    ps.forEach((p, i) => {
-      const v = entryValue(p, d.column);
+    const count = (v: string | number | null, i: number) => {
       if (v === null) return void missing++;
       const k = d.categories
         ? keys.indexOf(String(v))
@@ -120,61 +144,88 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       const cells = grid.cellsOf(i);
       total.add(cells, 1);
       accs[k]!.add(cells, 1);
-    });
+    };
+    if (d.table === 'activities') {
+      // One value per activity row (e.g. a voucher's length), by the participant's unit.
+      const only = d.activity ? new Set(d.activity) : null;
+      for (const a of data.activities) if (!only || only.has(a.activity)) count(a.months, a.participant);
+    } else ps.forEach((p, i) => count(entryValue(p, d.column as EntryColumn), i));
     for (const [value, n] of unknown)
       problems.push({ file: configFile, column: `distributions[${di}].${d.categories ? 'categories' : 'bands'}`, value, expected: `a category or band for every value of ${d.column} in the data (${n} participant(s) have this value)` });
     keys.forEach((k, j) => {
       for (let c = 0; c < grid.size; c++) accs[j]!.den[c] = total.num[c]!;
       emitShares(e, { id: d.id, label: d.label, category: k, categoryLabel: d.categories ? d.categories[k]! : d.bands![j]!.label }, accs[j]!);
     });
-    if (missing > 0) checks.push(missingCheck(lang, d.id, d.column, missing, ps.length));
+    if (missing > 0) checks.push(missingCheck(lang, d.id, d.column, missing, d.table === 'activities' ? missing + total.num[grid.size - grid.genders.length]! : ps.length));
   });
 
   // Activity groups: who took part (share of enrolled), how long and how much among them.
   const members = new Map<string, Uint8Array>();
   const hoursOf = new Map<string, Float64Array>();
-  if (config.activity_groups.length > 0) {
-    for (const g of config.activity_groups) {
-      const sets = [g.activity, g.provider, g.result].map((xs) => (xs ? new Set(xs) : null));
-      const match = (field: string | null, allowed: Set<string> | null | undefined) => !allowed || (field !== null && allowed.has(field));
-      const has = new Uint8Array(ps.length);
-      const months = new Float64Array(ps.length);
-      const hours = new Float64Array(ps.length);
-      const hasMonths = new Uint8Array(ps.length);
-      const hasHours = new Uint8Array(ps.length);
+  const unitNames = new Set(config.units.items.map((u) => u.name));
+  for (const g of config.activity_groups) {
+    const selected = selectActivities(g, data.activities);
+    const has = new Uint8Array(ps.length);
+    for (const a of selected) has[a.participant] = 1;
+    members.set(g.id, has);
+    if (g.by === 'provider') {
+      // By the provider of each row: a person counts once per provider; rows go to their provider.
+      const persons = acc();
       const rows = acc();
-      for (let k = 0; k < data.activities.length; k++) {
-        const a = data.activities[k]!;
-        if (!match(a.activity, sets[0]) || !match(a.provider, sets[1]) || !match(a.result, sets[2])) continue;
-        const i = a.participant;
-        has[i] = 1;
-        rows.add(grid.cellsOf(i), 1);
-        if (a.months !== null) ((months[i]! += a.months), (hasMonths[i] = 1));
-        if (a.hours !== null) ((hours[i]! += a.hours), (hasHours[i] = 1));
+      const seen = new Set<string>();
+      const unknownProviders = new Map<string, number>();
+      for (const a of selected) {
+        if (a.provider === null || !unitNames.has(a.provider)) {
+          unknownProviders.set(a.provider ?? '', (unknownProviders.get(a.provider ?? '') ?? 0) + 1);
+          continue;
+        }
+        const cells = grid.cellsAt(a.provider, ps[a.participant]!.gender);
+        rows.add(cells, 1);
+        const key = `${a.participant}\u0000${a.provider}`;
+        if (!seen.has(key)) (seen.add(key), persons.add(cells, 1));
       }
-      const share = acc();
-      const m = acc();
-      const h = acc();
-      for (let i = 0; i < ps.length; i++) {
-        const cells = grid.cellsOf(i);
-        share.add(cells, has[i]!);
-        if (hasMonths[i]) m.add(cells, months[i]!);
-        if (hasHours[i]) h.add(cells, hours[i]!);
-      }
-      members.set(g.id, has);
-      hoursOf.set(g.id, hours);
-      if (g.measure === 'count') emitCounts(e, { id: g.id, label: g.label }, share);
-      else emitShares(e, { id: g.id, label: g.label }, share);
-      emitCounts(e, { id: `${g.id}.rows`, label: `${g.label}: ${t(lang, 'figure.rows')}` }, rows);
-      emitAggregates(e, { id: `${g.id}.months_mean`, label: `${g.label}: ${t(lang, 'figure.months_mean')}` }, m, 'mean');
-      emitAggregates(e, { id: `${g.id}.hours_mean`, label: `${g.label}: ${t(lang, 'figure.hours_mean')}` }, h, 'mean');
-      emitAggregates(e, { id: `${g.id}.months_sum`, label: `${g.label}: ${t(lang, 'figure.months_sum')}` }, m, 'sum');
-      emitAggregates(e, { id: `${g.id}.hours_sum`, label: `${g.label}: ${t(lang, 'figure.hours_sum')}` }, h, 'sum');
+      for (const [value, n] of unknownProviders)
+        problems.push({ file: configFile, column: `activity_groups (${g.id}, by: provider)`, value, expected: `a provider that names a unit of units.items, as the group is counted by provider (${n} activity row(s) have this provider; map it in tables.activities.values.provider)` });
+      const main = g.measure === 'rows' ? rows : persons;
+      counts.set(g.id, main).set(`${g.id}.rows`, rows);
+      emitCounts(e, { id: g.id, label: g.label }, main);
+      if (g.measure !== 'rows') emitCounts(e, { id: `${g.id}.rows`, label: `${g.label}: ${t(lang, 'figure.rows')}` }, rows);
+      continue;
     }
+    const months = new Float64Array(ps.length);
+    const hours = new Float64Array(ps.length);
+    const hasMonths = new Uint8Array(ps.length);
+    const hasHours = new Uint8Array(ps.length);
+    const rows = acc();
+    for (const a of selected) {
+      const i = a.participant;
+      rows.add(grid.cellsOf(i), 1);
+      if (a.months !== null) ((months[i]! += a.months), (hasMonths[i] = 1));
+      if (a.hours !== null) ((hours[i]! += a.hours), (hasHours[i] = 1));
+    }
+    const share = acc();
+    const m = acc();
+    const h = acc();
+    for (let i = 0; i < ps.length; i++) {
+      const cells = grid.cellsOf(i);
+      share.add(cells, has[i]!);
+      if (hasMonths[i]) m.add(cells, months[i]!);
+      if (hasHours[i]) h.add(cells, hours[i]!);
+    }
+    hoursOf.set(g.id, hours);
+    counts.set(g.id, g.measure === 'rows' ? rows : share).set(`${g.id}.rows`, rows);
+    if (g.measure === 'share') emitShares(e, { id: g.id, label: g.label }, share);
+    else emitCounts(e, { id: g.id, label: g.label }, g.measure === 'rows' ? rows : share);
+    if (g.measure !== 'rows') emitCounts(e, { id: `${g.id}.rows`, label: `${g.label}: ${t(lang, 'figure.rows')}` }, rows);
+    emitAggregates(e, { id: `${g.id}.months_mean`, label: `${g.label}: ${t(lang, 'figure.months_mean')}` }, m, 'mean');
+    emitAggregates(e, { id: `${g.id}.hours_mean`, label: `${g.label}: ${t(lang, 'figure.hours_mean')}` }, h, 'mean');
+    emitAggregates(e, { id: `${g.id}.months_sum`, label: `${g.label}: ${t(lang, 'figure.months_sum')}` }, m, 'sum');
+    emitAggregates(e, { id: `${g.id}.hours_sum`, label: `${g.label}: ${t(lang, 'figure.hours_sum')}` }, h, 'sum');
   }
 
   // Follow-ups: persons with a status in the group's codes at a follow-up point.
   if (config.followup_groups.length > 0) {
+    const premiums = acc();
     for (const g of config.followup_groups) {
       const codes = new Set<string>(g.codes);
       const among = g.activity_group ? members.get(g.activity_group)! : null;
@@ -187,6 +238,63 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
         a.add(grid.cellsOf(f.participant), 1);
       }
       emitCounts(e, { id: g.id, label: g.label }, a);
+      counts.set(g.id, a);
+      if (g.premium_sek !== undefined) {
+        // The premium paid: a sum of money resting on the count, so suppressed with it.
+        const paid = acc();
+        for (let c = 0; c < grid.size; c++) ((paid.num[c] = a.num[c]! * g.premium_sek), (paid.den[c] = a.num[c]!));
+        emitAggregates(e, { id: `${g.id}.premium`, label: `${g.label}: ${t(lang, 'figure.premium')}` }, paid, 'sum');
+        for (let c = 0; c < grid.size; c++) ((premiums.num[c]! += paid.num[c]!), (premiums.den[c]! += paid.den[c]!));
+      }
+    }
+    if (config.followup_groups.some((g) => g.premium_sek !== undefined))
+      emitAggregates(e, { id: 'followup.premium_total', label: t(lang, 'figure.premium_total') }, premiums, 'sum');
+  }
+
+  // Costs: what was paid (by unit where a cost item names one), the budget, and per participant.
+  if (config.costs) {
+    const year = config.costs.year;
+    const rows = data.costs.filter((c) => year === undefined || c.year === year);
+    const unitCells = (unit: string) => {
+      const cells = grid.cellsAt(unit, 'woman');
+      return cells.filter((c) => grid.genderOf(c) === 'all');
+    };
+    const paid = acc();
+    let budget = 0;
+    let budgeted = false;
+    for (const c of rows) {
+      paid.add(unitNames.has(c.item) ? unitCells(c.item) : unitCells('\u0000total'), c.amountSek);
+      if (c.budgetSek !== null) ((budget += c.budgetSek), (budgeted = true));
+    }
+    // Money is not a count of persons: published as it is, for the cells that have cost rows.
+    for (let c = 0; c < grid.size; c++) {
+      if (grid.genderOf(c) !== 'all' || paid.den[c] === 0) continue;
+      e.figures.push({ id: 'costs.total', label: t(lang, 'figure.costs.total'), unit: grid.unitOf(c), gender: 'all', kind: 'sum', value: round6(paid.num[c]!), suppressed: false });
+    }
+    if (budgeted) e.figures.push({ id: 'costs.budget', label: t(lang, 'figure.costs.budget'), unit: 'total', gender: 'all', kind: 'sum', value: round6(budget), suppressed: false });
+    const of = config.costs.per_participant_of;
+    if (of !== undefined) {
+      // Persons with a row of the group overlapping the cost year, by the row's provider when the
+      // group is counted by provider; the total counts each person once.
+      const g = config.activity_groups.find((x) => x.id === of)!;
+      const from = year === undefined ? '0000-01-01' : `${year}-01-01`;
+      const to = year === undefined ? '9999-12-31' : `${year}-12-31`;
+      const persons = acc();
+      const seen = new Set<string>();
+      const seenTotal = new Uint8Array(ps.length);
+      for (const a of selectActivities(g, data.activities)) {
+        if ((a.startDate !== null && a.startDate > to) || (a.endDate !== null && a.endDate < from)) continue;
+        const unit = g.by === 'provider' ? a.provider : ps[a.participant]!.unit;
+        const key = `${a.participant}\u0000${unit}`;
+        if (unit !== null && unitNames.has(unit) && !seen.has(key)) {
+          seen.add(key);
+          persons.add(unitCells(unit).filter((c) => grid.unitOf(c) !== 'total'), 0, 1);
+        }
+        if (!seenTotal[a.participant]) ((seenTotal[a.participant] = 1), persons.add(unitCells('\u0000total'), 0, 1));
+      }
+      const per = acc();
+      for (let c = 0; c < grid.size; c++) if (grid.genderOf(c) === 'all' && persons.den[c]! > 0 && paid.den[c]! > 0) ((per.num[c] = paid.num[c]!), (per.den[c] = persons.den[c]!));
+      emitAggregates(e, { id: 'costs.per_participant', label: t(lang, 'figure.costs.per_participant'), allGendersOnly: true }, per, 'mean');
     }
   }
 
@@ -197,6 +305,14 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     const respondents = new Acc(1);
     respondents.add([0], data.survey.length);
     emitCounts(surveyEmitter, { id: 'survey.respondents', label: t(lang, 'figure.survey.respondents') }, respondents);
+    // Per questionnaire, how many of the rows (those invited) hold any answer.
+    const bySurvey = new Map<string, Acc>();
+    for (const r of data.survey) {
+      if (r.survey === null) continue;
+      if (!bySurvey.has(r.survey)) bySurvey.set(r.survey, new Acc(1));
+      bySurvey.get(r.survey)!.add([0], r.answered ? 1 : 0);
+    }
+    for (const [name, a] of bySurvey) emitShares(surveyEmitter, { id: 'survey.answered', label: t(lang, 'figure.survey.answered'), category: name, categoryLabel: name }, a);
     for (const q of config.survey.questions) {
       const counts = new Map(q.scale.map((a) => [a, 0]));
       let answered = 0;
@@ -217,11 +333,28 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
         a.add([0], q.positive.reduce((s, x) => s + (counts.get(x) ?? 0), 0), answered);
         emitShares(surveyEmitter, { id: `survey.${q.id}.positive`, label: `${q.label}: ${t(lang, 'figure.positive')}` }, a);
         if (q.positive_count) emitCounts(surveyEmitter, { id: q.positive_count, label: `${q.label} (${q.positive.join(', ')})` }, a);
+        if (q.positive_share) emitShares(surveyEmitter, { id: q.positive_share, label: `${q.label} (${q.positive.join(', ')})` }, a);
       }
       if (answered < rows.length)
         checks.push({ id: `survey.unanswered.${q.id}`, severity: 'info', message: t(lang, 'check.survey_unanswered', { missing: rows.length - answered, total: rows.length, question: q.label }) });
     }
   }
+
+  // Ratios of counts: e.g. renewals to another provider among all renewals, per cell.
+  config.ratios.forEach((r, ri) => {
+    const parts = [r.numerator, ...r.denominator].map((id) => counts.get(id));
+    const missingIds = [r.numerator, ...r.denominator].filter((_, j) => !parts[j]);
+    if (missingIds.length > 0) {
+      for (const id of missingIds) problems.push({ file: configFile, column: `ratios[${ri}]`, value: id, expected: `a count figure: ${[...counts.keys()].join(', ')}` });
+      return;
+    }
+    const a = acc();
+    for (let c = 0; c < grid.size; c++) {
+      a.num[c] = parts[0]!.num[c]!;
+      a.den[c] = parts.slice(1).reduce((sum, p) => sum + p!.num[c]!, 0);
+    }
+    emitShares(e, { id: r.id, label: r.label }, a);
+  });
 
   if (problems.length > 0) throw new InputError(problems);
 
@@ -257,6 +390,19 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   const goals = evaluateGoals(config, e.figures, configFile);
   checks.push(...participantChecks(config, ps), ...reconcileChecks(config, e.figures, ps, configFile), ...suppressionChecks(lang, e.figures, config.disclosure.min_count));
   return { figures: e.figures, goals, models: fitted.models, checks };
+}
+
+/** The activity rows an activity group selects by activity, provider and result codes. */
+function selectActivities(g: Config['activity_groups'][number], activities: Activity[]): Activity[] {
+  const [activity, provider, result] = [g.activity, g.provider, g.result].map((xs) => (xs ? new Set(xs) : null));
+  const match = (field: string | null, allowed: Set<string> | null | undefined) => !allowed || (field !== null && allowed.has(field));
+  return activities.filter((a) => match(a.activity, activity) && match(a.provider, provider) && match(a.result, result));
+}
+
+const DAY_MS = 86_400_000;
+/** Months between two ISO dates, a month being 365.25 / 12 days. */
+function monthsBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / DAY_MS / (365.25 / 12);
 }
 
 function missingCheck(lang: Language, id: string, column: string, missing: number, total: number): Check {

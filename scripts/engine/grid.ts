@@ -11,6 +11,8 @@ export interface Grid {
   size: number;
   /** Cell indices of a participant, precomputed once. */
   cellsOf: (participantIndex: number) => readonly number[];
+  /** Cells of a (unit, gender) pair, for rows attributed to another unit than the participant's (a provider). */
+  cellsAt: (unit: string, gender: Gender) => readonly number[];
   unitOf(cell: number): string;
   genderOf(cell: number): GenderKey;
 }
@@ -25,22 +27,24 @@ export function makeGrid(reportedUnits: string[], participants: Participant[]): 
   const gIndex = new Map(genders.map((g, i) => [g, i]));
   // Most participants share one of a few cell lists: cache them by (unit, gender).
   const cache = new Map<string, readonly number[]>();
-  const lists = participants.map((p) => {
-    const key = `${p.unit}\u0000${p.gender}`;
+  const cellsAt = (unit: string, gender: Gender): readonly number[] => {
+    const key = `${unit}\u0000${gender}`;
     let cells = cache.get(key);
     if (!cells) {
-      const g = gIndex.get(p.gender)!;
-      const u = unitIndex.get(p.unit);
+      const g = gIndex.get(gender)!;
+      const u = unitIndex.get(unit);
       cells = u === undefined ? [total * G, total * G + g] : [u * G, u * G + g, total * G, total * G + g];
       cache.set(key, cells);
     }
     return cells;
-  });
+  };
+  const lists = participants.map((p) => cellsAt(p.unit, p.gender));
   return {
     units,
     genders,
     size: units.length * G,
     cellsOf: (i) => lists[i]!,
+    cellsAt,
     unitOf: (c) => units[Math.floor(c / G)]!,
     genderOf: (c) => genders[c % G]!,
   };
@@ -48,7 +52,7 @@ export function makeGrid(reportedUnits: string[], participants: Participant[]): 
 
 /** A grid of one cell (the project total, all genders): for tables not linked to participants. */
 export function totalOnlyGrid(): Grid {
-  return { units: ['total'], genders: ['all'], size: 1, cellsOf: () => [0], unitOf: () => 'total', genderOf: () => 'all' };
+  return { units: ['total'], genders: ['all'], size: 1, cellsOf: () => [0], cellsAt: () => [0], unitOf: () => 'total', genderOf: () => 'all' };
 }
 
 /** Numerator and denominator (or sum and n) per cell. */
