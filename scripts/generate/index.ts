@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { generateMiaVidare } from './mia-vidare.ts';
 import { generateSamverkan } from './samverkan.ts';
+import { generateUppsala } from './uppsala.ts';
 
 /** Example slug -> generator (file name -> exact bytes). Register new examples here. */
 export const generators: Record<string, () => Record<string, Buffer>> = {
   'mia-vidare': generateMiaVidare,
   'samverkan-leder-till-arbete': generateSamverkan,
+  'uppsala-upphandlade-insatser': generateUppsala,
 };
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
