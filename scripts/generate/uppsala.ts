@@ -174,7 +174,9 @@ function providerSets(rng: Rng, gender: Gender): Person[] {
   });
   for (let i = 0; i < fig.switchers; i++) {
     const a = free.pop()!;
-    const j = free.findLastIndex((x) => x !== a); // a switch goes to another provider
+    let j = free.length - 1;
+    while (free[j] === a) j--; // a switch goes to another provider
+    if (j < 0) throw new Error(`${gender}: no second provider left for a switch`);
     const [b] = free.splice(j, 1);
     persons.push(blank([a, b!]));
   }
