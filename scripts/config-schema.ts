@@ -115,6 +115,8 @@ const figureTable = z.strictObject({
   figures: z.array(figureId).min(1),
   /** Units shown, in order; default every reported unit and the total. */
   units: z.array(z.string()).optional(),
+  /** Means and shares resting on fewer persons than this are marked as uncertain. */
+  min_n: z.number().int().min(1).optional(),
 });
 
 export const configSchema = z.strictObject({

@@ -19,6 +19,8 @@ export interface TableView {
   /** Row header (unit), optional status, then the cells. */
   rows: { unit: string; status: string | null; cells: string[]; total: boolean }[];
   hasStatus: boolean;
+  /** What the marks in the cells mean (suppressed, few persons). */
+  notes: string[];
 }
 
 const GENDERS = ['woman', 'man', 'other', 'all'] as const;
@@ -39,12 +41,15 @@ export function figureTableView(table: FigureTableConfig, number: number, figure
   });
   const genderLabel = (g: (typeof GENDERS)[number]) => t(lang, g === 'woman' ? 'table.col.women' : g === 'man' ? 'table.col.men' : g === 'other' ? 'table.col.other' : 'table.col.all');
   const unitLabel = (u: string) => (u === 'total' ? t(lang, 'unit.total') : u);
-  return {
+  let hidden = false;
+  let flagged = false;
+  const view: Omit<TableView, 'notes'> = {
     id: table.id,
     caption: t(lang, 'table.caption', { n: number, title: table.title }),
     unitHeader: config.units.level,
     groups: columns.map((c) => ({ label: c.label, span: c.genders.length })),
-    headers: columns.flatMap((c) => c.genders.map(genderLabel)),
+    // No gender row when every figure is for all genders only (e.g. costs).
+    headers: columns.every((c) => c.genders.length === 1 && c.genders[0] === 'all') ? [] : columns.flatMap((c) => c.genders.map(genderLabel)),
     rows: units.map((u) => ({
       unit: unitLabel(u),
       status: status.get(u) ?? null,
@@ -52,10 +57,20 @@ export function figureTableView(table: FigureTableConfig, number: number, figure
       cells: columns.flatMap((c) =>
         c.genders.map((g) => {
           const f = c.figs.find((x) => x.unit === u && x.gender === g);
-          return f ? formatFigure(f, lang) : t(lang, 'suppressed');
+          if (!f) return ''; // not computed: nobody in the base, or no cost row
+          hidden ||= f.suppressed;
+          const base = f.kind === 'share' ? f.denominator : f.kind === 'mean' ? f.n : undefined;
+          const few = table.min_n !== undefined && f.value !== null && base !== undefined && base < table.min_n;
+          flagged ||= few;
+          return few ? `${formatFigure(f, lang)} ${t(lang, 'chart.intervals.small_mark')}` : formatFigure(f, lang);
         }),
       ),
     })),
     hasStatus,
   };
+  const notes = [
+    ...(hidden ? [t(lang, 'chart.footnote.suppressed', { n: config.disclosure.min_count })] : []),
+    ...(flagged ? [t(lang, 'table.small_note', { mark: t(lang, 'chart.intervals.small_mark'), min: table.min_n! })] : []),
+  ];
+  return { ...view, notes };
 }

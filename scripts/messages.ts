@@ -88,6 +88,8 @@ export const messages = {
     'quality.unit': 'Enhet',
     'quality.gender': 'Kön',
     'quality.category': 'Kategori',
+    'quality.count': 'Dolda värden',
+    'quality.where': 'Enhet (kön)',
     'about.title': 'Om underlaget',
     'about.intro': 'Rapporten är byggd från följande filer. Kontrollsumman (SHA-256) visar exakt vilka data varje siffra bygger på.',
     'about.caption': 'Indatafiler',
@@ -214,6 +216,7 @@ export const messages = {
     'table.col.other': 'Annat',
     'table.col.all': 'Totalt',
     'table.caption': 'Tabell {n}. {title}',
+    'table.small_note': '{mark} = bygger på färre än {min} personer och är mycket osäkert.',
   },
   en: {
     'figure.participants.enrolled': 'Participants enrolled',
@@ -301,6 +304,8 @@ export const messages = {
     'quality.unit': 'Unit',
     'quality.gender': 'Gender',
     'quality.category': 'Category',
+    'quality.count': 'Hidden values',
+    'quality.where': 'Unit (gender)',
     'about.title': 'About the data',
     'about.intro': 'The report is built from the following files. The checksum (SHA-256) shows exactly which data every figure rests on.',
     'about.caption': 'Input files',
@@ -427,6 +432,7 @@ export const messages = {
     'table.col.other': 'Other',
     'table.col.all': 'Total',
     'table.caption': 'Table {n}. {title}',
+    'table.small_note': '{mark} = rests on fewer than {min} persons and is very uncertain.',
   },
 } as const satisfies Record<'sv' | 'en', Record<string, string>>;
 

@@ -1,5 +1,6 @@
 // Narrative markdown → HTML parts, with every number cited from computed figures.
 //   {{ fig("exit.employed", "HBS") }}   inline: a figure, formatted in the report's language
+//                                        (all arguments: id, unit, gender, part, category)
 //   {{ goal("goal.women", "HBS") }}      inline: a goal's status in words
 //   {% chart "exit_by_unit" %}           alone on a line: a chart; {% model "id" %} a regression table; likewise {% goals %},
 //                                        {% questions %}, {% methods %}, {% theory_of_change %}
@@ -28,7 +29,7 @@ export interface RenderedNarrative {
 
 /** What narrative can call; each throws an Error with a helpful message on an unknown id. */
 export interface Citations {
-  fig(id: string, unit?: string, gender?: string, part?: string): string;
+  fig(id: string, unit?: string, gender?: string, part?: string, category?: string): string;
   goal(id: string, unit?: string): string;
 }
 

@@ -73,7 +73,7 @@ export interface ReportView {
   /** `total` is null when no method states its hours: the hours column is then left out. */
   methods: { rows: { method: string; description: string; hours: string }[]; total: string | null } | null;
   theoryOfChange: { title: string; boxes: { text: string; goal: string | null; status: string | null; statusClass: string }[] }[] | null;
-  quality: { checks: { severity: string; severityClass: string; message: string }[]; suppressed: { figure: string; unit: string; gender: string; category: string }[]; suppressedCaption: string };
+  quality: { checks: { severity: string; severityClass: string; message: string }[]; suppressed: { figure: string; category: string; count: string; where: string }[]; suppressedCaption: string };
   about: { inputs: { file: string; table: string; rows: string; encoding: string; sha256: string }[]; built: string; tool: string; threshold: string };
   downloads: { pdf: string; json: string; csvs: { file: string; label: string }[] };
   /** Generated appendices after the narrative ones: data quality, and about the data. */
@@ -91,17 +91,39 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export function formatFigure(f: Figure, lang: Language, part = 'value'): string {
   if (part === 'percent') return f.value === null ? t(lang, 'suppressed') : formatPercent(f.value, lang);
   if (part === 'numerator' || part === 'denominator') {
-    const v = f[part];
+    // A mean's denominator is the number of persons it is taken over.
+    const v = part === 'denominator' && f.kind === 'mean' ? f.n : f[part];
     return v === null || v === undefined ? t(lang, 'suppressed') : formatNumber(v, lang);
   }
   if (f.value === null) return t(lang, 'suppressed');
   switch (f.kind) {
     case 'share': return formatPercent(f.value, lang);
-    case 'mean': return formatNumber(f.value, lang, 1);
+    case 'mean': return formatNumber(f.value, lang, Number.isInteger(f.value) ? 0 : 1);
     case 'coefficient': return formatNumber(f.value, lang, 4);
     case 'difference': return `${formatNumber(f.value * 100, lang, 1)}${NBSP}${t(lang, 'figure.percentage_points')}`;
     default: return formatNumber(f.value, lang);
   }
+}
+
+/**
+ * Hidden values grouped by figure (and category): how many, and where as "unit (genders)". One
+ * row per figure keeps the appendix short when a report with many small units hides hundreds.
+ */
+function suppressedSummary(figures: Figure[], unitLabel: (u: string) => string, genderLabel: (g: string) => string, lang: Language): { figure: string; category: string; count: string; where: string }[] {
+  const groups = new Map<string, { figure: string; category: string; n: number; units: Map<string, string[]> }>();
+  for (const f of figures) {
+    if (!f.suppressed) continue;
+    const key = `${f.id}\u0000${f.category ?? ''}`;
+    const g = groups.get(key) ?? groups.set(key, { figure: f.label, category: f.category_label ?? f.category ?? '', n: 0, units: new Map() }).get(key)!;
+    g.n++;
+    (g.units.get(f.unit) ?? g.units.set(f.unit, []).get(f.unit)!).push(genderLabel(f.gender));
+  }
+  return [...groups.values()].map((g) => ({
+    figure: g.figure,
+    category: g.category,
+    count: formatNumber(g.n, lang),
+    where: [...g.units].map(([u, genders]) => `${unitLabel(u)} (${genders.join(', ')})`).join('; '),
+  }));
 }
 
 function formatTarget(g: GoalResult, lang: Language, isShare: boolean): string {
@@ -117,12 +139,12 @@ export function makeCitations(ind: Indicators, unitNames: Set<string>): Citation
   const ids = new Set(ind.figures.map((f) => f.id));
   const goals = new Map(ind.goals.map((g) => [g.id, g]));
   return {
-    fig(id, unit = 'total', gender = 'all', part = 'value') {
+    fig(id, unit = 'total', gender = 'all', part = 'value', category = '') {
       if (!ids.has(id)) throw new Error(`the id of a computed figure: "${id}" is not one (see indicators.json for every id)`);
       if (unit !== 'total' && !unitNames.has(unit)) throw new Error(`a reported unit or "total": "${unit}" is not one (${[...unitNames].join(', ')})`);
       if (!['value', 'numerator', 'denominator', 'percent'].includes(part)) throw new Error(`part "value", "numerator", "denominator" or "percent", not "${part}"`);
-      const f = find(id, unit, gender);
-      if (!f) throw new Error(`figure "${id}" for unit "${unit}" and gender "${gender}": it is not computed (a distribution needs its category, a gender must be all, woman, man or other)`);
+      const f = find(id, unit, gender, category);
+      if (!f) throw new Error(`figure "${id}" for unit "${unit}", gender "${gender}"${category ? ` and category "${category}"` : ''}: it is not computed (a distribution needs its category as the fifth argument, a gender must be all, woman, man or other)`);
       return formatFigure(f, lang, part);
     },
     goal(id, unit = 'total') {
@@ -317,9 +339,7 @@ export function buildReportView(input: ViewInputs): ReportView {
     theoryOfChange,
     quality: {
       checks: ind.checks.map((c) => ({ severity: m(`quality.${c.severity}`), severityClass: c.severity, message: c.message })),
-      suppressed: ind.figures
-        .filter((f) => f.suppressed)
-        .map((f) => ({ figure: f.label, unit: unitLabel(f.unit), gender: m(`gender.${f.gender}`), category: f.category_label ?? f.category ?? '' })),
+      suppressed: suppressedSummary(ind.figures, unitLabel, (g) => m(`gender.${g}` as MessageKey), lang),
       suppressedCaption: m('quality.suppressed_caption', { n: k }),
     },
     about: {

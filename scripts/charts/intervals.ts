@@ -16,6 +16,8 @@ export function intervalsChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const units = chartUnits(chart, ctx).filter((u) => u !== 'total');
   const total = figureFor(figs, 'total');
   const present = units.map((u) => figureFor(figs, u)).filter((f) => f !== undefined);
+  // A unit without the figure at all (nobody in its base) is as uncomparable as a hidden one.
+  const absent = units.length - present.length;
   if (present.some((f) => f.kind !== 'share') || (total && total.kind !== 'share')) throw new Error(`Chart "${chart.id}": "${id}" is not a share (kind intervals shows shares).`);
   const minN = chart.min_n ?? ctx.minCount;
   const hidden = present.filter((f) => f.suppressed || f.value === null);
@@ -52,11 +54,11 @@ export function intervalsChart({ chart, figures, ctx }: Inputs): BuiltChart {
   );
   const spec: Spec = { data: { values: data }, width: plotW, height: { step: rowStep(labels) }, layer: layers };
 
-  const too = hidden.length + small.length;
+  const too = absent + hidden.length + small.length;
   const note =
     too > 0
-      ? msg(ctx, 'chart.intervals.too_small', { n: too, count: present.length, hidden: hidden.length, small: small.length, k: ctx.minCount, min: minN, mark })
-      : msg(ctx, 'chart.intervals.fair', { count: present.length, min: minN });
+      ? msg(ctx, 'chart.intervals.too_small', { n: too, count: units.length, hidden: absent + hidden.length, small: small.length, k: ctx.minCount, min: minN, mark })
+      : msg(ctx, 'chart.intervals.fair', { count: units.length, min: minN });
   const overlap = total?.value != null ? shown.filter((f) => f.ci95 && f.ci95[0] <= total.value! && total.value! <= f.ci95[1]).length : 0;
   const figLabel = (total ?? present[0])?.label ?? id;
   const rows = [...present, ...(total ? [total] : [])];

@@ -294,7 +294,10 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       }
       const per = acc();
       for (let c = 0; c < grid.size; c++) if (grid.genderOf(c) === 'all' && persons.den[c]! > 0 && paid.den[c]! > 0) ((per.num[c] = paid.num[c]!), (per.den[c] = persons.den[c]!));
+      const before = e.figures.length;
       emitAggregates(e, { id: 'costs.per_participant', label: t(lang, 'figure.costs.per_participant'), allGendersOnly: true }, per, 'mean');
+      // Money to the whole krona: a cost per participant has no meaningful öre.
+      for (const f of e.figures.slice(before)) if (f.value !== null) f.value = Math.round(f.value);
     }
   }
 

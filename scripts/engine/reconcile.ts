@@ -22,11 +22,12 @@ export function reconcileChecks(config: Config, figures: Figure[], ps: Participa
 
   config.reconcile.forEach((r, i) => {
     const total = find(r.figure);
-    if (!total || total.kind !== 'count') {
-      problems.push({ file: configFile, column: `reconcile[${i}].figure`, value: r.figure, expected: 'the id of a computed count figure (e.g. participants.exited)' });
+    if (!total || (total.kind !== 'count' && total.kind !== 'sum')) {
+      problems.push({ file: configFile, column: `reconcile[${i}].figure`, value: r.figure, expected: 'the id of a computed count or sum figure (e.g. participants.exited, costs.total)' });
       return;
     }
-    const parts = reported.map((u) => find(r.figure, u)!);
+    // A unit without a value (e.g. no cost row) adds nothing.
+    const parts = reported.map((u) => find(r.figure, u)).filter((f) => f !== undefined);
     const label = total.label;
     if (total.value === null || parts.some((p) => p.value === null)) {
       checks.push({ id: r.id, severity: 'info', message: t(lang, 'check.reconcile_suppressed', { label }) });
