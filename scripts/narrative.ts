@@ -8,6 +8,7 @@
 import MarkdownIt from 'markdown-it';
 import nunjucks from 'nunjucks';
 import type { Problem } from './problems.ts';
+import { slugify } from './slug.ts';
 
 export const COMPONENTS = ['goals', 'questions', 'methods', 'theory_of_change'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
@@ -35,15 +36,6 @@ export interface Citations {
 
 const BLOCK = /^\s*\{%\s*(chart|model|table|goals|questions|methods|theory_of_change)\s*(?:"([^"]*)")?\s*%\}\s*$/;
 
-/** Lower-case ASCII slug for ids: "Måluppfyllelse och resultat" → "maluppfyllelse-och-resultat". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 /**
  * Nunjucks for the {{ fig() }} and {{ goal() }} calls only. No autoescape: markdown-it (with raw

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Indicators } from '../scripts/indicators-schema.ts';
-import { lintNarrative, renderInline, renderNarrative, slugify, type Citations } from '../scripts/narrative.ts';
+import { lintNarrative, renderInline, renderNarrative, type Citations } from '../scripts/narrative.ts';
+import { slugify } from '../scripts/slug.ts';
 import { formatFigure, makeCitations } from '../scripts/report-view.ts';
 
 const NBSP = '\u00a0';

@@ -5,7 +5,7 @@
 import type { Config } from '../config-schema.ts';
 import type { Participant } from '../contract.ts';
 import type { Figure, ModelSummary } from '../indicators-schema.ts';
-import { slugify } from '../narrative.ts';
+import { slugify } from '../slug.ts';
 import { designFromRows, logit, ols, type Term } from '../stats/index.ts';
 
 type Model = Config['models'][number];
