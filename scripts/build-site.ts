@@ -10,6 +10,7 @@ import { renderChart } from './charts/index.ts';
 import { loadConfig } from './config.ts';
 import { FONT_FILES } from './fonts.ts';
 import { buildIndicators } from './indicators.ts';
+import { hasNoData } from './engine/no-data.ts';
 import type { Indicators } from './indicators-schema.ts';
 import { configPath } from './load.ts';
 import { t } from './messages.ts';
@@ -86,15 +87,19 @@ async function projectView(root: string, slug: string, dir: string, indicators: 
   });
   if (lint.length > 0) throw new InputError(lint);
   const lang = indicators.report.language;
+  // Without data the narrative and charts cannot cite anything: the page shows a notice instead.
+  const empty = hasNoData(indicators);
+  const shown = empty ? { ...config, sections: [], charts: [], evaluation_questions: [] } : config;
   const units = [...indicators.report.units.filter((u) => u.reported).map((u) => u.name), 'total'];
   const ctx = { language: lang, units, unitLevel: indicators.report.unit_level, unitLabel: (u: string) => (u === 'total' ? t(lang, 'unit.total') : u), minCount: indicators.report.disclosure.min_count };
   const charts = [];
-  for (const chart of config.charts) {
+  for (const chart of shown.charts) {
     const c = await renderChart(chart, indicators.figures, indicators.goals, ctx);
     writeFileSync(join(dir, 'data', `chart-${c.id}.csv`), c.csv);
     charts.push(c);
   }
-  return buildReportView({ config, indicators, contentDir, contentShown, charts, csvFiles: csvs });
+  const notice = empty ? t(lang, 'nodata.notice', { data: `data/${slug}/`, slug }) : null;
+  return buildReportView({ config: shown, indicators, contentDir, contentShown, charts, csvFiles: csvs, notice });
 }
 
 /** Renders every page with Eleventy into `outDir`. */

@@ -1,6 +1,7 @@
 // One project's data step: load → validate → compute → the Indicators document.
 import { readFileSync } from 'node:fs';
 import { computeIndicators } from './engine/compute.ts';
+import { noDataIndicators } from './engine/no-data.ts';
 import type { Indicators } from './indicators-schema.ts';
 import { configPath, loadProject, type ProjectPaths } from './load.ts';
 import { relative } from 'node:path';
@@ -9,7 +10,8 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promise<Indicators> {
   const { config, dataset, inputs, checks } = await loadProject(paths);
-  const computed = computeIndicators(config, dataset, relative(paths.root, configPath(paths)));
+  // No participant rows yet (a fresh scaffold): a "no data yet" report rather than a failure.
+  const computed = dataset.participants.length === 0 ? noDataIndicators(config) : computeIndicators(config, dataset, relative(paths.root, configPath(paths)));
   const report: Indicators['report'] = {
     slug: paths.slug,
     title: config.title,

@@ -78,6 +78,8 @@ export interface ReportView {
   appendices: { quality: { id: string; title: string }; about: { id: string; title: string } };
   /** The site index's summary of goal status for the total. */
   goalSummary: string;
+  /** A notice shown above the report, e.g. that the project has no data yet. */
+  notice: string | null;
   /** The fixed texts of the report's language, for the templates. */
   m: Readonly<Record<string, string>>;
 }
@@ -105,7 +107,7 @@ export function formatFigure(f: Figure, lang: Language, part = 'value'): string 
 function formatTarget(g: GoalResult, lang: Language, isShare: boolean): string {
   const v = (x: number) => (isShare ? formatPercent(x, lang) : formatNumber(x, lang));
   const tg = g.target!;
-  if (tg.op === 'between') return `${t(lang, 'goals.between')} ${v(tg.min!)} ${lang === 'sv' ? 'och' : 'and'} ${v(tg.max!)}`;
+  if (tg.op === 'between') return `${t(lang, 'goals.between')} ${v(tg.min!)} ${t(lang, 'goals.and')} ${v(tg.max!)}`;
   return `${t(lang, tg.op === '>=' ? 'goals.at_least' : 'goals.at_most')} ${v(tg.value!)}`;
 }
 
@@ -166,6 +168,8 @@ export interface ViewInputs {
   contentShown: string;
   charts: Omit<ChartView, 'number' | 'csvFile'>[];
   csvFiles: string[];
+  /** A notice shown above the report (no data yet). */
+  notice?: string | null;
 }
 
 /** Builds the page model; throws every narrative problem of the report at once. */
@@ -322,6 +326,7 @@ export function buildReportView(input: ViewInputs): ReportView {
     },
     downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
     goalSummary: `${totalGoals.filter((r) => r.met === true).length} ${m('report.of')} ${totalGoals.length} ${m('report.goals_summary')}`,
+    notice: input.notice ?? null,
     m: messages[lang],
   };
 }
