@@ -22,6 +22,7 @@ import { buildReportView, type ReportView } from './report-view.ts';
 import { serveStatic } from './serve-static.ts';
 import { siteData } from './eleventy.ts';
 import { writeOutputs } from './write-outputs.ts';
+import { listProjects } from './projects.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 
@@ -39,14 +40,7 @@ export interface BuildOptions {
   pdf?: boolean;
 }
 
-export function listProjects(root: string): string[] {
-  const content = join(root, 'content');
-  if (!existsSync(content)) return [];
-  return readdirSync(content, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(content, d.name, 'report.yaml')))
-    .map((d) => d.name)
-    .sort();
-}
+export { listProjects } from './projects.ts';
 
 /**
  * Indicators of earlier builds in this process, per project, with the SHA-256 of the

@@ -1,0 +1,86 @@
+// npm run check [-- <slug> …] [--root <dir>]: validates configuration, data and narrative without
+// rendering anything (no charts, no Eleventy, no Chromium), then says what the data hold. Every
+// problem at once, grouped by file with line numbers; exit 1 when there is any.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { listProjects } from './projects.ts';
+import { formatSummary, summariseData, type DataSummary } from './data-summary.ts';
+import { computeIndicators } from './engine/compute.ts';
+import { noDataIndicators } from './engine/no-data.ts';
+import type { Check } from './indicators-schema.ts';
+import { configPath, loadProject } from './load.ts';
+import { lintNarrative } from './narrative.ts';
+import { formatProblems, InputError, type Problem } from './problems.ts';
+
+export interface CheckResult {
+  slug: string;
+  problems: Problem[];
+  summary: DataSummary | null;
+  checks: Check[];
+}
+
+export async function checkProject(root: string, slug: string): Promise<CheckResult> {
+  const problems: Problem[] = [];
+  const guard = async <T>(f: () => T | Promise<T>): Promise<T | null> => {
+    try {
+      return await f();
+    } catch (err) {
+      if (err instanceof InputError) {
+        problems.push(...err.problems);
+        return null;
+      }
+      throw err;
+    }
+  };
+  const loaded = await guard(() => loadProject({ root, slug }));
+  if (!loaded) return { slug, problems, summary: null, checks: [] };
+  const { config, dataset } = loaded;
+  const cfgShown = relative(root, configPath({ root, slug }));
+  const computed = await guard(() => (dataset.participants.length === 0 ? noDataIndicators(config) : computeIndicators(config, dataset, cfgShown)));
+  const contentDir = join(root, 'content', slug);
+  for (const s of config.sections) {
+    const file = join(contentDir, s.file);
+    const shown = relative(root, file);
+    if (!existsSync(file)) problems.push({ file: shown, expected: `the narrative file named in sections of ${cfgShown}` });
+    else problems.push(...lintNarrative(shown, readFileSync(file, 'utf8')));
+  }
+  return { slug, problems, summary: summariseData(config, dataset), checks: [...loaded.checks, ...(computed?.checks ?? [])] };
+}
+
+/** The report of one project as terminal text. */
+export function formatCheck(r: CheckResult, ms: number): string {
+  const out = [`── ${r.slug}`];
+  if (r.problems.length > 0) out.push(`${r.problems.length} problem(s):`, formatProblems(r.problems), '');
+  else out.push('No problems found.', '');
+  if (r.summary) out.push(...formatSummary(r.summary));
+  const notable = r.checks.filter((c) => c.severity !== 'info' || c.id.startsWith('input.'));
+  if (notable.length > 0) out.push('checks:', ...notable.map((c) => `  ${c.severity}: ${c.message}`));
+  out.push(`(${Math.round(ms)} ms)`);
+  return out.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: 'string', default: '.' } } });
+  const root = values.root!;
+  const slugs = positionals.length > 0 ? positionals : listProjects(root);
+  if (slugs.length === 0) {
+    console.error(`No project in ${join(root, 'content')}: make one with npm run new -- <slug>.`);
+    process.exit(1);
+  }
+  let failed = 0;
+  for (const slug of slugs) {
+    const started = performance.now();
+    if (!existsSync(configPath({ root, slug }))) {
+      console.log(`── ${slug}\nNo project "${slug}": ${relative(root, configPath({ root, slug })) } does not exist (projects: ${listProjects(root).join(', ') || 'none'}).`);
+      failed++;
+      continue;
+    }
+    const r = await checkProject(root, slug);
+    if (r.problems.length > 0) failed++;
+    console.log(formatCheck(r, performance.now() - started) + '\n');
+  }
+  console.log(failed === 0 ? `All ${slugs.length} project(s) passed.` : `${failed} of ${slugs.length} project(s) have problems.`);
+  process.exit(failed === 0 ? 0 : 1);
+}
