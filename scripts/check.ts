@@ -11,6 +11,7 @@ import { computeIndicators } from './engine/compute.ts';
 import { noDataIndicators } from './engine/no-data.ts';
 import type { Check } from './indicators-schema.ts';
 import { configPath, loadProject } from './load.ts';
+import { loadConfig, type Config } from './config.ts';
 import { lintNarrative } from './narrative.ts';
 import { formatProblems, InputError, type Problem } from './problems.ts';
 
@@ -34,19 +35,27 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
       throw err;
     }
   };
-  const loaded = await guard(() => loadProject({ root, slug }));
-  if (!loaded) return { slug, problems, summary: null, checks: [] };
-  const { config, dataset } = loaded;
   const cfgShown = relative(root, configPath({ root, slug }));
-  const computed = await guard(() => (dataset.participants.length === 0 ? noDataIndicators(config) : computeIndicators(config, dataset, cfgShown)));
+  const loaded = await guard(() => loadProject({ root, slug }));
+  // The narrative is linted whenever the configuration itself is valid, even if the data are not.
+  let config: Config | null = loaded?.config ?? null;
+  if (!config)
+    try {
+      config = loadConfig(configPath({ root, slug }));
+    } catch {
+      // its problems were reported by the loader
+    }
   const contentDir = join(root, 'content', slug);
-  for (const s of config.sections) {
+  for (const s of config?.sections ?? []) {
     const file = join(contentDir, s.file);
     const shown = relative(root, file);
     if (!existsSync(file)) problems.push({ file: shown, expected: `the narrative file named in sections of ${cfgShown}` });
     else problems.push(...lintNarrative(shown, readFileSync(file, 'utf8')));
   }
-  return { slug, problems, summary: summariseData(config, dataset), checks: [...loaded.checks, ...(computed?.checks ?? [])] };
+  if (!loaded) return { slug, problems, summary: null, checks: [] };
+  const { dataset } = loaded;
+  const computed = await guard(() => (dataset.participants.length === 0 ? noDataIndicators(loaded.config) : computeIndicators(loaded.config, dataset, cfgShown)));
+  return { slug, problems, summary: summariseData(loaded.config, dataset), checks: [...loaded.checks, ...(computed?.checks ?? [])] };
 }
 
 /** The report of one project as terminal text. */
