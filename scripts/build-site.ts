@@ -11,6 +11,7 @@ import { loadConfig } from './config.ts';
 import { FONT_FILES } from './fonts.ts';
 import { buildIndicators } from './indicators.ts';
 import { hasNoData } from './engine/no-data.ts';
+import { previousVersionChanges } from './previous-version.ts';
 import type { Indicators } from './indicators-schema.ts';
 import { configPath } from './load.ts';
 import { t } from './messages.ts';
@@ -93,7 +94,8 @@ async function projectView(root: string, slug: string, dir: string, indicators: 
     charts.push(c);
   }
   const notice = empty ? t(lang, 'nodata.notice', { data: `data/${slug}/`, slug }) : null;
-  return buildReportView({ config: shown, indicators, contentDir, contentShown, charts, csvFiles: csvs, notice });
+  const changes = previousVersionChanges(root, slug, config, indicators);
+  return buildReportView({ config: shown, indicators, contentDir, contentShown, charts, csvFiles: csvs, notice, changes });
 }
 
 /** Renders every page with Eleventy into `outDir`. */

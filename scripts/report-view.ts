@@ -1,6 +1,7 @@
 // Everything a report page shows, prepared for the templates: formatted strings and trusted
 // HTML only (narrative from markdown-it with raw HTML off, SVG from the chart renderer).
 // Templates only loop and place; no formatting or logic happens there.
+import type { ChangesView } from './previous-version.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config-schema.ts';
@@ -75,11 +76,12 @@ export interface ReportView {
   about: { inputs: { file: string; table: string; rows: string; encoding: string; sha256: string }[]; built: string; tool: string; threshold: string };
   downloads: { pdf: string; json: string; csvs: { file: string; label: string }[] };
   /** Generated appendices after the narrative ones: data quality, and about the data. */
-  appendices: { quality: { id: string; title: string }; about: { id: string; title: string } };
+  appendices: { quality: { id: string; title: string }; about: { id: string; title: string }; changes?: { id: string; title: string } };
   /** The site index's summary of goal status for the total. */
   goalSummary: string;
   /** A notice shown above the report, e.g. that the project has no data yet. */
   notice: string | null;
+  changes: ChangesView | null;
   /** The fixed texts of the report's language, for the templates. */
   m: Readonly<Record<string, string>>;
 }
@@ -170,6 +172,8 @@ export interface ViewInputs {
   csvFiles: string[];
   /** A notice shown above the report (no data yet). */
   notice?: string | null;
+  /** The appendix of changes since the previous version, when the configuration names one. */
+  changes?: ChangesView | null;
 }
 
 /** Builds the page model; throws every narrative problem of the report at once. */
@@ -271,10 +275,11 @@ export function buildReportView(input: ViewInputs): ReportView {
       }))
     : null;
 
-  const appendixTitle = (key: 'quality.title' | 'about.title') => `${m('report.appendix')} ${String.fromCharCode(65 + appendix++)}. ${m(key)}`;
+  const appendixTitle = (key: 'quality.title' | 'about.title' | 'changes.title') => `${m('report.appendix')} ${String.fromCharCode(65 + appendix++)}. ${m(key)}`;
   const appendices = {
     quality: { id: 'bilaga-datakvalitet', title: appendixTitle('quality.title') },
     about: { id: 'bilaga-om-underlaget', title: appendixTitle('about.title') },
+    ...(input.changes ? { changes: { id: 'bilaga-andringar', title: appendixTitle('changes.title') } } : {}),
   };
   const k = ind.report.disclosure.min_count;
   const totalGoals = ind.goals.filter((g) => g.measured).map((g) => g.results.find((r) => r.unit === 'total')).filter((r) => r !== undefined);
@@ -327,6 +332,7 @@ export function buildReportView(input: ViewInputs): ReportView {
     downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
     goalSummary: `${totalGoals.filter((r) => r.met === true).length} ${m('report.of')} ${totalGoals.length} ${m('report.goals_summary')}`,
     notice: input.notice ?? null,
+    changes: input.changes ?? null,
     m: messages[lang],
   };
 }
