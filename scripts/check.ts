@@ -13,6 +13,7 @@ import type { Check } from './indicators-schema.ts';
 import { configPath, loadProject } from './load.ts';
 import { loadConfig, type Config } from './config.ts';
 import { lintNarrative } from './narrative.ts';
+import { loadPreviousVersion } from './diff-indicators.ts';
 import { formatProblems, InputError, type Problem } from './problems.ts';
 
 export interface CheckResult {
@@ -52,6 +53,7 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
     if (!existsSync(file)) problems.push({ file: shown, expected: `the narrative file named in sections of ${cfgShown}` });
     else problems.push(...lintNarrative(shown, readFileSync(file, 'utf8')));
   }
+  if (config) await guard(() => loadPreviousVersion(root, slug, config));
   if (!loaded) return { slug, problems, summary: null, checks: [] };
   const { dataset } = loaded;
   const computed = await guard(() => (dataset.participants.length === 0 ? noDataIndicators(loaded.config) : computeIndicators(loaded.config, dataset, cfgShown)));

@@ -1,7 +1,9 @@
 // Two published versions of a report compared: every figure whose value changed, was added or was
 // removed, and every goal whose assessment changed. One pure module used by the report's appendix
 // "Ändringar sedan föregående version" and by `npm run diff`, so both always say the same.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Config } from './config-schema.ts';
 import { z } from 'zod';
 import { figureSchema, type Figure, type Indicators } from './indicators-schema.ts';
 import { InputError, type Problem } from './problems.ts';
@@ -92,4 +94,15 @@ export function readIndicators(file: string, shown = file): Comparable {
     expected: `${i.code === 'invalid_type' ? `a value of type ${i.expected}` : i.code === 'invalid_value' ? `one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}` : i.message}, as in an indicators.json of a built report (schemas/indicators.schema.json)`,
   }));
   throw new InputError(problems);
+}
+
+/** The previous version's indicators, or null when the configuration names none. Throws an InputError naming the key. */
+export function loadPreviousVersion(root: string, slug: string, config: Config): Comparable | null {
+  const pv = config.previous_version;
+  if (!pv) return null;
+  const file = join(root, 'content', slug, pv.indicators);
+  const shown = relative(root, file) || file;
+  if (!existsSync(file))
+    throw new InputError([{ file: relative(root, join(root, 'content', slug, 'report.yaml')), column: 'previous_version.indicators', value: pv.indicators, expected: `the path of the previous version's indicators.json, relative to content/${slug}/ (${shown} does not exist)` }]);
+  return readIndicators(file, shown);
 }

@@ -34,7 +34,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(1);
   }
   try {
-    const [before, after] = positionals.map((f) => readIndicators(f));
+    // Both files are read before failing, so that every problem of both is reported at once.
+    const problems: InputError['problems'] = [];
+    const [before, after] = positionals.map((f) => {
+      try {
+        return readIndicators(f);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        problems.push(...err.problems);
+        return null;
+      }
+    });
+    if (problems.length > 0) throw new InputError(problems);
     console.log(formatDiff(diffIndicators(before!, after!), after!));
   } catch (err) {
     if (err instanceof InputError) {

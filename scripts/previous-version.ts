@@ -1,12 +1,9 @@
 // The appendix "Ändringar sedan föregående version": the previous version's indicators.json
 // (named in the configuration's previous_version) compared with this build's, formatted for the page.
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { Config } from './config-schema.ts';
-import { diffIndicators, readIndicators, type Comparable, type IndicatorsDiff } from './diff-indicators.ts';
+import { diffIndicators, loadPreviousVersion, type IndicatorsDiff } from './diff-indicators.ts';
 import type { Figure, Indicators } from './indicators-schema.ts';
 import { t, type Language, type MessageKey } from './messages.ts';
-import { InputError } from './problems.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { formatFigure } from './report-view.ts';
 
@@ -15,17 +12,6 @@ export interface ChangesView {
   summary: string;
   figures: { figure: string; unit: string; gender: string; category: string; old: string; new: string; change: string }[];
   goals: { goal: string; unit: string; old: string; new: string }[];
-}
-
-/** The previous version's indicators, or null when the configuration names none. Throws an InputError naming the key. */
-export function loadPreviousVersion(root: string, slug: string, config: Config): Comparable | null {
-  const pv = config.previous_version;
-  if (!pv) return null;
-  const file = join(root, 'content', slug, pv.indicators);
-  const shown = relative(root, file) || file;
-  if (!existsSync(file))
-    throw new InputError([{ file: relative(root, join(root, 'content', slug, 'report.yaml')), column: 'previous_version.indicators', value: pv.indicators, expected: `the path of the previous version's indicators.json, relative to content/${slug}/ (${shown} does not exist)` }]);
-  return readIndicators(file, shown);
 }
 
 /** Old and new value formatted; one more decimal when the usual rounding would show them equal. */
