@@ -9,7 +9,8 @@ import Eleventy from '@11ty/eleventy';
 import { renderChart } from './charts/index.ts';
 import { loadConfig } from './config.ts';
 import { FONT_FILES } from './fonts.ts';
-import { buildIndicators } from './indicators.ts';
+import { buildProjectData } from './indicators.ts';
+import type { EsfRow } from './engine/esf.ts';
 import { hasNoData } from './engine/no-data.ts';
 import { previousVersionChanges } from './previous-version.ts';
 import type { Indicators } from './indicators-schema.ts';
@@ -22,7 +23,7 @@ import { InputError, type Problem } from './problems.ts';
 import { buildReportView, type ReportView } from './report-view.ts';
 import { serveStatic } from './serve-static.ts';
 import { siteData } from './eleventy.ts';
-import { writeOutputs } from './write-outputs.ts';
+import { esfCsv, ESF_FILE, writeOutputs } from './write-outputs.ts';
 import { listProjects } from './projects.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -48,16 +49,16 @@ export { listProjects } from './projects.ts';
  * configuration: a rebuild after a narrative edit skips the data step. The input files' hashes
  * are those the loader recorded in report.inputs, so a first build reads each file only once.
  */
-const dataCache = new Map<string, { configSha: string; indicators: Indicators }>();
+const dataCache = new Map<string, { configSha: string; indicators: Indicators; esf: EsfRow[] }>();
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** The cached indicators if the configuration and every input file are as they were. */
-function cachedIndicators(key: string, configSha: string, dataDirectory: string): Indicators | undefined {
+function cachedIndicators(key: string, configSha: string, dataDirectory: string): { indicators: Indicators; esf: EsfRow[] } | undefined {
   const hit = dataCache.get(key);
   if (!hit || hit.configSha !== configSha) return undefined;
   const same = hit.indicators.report.inputs.every((i) => existsSync(join(dataDirectory, i.file)) && sha256(join(dataDirectory, i.file)) === i.sha256);
-  return same ? hit.indicators : undefined;
+  return same ? hit : undefined;
 }
 
 /** The data step of one project into `dir`: indicators.json and the figure CSVs. */
@@ -65,9 +66,12 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
   const key = join(root, slug);
   const configSha = sha256(configPath({ root, slug }));
   const cached = cachedIndicators(key, configSha, join(root, 'data', slug));
-  const indicators = cached ? { ...cached, report: { ...cached.report, built_at: now.toISOString() } } : await buildIndicators({ root, slug }, now);
-  if (!cached) dataCache.set(key, { configSha, indicators });
-  return { indicators, csvs: writeOutputs(dir, indicators) };
+  const data = cached ? { ...cached, indicators: { ...cached.indicators, report: { ...cached.indicators.report, built_at: now.toISOString() } } } : await buildProjectData({ root, slug }, now);
+  if (!cached) dataCache.set(key, { configSha, ...data });
+  const { indicators } = data;
+  const csvs = writeOutputs(dir, indicators);
+  writeFileSync(join(dir, ESF_FILE), esfCsv(data.esf, indicators.report.language));
+  return { indicators, csvs };
 }
 
 /** Charts and narrative of one project → its page model; writes each chart's CSV. */

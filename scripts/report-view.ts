@@ -74,7 +74,7 @@ export interface ReportView {
   theoryOfChange: { title: string; boxes: { text: string; goal: string | null; status: string | null; statusClass: string }[] }[] | null;
   quality: { checks: { severity: string; severityClass: string; message: string }[]; suppressed: { figure: string; unit: string; gender: string; category: string }[]; suppressedCaption: string };
   about: { inputs: { file: string; table: string; rows: string; encoding: string; sha256: string }[]; built: string; tool: string; threshold: string };
-  downloads: { pdf: string; json: string; csvs: { file: string; label: string }[] };
+  downloads: { pdf: string; json: string; esf: string; csvs: { file: string; label: string }[] };
   /** Generated appendices after the narrative ones: data quality, and about the data. */
   appendices: { quality: { id: string; title: string }; about: { id: string; title: string }; changes?: { id: string; title: string } };
   /** The site index's summary of goal status for the total. */
@@ -329,7 +329,7 @@ export function buildReportView(input: ViewInputs): ReportView {
       tool: `${ind.report.tool.name} ${ind.report.tool.version}`,
       threshold: m('about.threshold_text', { n: k }),
     },
-    downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
+    downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', esf: 'esf-indicators.csv', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
     goalSummary: `${totalGoals.filter((r) => r.met === true).length} ${m('report.of')} ${totalGoals.length} ${m('report.goals_summary')}`,
     notice: input.notice ?? null,
     changes: input.changes ?? null,
