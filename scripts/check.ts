@@ -60,10 +60,31 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
   return { slug, problems, summary: summariseData(loaded.config, dataset), checks: [...loaded.checks, ...(computed?.checks ?? [])] };
 }
 
+/**
+ * Values refused because no mapping covers them, grouped by file and column with their counts: a
+ * first export typically has a few codes repeated on every line, and this says which to map.
+ */
+export function unmappedValues(problems: Problem[]): string[] {
+  const groups = new Map<string, { where: string; key: string; values: Map<string, number> }>();
+  for (const p of problems) {
+    const key = /in (tables\.\w+\.values\.\w+)/.exec(p.expected)?.[1];
+    if (!key || p.value === undefined) continue;
+    const id = `${p.file}\u0000${p.column}`;
+    const g = groups.get(id) ?? { where: `${p.file}, column "${p.column}"`, key, values: new Map() };
+    g.values.set(p.value, (g.values.get(p.value) ?? 0) + 1);
+    groups.set(id, g);
+  }
+  return [...groups.values()].map((g) => `  ${g.where}: ${[...g.values].sort((a, b) => b[1] - a[1]).map(([v, n]) => `${JSON.stringify(v)} ${n}`).join(', ')} → map them under ${g.key}`);
+}
+
 /** The report of one project as terminal text. */
 export function formatCheck(r: CheckResult, ms: number): string {
   const out = [`── ${r.slug}`];
+  const unmapped = unmappedValues(r.problems);
   if (r.problems.length > 0) out.push(`${r.problems.length} problem(s):`, formatProblems(r.problems), '');
+  // The reader keeps a bounded number of problems per file: say so when the counts are partial.
+  const capped = r.problems.some((p) => p.expected.startsWith('no further problems'));
+  if (unmapped.length > 0) out.push(`unmapped codes (values without a mapping, with the number of rows${capped ? ' among the problems kept' : ''}):`, ...unmapped, '');
   else out.push('No problems found.', '');
   if (r.summary) out.push(...formatSummary(r.summary));
   const notable = r.checks.filter((c) => c.severity !== 'info' || c.id.startsWith('input.'));

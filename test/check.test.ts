@@ -55,6 +55,7 @@ describe('npm run check', () => {
     assert.match(r.stdout, /data\/mia-vidare\/deltagare\.csv: 2 problems\n {2}line 3, column "Kön": value "X"[^\n]*\n {2}line 6, column "[^"]+": value "\d\d\/\d\d\/\d{4}"/);
     assert.match(r.stdout, /content\/mia-vidare\/syfte\.md: 1 problem\n {2}line \d+/);
     assert.match(r.stdout, /1 of 1 project\(s\) have problems/);
+    assert.match(r.stdout, /unmapped codes[^\n]*\n {2}data\/mia-vidare\/deltagare\.csv, column "Kön": "X" 1 → map them under tables\.participants\.values\.gender/);
     // A configuration error stops the data from being read, and is reported with its line.
     const cfg = join(tmp, 'content', 'mia-vidare', 'report.yaml');
     writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('min_count: 5', 'min_count: 5\n  max_count: 9'));
