@@ -1,10 +1,10 @@
 // Everything a report page shows, prepared for the templates: formatted strings and trusted
 // HTML only (narrative from markdown-it with raw HTML off, SVG from the chart renderer).
 // Templates only loop and place; no formatting or logic happens there.
-import type { ChangesView } from './previous-version.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config-schema.ts';
+import type { ChangesView } from './previous-version.ts';
 import { DAC_CRITERIA } from './config-schema.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import type { Figure, GoalResult, Indicators, ModelSummary } from './indicators-schema.ts';
