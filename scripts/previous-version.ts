@@ -4,7 +4,7 @@ import type { Config } from './config-schema.ts';
 import { diffIndicators, loadPreviousVersion, type IndicatorsDiff } from './diff-indicators.ts';
 import type { Figure, Indicators } from './indicators-schema.ts';
 import { t, type Language, type MessageKey } from './messages.ts';
-import { formatNumber, formatPercent } from './format.ts';
+import { formatDate, formatNumber, formatPercent } from './format.ts';
 import { formatFigure } from './report-view.ts';
 
 export interface ChangesView {
@@ -30,7 +30,7 @@ export function changesView(diff: IndicatorsDiff, pv: NonNullable<Config['previo
   const met = (x: boolean | null | undefined) => m(x === undefined ? 'goals.not_measured' : x === null ? 'goals.suppressed' : x ? 'goals.met' : 'goals.not_met');
   const n = (c: string) => diff.figures.filter((f) => f.change === c).length;
   return {
-    intro: m('changes.intro', { label: pv.label, published: pv.published ?? '–' }),
+    intro: m('changes.intro', { label: pv.label, published: pv.published ? formatDate(pv.published, lang) : '–' }),
     summary: m('changes.summary', { changed: n('changed'), added: n('added'), removed: n('removed'), goals: diff.goals.length }),
     figures: diff.figures.map((f) => ({
       figure: f.label, unit: unit(f.unit), gender: m(`gender.${f.gender}`), category: f.category ?? '',

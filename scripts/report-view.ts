@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from './config-schema.ts';
 import type { ChangesView } from './previous-version.ts';
 import { DAC_CRITERIA } from './config-schema.ts';
-import { formatNumber, formatPercent } from './format.ts';
+import { formatDate, formatNumber, formatPercent } from './format.ts';
 import type { Figure, GoalResult, Indicators, ModelSummary } from './indicators-schema.ts';
 import { messages, t, type Language, type MessageKey } from './messages.ts';
 import { renderInline, renderNarrative, type Citations, type Part } from './narrative.ts';
@@ -294,11 +294,11 @@ export function buildReportView(input: ViewInputs): ReportView {
       { label: m('report.commissioner'), value: ind.report.commissioner },
       { label: m('report.evaluator'), value: ind.report.evaluator },
       { label: m('report.authors'), value: ind.report.authors.join(', ') },
-      { label: m('report.date'), value: ind.report.date },
+      { label: m('report.date'), value: formatDate(ind.report.date, lang) },
       ...(ind.report.reference ? [{ label: m('report.reference'), value: ind.report.reference }] : []),
-      { label: m('report.period'), value: `${ind.report.period.from} – ${ind.report.period.to}` },
+      { label: m('report.period'), value: `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}` },
     ],
-    period: `${ind.report.period.from} – ${ind.report.period.to}`,
+    period: `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}`,
     sections,
     toc: [
       ...sections.map((s) => ({ id: s.id, title: s.appendix ? `${m('report.appendix')} ${s.number}. ${s.title}` : `${s.number}. ${s.title}`, number: s.number })),
@@ -325,7 +325,7 @@ export function buildReportView(input: ViewInputs): ReportView {
     },
     about: {
       inputs: ind.report.inputs.map((i) => ({ file: i.file, table: i.table, rows: formatNumber(i.rows, lang), encoding: i.encoding, sha256: i.sha256 })),
-      built: ind.report.built_at.slice(0, 10),
+      built: formatDate(ind.report.built_at, lang),
       tool: `${ind.report.tool.name} ${ind.report.tool.version}`,
       threshold: m('about.threshold_text', { n: k }),
     },

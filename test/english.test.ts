@@ -13,6 +13,7 @@ import { inspectPdf, normaliseText, type PdfInspection } from '../scripts/pdf/in
 import { formatFigure } from '../scripts/report-view.ts';
 
 const repo = join(import.meta.dirname, '..');
+const en = (key: keyof typeof messages.en) => messages.en[key];
 const slug = 'mia-vidare';
 const root = mkdtempSync(join(tmpdir(), 'english-'));
 const site = join(root, '_site');
@@ -57,6 +58,13 @@ describe('MIA Vidare in English', () => {
     assert.match(pages[1]!, /Page 2 of \d+/);
     assert.ok(pages.every((p) => !/Sida \d+ av/.test(p)), 'no Swedish footer');
     assert.doesNotMatch(pages[0]!, /Page 1 of/, 'the title page has no footer');
+  });
+
+  it('writes dates the English way', () => {
+    const [y, m, d] = ind.report.date.split('-').map(Number);
+    const long = `${d} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m! - 1]} ${y}`;
+    assert.ok(text.includes(`${en('report.date')} ${long}`), `the report's date as "${long}"`);
+    assert.ok(!text.includes(ind.report.date), 'no ISO date on the page');
   });
 
   it('formats numbers the English way', () => {
