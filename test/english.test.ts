@@ -11,6 +11,9 @@ import type { Indicators } from '../scripts/indicators-schema.ts';
 import { messages } from '../scripts/messages.ts';
 import { inspectPdf, normaliseText, type PdfInspection } from '../scripts/pdf/inspect.ts';
 import { formatFigure } from '../scripts/report-view.ts';
+import { launchBrowser } from '../scripts/pdf/chromium.ts';
+import { serveStatic } from '../scripts/serve-static.ts';
+import { axeViolations } from './axe-helper.ts';
 
 const repo = join(import.meta.dirname, '..');
 const en = (key: keyof typeof messages.en) => messages.en[key];
@@ -101,6 +104,17 @@ describe('MIA Vidare in English', () => {
     assert.deepEqual([...fragments].filter((f) => pdfText.includes(f)), [], 'Swedish fixed texts in the PDF');
     for (const word of ['Innehåll', 'Bilaga', 'Ladda ned', 'Sida', 'uppnått', 'Utvärderingskriterium'])
       assert.ok(!text.includes(word) && !pdfText.includes(word), word);
+  });
+
+  it('has no axe-core violations (WCAG 2.1 A and AA)', async () => {
+    const server = await serveStatic(site);
+    const browser = await launchBrowser();
+    try {
+      assert.deepEqual(await axeViolations(browser, `${server.url}${slug}/index.html`), []);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it('prints progress for each project, the Chromium start and each PDF pass; --quiet prints nothing', () => {

@@ -11,6 +11,9 @@ import { diffIndicators } from '../scripts/diff-indicators.ts';
 import type { Figure, Indicators } from '../scripts/indicators-schema.ts';
 import { InputError } from '../scripts/problems.ts';
 import { formatFigure } from '../scripts/report-view.ts';
+import { launchBrowser } from '../scripts/pdf/chromium.ts';
+import { serveStatic } from '../scripts/serve-static.ts';
+import { axeViolations } from './axe-helper.ts';
 
 const repo = join(import.meta.dirname, '..');
 const slug = 'mia-vidare';
@@ -71,6 +74,17 @@ describe('a second version of MIA Vidare', () => {
     const was = v1.figures.find((f) => f.id === 'exit.employed' && f.unit === 'total' && f.gender === 'all')!;
     assert.notEqual(now.value, was.value);
     assert.ok(section.includes(`<td class="num">${formatFigure(was, 'sv')}</td><td class="num">${formatFigure(now, 'sv')}</td><td>ändrat</td>`));
+  });
+
+  it('has no axe-core violations on the page with the appendix', async () => {
+    const server = await serveStatic(out);
+    const browser = await launchBrowser();
+    try {
+      assert.deepEqual(await axeViolations(browser, `${server.url}${slug}/index.html`), []);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it('npm run diff prints the same changes and exits 0', () => {
