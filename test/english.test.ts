@@ -61,6 +61,11 @@ describe('MIA Vidare in English', () => {
     assert.match(pages[1]!, /Page 2 of \d+/);
     assert.ok(pages.every((p) => !/Sida \d+ av/.test(p)), 'no Swedish footer');
     assert.doesNotMatch(pages[0]!, /Page 1 of/, 'the title page has no footer');
+    // Bookmarks: the generated appendices by their English titles.
+    const titles = (es: PdfInspection['outline']): string[] => es.flatMap((e) => [e.title, ...titles(e.children)]);
+    const outline = titles(pdf.outline);
+    assert.ok(outline.some((x) => /^Appendix [A-Z]\. Data quality$/.test(x)), outline.join(' | '));
+    assert.ok(outline.every((x) => !/Bilaga|Datakvalitet|Om underlaget/.test(x)), outline.join(' | '));
   });
 
   it('writes dates the English way', () => {
