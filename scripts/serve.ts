@@ -73,6 +73,9 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const log = opts.log ?? (() => {});
   const root = resolve(opts.root);
   const work = mkdtempSync(join(tmpdir(), 'eval-report-preview-'));
+  // However the process ends (Ctrl+C during the first build included), the preview folder goes.
+  const cleanUp = () => rmSync(work, { recursive: true, force: true });
+  process.once('exit', cleanUp);
   const outDir = join(work, '_site');
   let build = 0; // number of the last finished build
   let error: Error | null = null;
@@ -133,11 +136,18 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     res.end(html ? previewHtml(readFileSync(file, 'utf8'), build) : readFileSync(file));
   });
 
+  // Listen first, so that a port in use is reported at once; then the first build.
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port, '127.0.0.1', () => ok());
+    });
+  } catch (err) {
+    process.off('exit', cleanUp);
+    cleanUp();
+    throw err;
+  }
   await schedule();
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port, '127.0.0.1', () => ok());
-  });
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : opts.port}/`;
 
@@ -166,7 +176,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       for (const c of clients) c.end();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      rmSync(work, { recursive: true, force: true });
+      process.off('exit', cleanUp);
+      cleanUp();
     },
   };
 }
@@ -183,7 +194,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(1);
   }
   console.log('Building the preview (pages only, no PDF) …');
-  let preview: Preview;
+  let preview: Preview | undefined;
+  // Registered before the first build: a stop during it must still end the process and clean up.
+  const stop = async () => {
+    await preview?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   try {
     preview = await startPreview({ root: values.root!, port: Number(values.port), slugs: positionals, log });
   } catch (err) {
@@ -193,11 +211,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
     throw err;
   }
-  console.log(`\nPreview at ${preview.url}\n${slugs.map((s) => `  ${preview.url}${encodeURIComponent(s)}/`).join('\n')}\nWatching content/, data/ and templates/; the browser reloads on every save. Ctrl+C stops.`);
-  const stop = async () => {
-    await preview.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const { url } = preview;
+  console.log(`\nPreview at ${url}\n${slugs.map((s) => `  ${url}${encodeURIComponent(s)}/`).join('\n')}\nWatching content/, data/ and templates/; the browser reloads on every save. Ctrl+C stops.`);
 }
