@@ -149,9 +149,8 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   const tmp = mkdtempSync(join(dirname(outDir), `${basename(outDir)}.tmp-`));
   try {
     const views: ReportView[] = [];
-    for (const [i, slug] of slugs.entries()) {
+    for (const slug of slugs) {
       const started = performance.now();
-      if (slugs.length > 1) log(`Project ${i + 1} of ${slugs.length}: ${slug} …`);
       const dir = join(tmp, slug);
       const { indicators, csvs } = await writeProjectData(root, slug, dir, now);
       views.push(await projectView(root, slug, dir, indicators, csvs));
