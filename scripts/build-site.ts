@@ -9,7 +9,10 @@ import Eleventy from '@11ty/eleventy';
 import { renderChart } from './charts/index.ts';
 import { loadConfig } from './config.ts';
 import { FONT_FILES } from './fonts.ts';
-import { buildIndicators } from './indicators.ts';
+import { buildProjectData } from './indicators.ts';
+import type { EsfRow } from './engine/esf.ts';
+import { hasNoData } from './engine/no-data.ts';
+import { previousVersionChanges } from './previous-version.ts';
 import type { Indicators } from './indicators-schema.ts';
 import { configPath } from './load.ts';
 import { t } from './messages.ts';
@@ -20,7 +23,8 @@ import { InputError, type Problem } from './problems.ts';
 import { buildReportView, type ReportView } from './report-view.ts';
 import { serveStatic } from './serve-static.ts';
 import { siteData } from './eleventy.ts';
-import { writeOutputs } from './write-outputs.ts';
+import { esfCsv, ESF_FILE, writeOutputs } from './write-outputs.ts';
+import { listProjects } from './projects.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 
@@ -38,30 +42,23 @@ export interface BuildOptions {
   pdf?: boolean;
 }
 
-export function listProjects(root: string): string[] {
-  const content = join(root, 'content');
-  if (!existsSync(content)) return [];
-  return readdirSync(content, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(content, d.name, 'report.yaml')))
-    .map((d) => d.name)
-    .sort();
-}
+export { listProjects } from './projects.ts';
 
 /**
  * Indicators of earlier builds in this process, per project, with the SHA-256 of the
  * configuration: a rebuild after a narrative edit skips the data step. The input files' hashes
  * are those the loader recorded in report.inputs, so a first build reads each file only once.
  */
-const dataCache = new Map<string, { configSha: string; indicators: Indicators }>();
+const dataCache = new Map<string, { configSha: string; indicators: Indicators; esf: EsfRow[] }>();
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** The cached indicators if the configuration and every input file are as they were. */
-function cachedIndicators(key: string, configSha: string, dataDirectory: string): Indicators | undefined {
+function cachedIndicators(key: string, configSha: string, dataDirectory: string): { indicators: Indicators; esf: EsfRow[] } | undefined {
   const hit = dataCache.get(key);
   if (!hit || hit.configSha !== configSha) return undefined;
   const same = hit.indicators.report.inputs.every((i) => existsSync(join(dataDirectory, i.file)) && sha256(join(dataDirectory, i.file)) === i.sha256);
-  return same ? hit.indicators : undefined;
+  return same ? hit : undefined;
 }
 
 /** The data step of one project into `dir`: indicators.json and the figure CSVs. */
@@ -69,9 +66,12 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
   const key = join(root, slug);
   const configSha = sha256(configPath({ root, slug }));
   const cached = cachedIndicators(key, configSha, join(root, 'data', slug));
-  const indicators = cached ? { ...cached, report: { ...cached.report, built_at: now.toISOString() } } : await buildIndicators({ root, slug }, now);
-  if (!cached) dataCache.set(key, { configSha, indicators });
-  return { indicators, csvs: writeOutputs(dir, indicators) };
+  const data = cached ? { ...cached, indicators: { ...cached.indicators, report: { ...cached.indicators.report, built_at: now.toISOString() } } } : await buildProjectData({ root, slug }, now);
+  if (!cached) dataCache.set(key, { configSha, ...data });
+  const { indicators } = data;
+  const csvs = writeOutputs(dir, indicators);
+  writeFileSync(join(dir, ESF_FILE), esfCsv(data.esf, indicators.report.language));
+  return { indicators, csvs };
 }
 
 /** Charts and narrative of one project → its page model; writes each chart's CSV. */
@@ -86,15 +86,20 @@ async function projectView(root: string, slug: string, dir: string, indicators: 
   });
   if (lint.length > 0) throw new InputError(lint);
   const lang = indicators.report.language;
+  // Without data the narrative and charts cannot cite anything: the page shows a notice instead.
+  const empty = hasNoData(indicators);
+  const shown = empty ? { ...config, sections: [], charts: [], evaluation_questions: [] } : config;
   const units = [...indicators.report.units.filter((u) => u.reported).map((u) => u.name), 'total'];
   const ctx = { language: lang, units, unitLevel: indicators.report.unit_level, unitLabel: (u: string) => (u === 'total' ? t(lang, 'unit.total') : u), minCount: indicators.report.disclosure.min_count };
   const charts = [];
-  for (const chart of config.charts) {
+  for (const chart of shown.charts) {
     const c = await renderChart(chart, indicators.figures, indicators.goals, ctx);
     writeFileSync(join(dir, 'data', `chart-${c.id}.csv`), c.csv);
     charts.push(c);
   }
-  return buildReportView({ config, indicators, contentDir, contentShown, charts, csvFiles: csvs });
+  const notice = empty ? t(lang, 'nodata.notice', { data: `data/${slug}/`, slug }) : null;
+  const changes = previousVersionChanges(root, slug, config, indicators);
+  return buildReportView({ config: shown, indicators, contentDir, contentShown, charts, csvFiles: csvs, notice, changes });
 }
 
 /** Renders every page with Eleventy into `outDir`. */

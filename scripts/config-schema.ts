@@ -325,6 +325,10 @@ export const configSchema = z.strictObject({
     .optional(),
   charts: z.array(chart).default([]),
   figure_tables: z.array(figureTable).default([]),
+  /** The previously published version: its indicators.json (relative to content/<slug>/) gives the appendix of changes. */
+  previous_version: z
+    .strictObject({ indicators: z.string().min(1), label: z.string().min(1), published: isoDate.optional() })
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

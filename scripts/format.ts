@@ -28,3 +28,10 @@ export function formatInterval(lo: number, hi: number, lang: Language, decimals 
   const b = formatNumber(hi * 100, lang, decimals);
   return lang === 'sv' ? `${a}–${b}${NBSP}%` : `${a}–${b}%`;
 }
+
+/** A date (YYYY-MM-DD) for reading: as it is in Swedish (the Swedish standard form), "30 June 2022" in English. */
+export function formatDate(iso: string, lang: Language): string {
+  if (lang === 'sv') return iso;
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
+}

@@ -1,6 +1,8 @@
 // One project's data step: load → validate → compute → the Indicators document.
 import { readFileSync } from 'node:fs';
 import { computeIndicators } from './engine/compute.ts';
+import { noDataIndicators } from './engine/no-data.ts';
+import { esfIndicators, type EsfRow } from './engine/esf.ts';
 import type { Indicators } from './indicators-schema.ts';
 import { configPath, loadProject, type ProjectPaths } from './load.ts';
 import { relative } from 'node:path';
@@ -8,8 +10,14 @@ import { relative } from 'node:path';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promise<Indicators> {
+  return (await buildProjectData(paths, builtAt)).indicators;
+}
+
+/** The data step with everything computed from the Dataset: the indicators and the ESF breakdowns. */
+export async function buildProjectData(paths: ProjectPaths, builtAt: Date): Promise<{ indicators: Indicators; esf: EsfRow[] }> {
   const { config, dataset, inputs, checks } = await loadProject(paths);
-  const computed = computeIndicators(config, dataset, relative(paths.root, configPath(paths)));
+  // No participant rows yet (a fresh scaffold): a "no data yet" report rather than a failure.
+  const computed = dataset.participants.length === 0 ? noDataIndicators(config) : computeIndicators(config, dataset, relative(paths.root, configPath(paths)));
   const report: Indicators['report'] = {
     slug: paths.slug,
     title: config.title,
@@ -28,5 +36,6 @@ export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promi
   };
   if (config.subtitle) report.subtitle = config.subtitle;
   if (config.reference) report.reference = config.reference;
-  return { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
+  const indicators = { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
+  return { indicators, esf: esfIndicators(dataset, config.disclosure.min_count) };
 }

@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config-schema.ts';
+import type { ChangesView } from './previous-version.ts';
 import { DAC_CRITERIA } from './config-schema.ts';
-import { formatNumber, formatPercent } from './format.ts';
+import { formatDate, formatNumber, formatPercent } from './format.ts';
 import type { Figure, GoalResult, Indicators, ModelSummary } from './indicators-schema.ts';
 import { messages, t, type Language, type MessageKey } from './messages.ts';
 import { renderInline, renderNarrative, type Citations, type Part } from './narrative.ts';
@@ -75,11 +76,14 @@ export interface ReportView {
   theoryOfChange: { title: string; boxes: { text: string; goal: string | null; status: string | null; statusClass: string }[] }[] | null;
   quality: { checks: { severity: string; severityClass: string; message: string }[]; suppressed: { figure: string; category: string; count: string; where: string }[]; suppressedCaption: string };
   about: { inputs: { file: string; table: string; rows: string; encoding: string; sha256: string }[]; built: string; tool: string; threshold: string };
-  downloads: { pdf: string; json: string; csvs: { file: string; label: string }[] };
+  downloads: { pdf: string; json: string; esf: string; csvs: { file: string; label: string }[] };
   /** Generated appendices after the narrative ones: data quality, and about the data. */
-  appendices: { quality: { id: string; title: string }; about: { id: string; title: string } };
+  appendices: { quality: { id: string; title: string }; about: { id: string; title: string }; changes?: { id: string; title: string } };
   /** The site index's summary of goal status for the total. */
   goalSummary: string;
+  /** A notice shown above the report, e.g. that the project has no data yet. */
+  notice: string | null;
+  changes: ChangesView | null;
   /** The fixed texts of the report's language, for the templates. */
   m: Readonly<Record<string, string>>;
 }
@@ -129,7 +133,7 @@ function suppressedSummary(figures: Figure[], unitLabel: (u: string) => string, 
 function formatTarget(g: GoalResult, lang: Language, isShare: boolean): string {
   const v = (x: number) => (isShare ? formatPercent(x, lang) : formatNumber(x, lang));
   const tg = g.target!;
-  if (tg.op === 'between') return `${t(lang, 'goals.between')} ${v(tg.min!)} ${lang === 'sv' ? 'och' : 'and'} ${v(tg.max!)}`;
+  if (tg.op === 'between') return `${t(lang, 'goals.between')} ${v(tg.min!)} ${t(lang, 'goals.and')} ${v(tg.max!)}`;
   return `${t(lang, tg.op === '>=' ? 'goals.at_least' : 'goals.at_most')} ${v(tg.value!)}`;
 }
 
@@ -190,6 +194,10 @@ export interface ViewInputs {
   contentShown: string;
   charts: Omit<ChartView, 'number' | 'csvFile'>[];
   csvFiles: string[];
+  /** A notice shown above the report (no data yet). */
+  notice?: string | null;
+  /** The appendix of changes since the previous version, when the configuration names one. */
+  changes?: ChangesView | null;
 }
 
 /** Builds the page model; throws every narrative problem of the report at once. */
@@ -296,10 +304,11 @@ export function buildReportView(input: ViewInputs): ReportView {
       }))
     : null;
 
-  const appendixTitle = (key: 'quality.title' | 'about.title') => `${m('report.appendix')} ${String.fromCharCode(65 + appendix++)}. ${m(key)}`;
+  const appendixTitle = (key: 'quality.title' | 'about.title' | 'changes.title') => `${m('report.appendix')} ${String.fromCharCode(65 + appendix++)}. ${m(key)}`;
   const appendices = {
     quality: { id: 'bilaga-datakvalitet', title: appendixTitle('quality.title') },
     about: { id: 'bilaga-om-underlaget', title: appendixTitle('about.title') },
+    ...(input.changes ? { changes: { id: 'bilaga-andringar', title: appendixTitle('changes.title') } } : {}),
   };
   const k = ind.report.disclosure.min_count;
   const totalGoals = ind.goals.filter((g) => g.measured).map((g) => g.results.find((r) => r.unit === 'total')).filter((r) => r !== undefined);
@@ -314,11 +323,11 @@ export function buildReportView(input: ViewInputs): ReportView {
       { label: m('report.commissioner'), value: ind.report.commissioner },
       { label: m('report.evaluator'), value: ind.report.evaluator },
       { label: m('report.authors'), value: ind.report.authors.join(', ') },
-      { label: m('report.date'), value: ind.report.date },
+      { label: m('report.date'), value: formatDate(ind.report.date, lang) },
       ...(ind.report.reference ? [{ label: m('report.reference'), value: ind.report.reference }] : []),
-      { label: m('report.period'), value: `${ind.report.period.from} – ${ind.report.period.to}` },
+      { label: m('report.period'), value: `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}` },
     ],
-    period: `${ind.report.period.from} – ${ind.report.period.to}`,
+    period: `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}`,
     sections,
     toc: [
       ...sections.map((s) => ({ id: s.id, title: s.appendix ? `${m('report.appendix')} ${s.number}. ${s.title}` : `${s.number}. ${s.title}`, number: s.number })),
@@ -344,12 +353,14 @@ export function buildReportView(input: ViewInputs): ReportView {
     },
     about: {
       inputs: ind.report.inputs.map((i) => ({ file: i.file, table: i.table, rows: formatNumber(i.rows, lang), encoding: i.encoding, sha256: i.sha256 })),
-      built: ind.report.built_at.slice(0, 10),
+      built: formatDate(ind.report.built_at, lang),
       tool: `${ind.report.tool.name} ${ind.report.tool.version}`,
       threshold: m('about.threshold_text', { n: k }),
     },
-    downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
+    downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', esf: 'esf-indicators.csv', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
     goalSummary: `${totalGoals.filter((r) => r.met === true).length} ${m('report.of')} ${totalGoals.length} ${m('report.goals_summary')}`,
+    notice: input.notice ?? null,
+    changes: input.changes ?? null,
     m: messages[lang],
   };
 }

@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvNumber } from './format.ts';
 import type { Figure, Indicators } from './indicators-schema.ts';
-import type { Language } from './messages.ts';
+import { t, type Language, type MessageKey } from './messages.ts';
+import { LONG_TERM_MONTHS, type EsfRow } from './engine/esf.ts';
 
 const CSV_HEADERS = {
   sv: ['Mått', 'Enhet', 'Kön', 'Kategori', 'Typ', 'Värde', 'Täljare', 'Nämnare', 'KI 95 % nedre', 'KI 95 % övre', 'Antal personer', 'Undertryckt'],
@@ -47,3 +48,16 @@ export function writeOutputs(dir: string, indicators: Indicators): string[] {
   }
   return files;
 }
+
+/** esf-indicators.csv: the ESF breakdowns, one row per category; "–" suppressed, empty where the data lack the column. */
+export function esfCsv(rows: EsfRow[], lang: Language): string {
+  const m = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  const head = [m('esf.indicator'), m('esf.category'), m('esf.total'), m('esf.women'), m('esf.men'), m('esf.non_binary')];
+  const indicator = (r: EsfRow) => (r.indicator === 'long_term_unemployed' ? m('esf.long_term_unemployed', { months: LONG_TERM_MONTHS }) : m(`esf.${r.indicator}`));
+  const category = (r: EsfRow) => (r.indicator === 'participants' ? m('gender.all') : m(`esf.${r.indicator}.${r.category}` as MessageKey));
+  const lines = [head.map(csvText).join(';')];
+  for (const r of rows) lines.push([csvText(indicator(r)), csvText(category(r)), ...r.cells.map((v) => (r.missing ? '' : v === null ? m('suppressed') : csvNumber(v, lang)))].join(';'));
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+export const ESF_FILE = 'esf-indicators.csv';
