@@ -85,7 +85,7 @@ export function formatCheck(r: CheckResult, ms: number): string {
   // The reader keeps a bounded number of problems per file: say so when the counts are partial.
   const capped = r.problems.some((p) => p.expected.startsWith('no further problems'));
   if (unmapped.length > 0) out.push(`unmapped codes (values without a mapping, with the number of rows${capped ? ' among the problems kept' : ''}):`, ...unmapped, '');
-  else out.push('No problems found.', '');
+  else if (r.problems.length === 0) out.push('No problems found.', '');
   if (r.summary) out.push(...formatSummary(r.summary));
   const notable = r.checks.filter((c) => c.severity !== 'info' || c.id.startsWith('input.'));
   if (notable.length > 0) out.push('checks:', ...notable.map((c) => `  ${c.severity}: ${c.message}`));
