@@ -193,6 +193,8 @@ export const messages = {
     'chart.desc.range': '{label}: högst för {max} ({maxValue}) och lägst för {min} ({minValue}).',
     'chart.desc.single': '{label}: {values}.',
     'chart.desc.none': 'Inga värden kan visas.',
+    // --- issue 8: disclosure control, personal data, hostile input (keep at the end) ---
+    'check.secondary': '{n} värden till redovisas inte så att de undertryckta inte kan räknas fram ur summor och andra tabeller (sekundär röjandekontroll).',
   },
   en: {
     'figure.participants.enrolled': 'Participants enrolled',
@@ -385,6 +387,8 @@ export const messages = {
     'chart.desc.range': '{label}: highest for {max} ({maxValue}) and lowest for {min} ({minValue}).',
     'chart.desc.single': '{label}: {values}.',
     'chart.desc.none': 'No values can be shown.',
+    // --- issue 8: disclosure control, personal data, hostile input (keep at the end) ---
+    'check.secondary': '{n} further values are not shown so that the suppressed ones cannot be worked out from totals and other tables (secondary disclosure control).',
   },
 } as const satisfies Record<'sv' | 'en', Record<string, string>>;
 
