@@ -18,6 +18,8 @@ import { launchBrowser } from './pdf/chromium.ts';
 import { printPdf } from './pdf/print.ts';
 import { InputError, type Problem } from './problems.ts';
 import { buildReportView, type ReportView } from './report-view.ts';
+import { scanSite, type ScanProject } from './scan-site.ts';
+import { secretsOf } from './secrets.ts';
 import { serveStatic } from './serve-static.ts';
 import { siteData } from './eleventy.ts';
 import { writeOutputs } from './write-outputs.ts';
@@ -70,7 +72,8 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
   const configSha = sha256(configPath({ root, slug }));
   const cached = cachedIndicators(key, configSha, join(root, 'data', slug));
   const indicators = cached ? { ...cached, report: { ...cached.report, built_at: now.toISOString() } } : await buildIndicators({ root, slug }, now);
-  if (!cached) dataCache.set(key, { configSha, indicators });
+  if (cached) secretsOf.set(indicators, secretsOf.get(cached)!);
+  else dataCache.set(key, { configSha, indicators });
   return { indicators, csvs: writeOutputs(dir, indicators) };
 }
 
@@ -144,10 +147,12 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   const tmp = mkdtempSync(join(dirname(outDir), `${basename(outDir)}.tmp-`));
   try {
     const views: ReportView[] = [];
+    const scan: ScanProject[] = [];
     for (const slug of slugs) {
       const started = performance.now();
       const dir = join(tmp, slug);
       const { indicators, csvs } = await writeProjectData(root, slug, dir, now);
+      scan.push({ slug, secrets: secretsOf.get(indicators) ?? { ids: [], freeText: [] }, contentDir: join(root, 'content', slug), root });
       views.push(await projectView(root, slug, dir, indicators, csvs));
       log(`${slug}: ${indicators.figures.length} figures, ${indicators.goals.length} goals, ${indicators.checks.length} checks, ${csvs.length} CSV files, ${Object.keys(views.at(-1)!.charts).length} charts (${Math.round(performance.now() - started)} ms)`);
     }
@@ -155,6 +160,11 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     await renderPages(views, tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
     if (opts.pdf !== false) await printReports(tmp, slugs, log);
+    // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
+    const scanned = performance.now();
+    const leaks = await scanSite(tmp, scan);
+    if (leaks.length > 0) throw new InputError(leaks.map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
+    log(`Personal-data scan: clean (${Math.round(performance.now() - scanned)} ms).`);
     swapInto(tmp, outDir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });

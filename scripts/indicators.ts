@@ -4,11 +4,12 @@ import { computeIndicators } from './engine/compute.ts';
 import type { Indicators } from './indicators-schema.ts';
 import { configPath, loadProject, type ProjectPaths } from './load.ts';
 import { relative } from 'node:path';
+import { secretsOf } from './secrets.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promise<Indicators> {
-  const { config, dataset, inputs, checks } = await loadProject(paths);
+  const { config, dataset, inputs, checks, secrets } = await loadProject(paths);
   const computed = computeIndicators(config, dataset, relative(paths.root, configPath(paths)));
   const report: Indicators['report'] = {
     slug: paths.slug,
@@ -28,5 +29,7 @@ export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promi
   };
   if (config.subtitle) report.subtitle = config.subtitle;
   if (config.reference) report.reference = config.reference;
-  return { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
+  const indicators: Indicators = { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
+  secretsOf.set(indicators, secrets);
+  return indicators;
 }

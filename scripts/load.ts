@@ -13,6 +13,7 @@ import { decode } from './read/decode.ts';
 import { FileProblems, tableReader, type ColumnReader, type TableReader } from './read/table.ts';
 import { parseXlsx } from './read/xlsx.ts';
 import type { Check, InputFile } from './indicators-schema.ts';
+import { identityNumberProblem, type Secrets } from './secrets.ts';
 
 export interface ProjectPaths {
   /** Folder holding content/ and data/ (the repository, or a folder outside it). */
@@ -26,6 +27,8 @@ export interface Loaded {
   inputs: InputFile[];
   /** Findings made while reading (unused columns …), passed on to the report's checks. */
   checks: Check[];
+  /** What must never reach the output (ids, free-text answers): for the final scan of the site. */
+  secrets: Secrets;
 }
 
 export const configPath = (p: ProjectPaths) => join(p.root, 'content', p.slug, 'report.yaml');
@@ -115,6 +118,7 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     return rows;
   }
 
+  const secrets: Secrets = { ids: [], freeText: [] };
   const unitNames = new Set(config.units.items.map((u) => u.name));
   /**
    * Participant id → its index in the participants array, or −line when its first row was refused.
@@ -142,6 +146,8 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
         const entryDate = cEntry!.get(f, line) as string | null;
         const exitDate = cExit!.get(f, line) as string | null;
         const exitStatus = (cStatus!.get(f, line) as Participant['exitStatus'] | null) ?? [];
+        const pnr = identityNumberProblem(id, line, cId!.header);
+        if (pnr) p.add(pnr);
         const first = id === null ? undefined : seen.get(id);
         if (first !== undefined) p.add({ line, column: cId!.header, value: id!, expected: `a participant id used only once (already on line ${first >= 0 ? lineOf[first] : -first})` });
         if (unit !== null && !unitNames.has(unit))
@@ -232,10 +238,19 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     (r) => {
       const cols = questions.map((q) => [q.id, r.column(`q:${q.id}`)] as const);
       const [cId, cSurvey] = [r.column('respondent_id'), r.column('survey')];
+      // Free-text answers are read only to make sure that none of them reaches the output.
+      const free = (config.survey?.free_text ?? []).map((h) => r.column(`free:${h}`));
       return (f, line) => {
         const answers: Record<string, string | null> = {};
         for (const [id, c] of cols) answers[id] = c.get(f, line) as string | null;
-        return { respondentId: cId.get(f, line) as string | null, survey: cSurvey.get(f, line) as string | null, answers };
+        for (const c of free) {
+          const text = c.get(f, line) as string | null;
+          if (text !== null) secrets.freeText.push({ text, file: t.survey!.file, line, column: c.header });
+        }
+        const respondentId = cId.get(f, line) as string | null;
+        const pnr = identityNumberProblem(respondentId, line, cId.header);
+        if (pnr) r.problems.add(pnr);
+        return { respondentId, survey: cSurvey.get(f, line) as string | null, answers };
       };
     },
     surveyColumns,
@@ -258,5 +273,6 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   });
 
   if (problems.length > 0) throw new InputError(problems);
-  return { config, dataset: { participants, activities, followups, survey, costs }, inputs, checks };
+  secrets.ids.push(...participants.map((x) => x.id), ...survey.flatMap((x) => (x.respondentId === null ? [] : [x.respondentId])));
+  return { config, dataset: { participants, activities, followups, survey, costs }, inputs, checks, secrets };
 }

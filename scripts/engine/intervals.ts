@@ -2,7 +2,10 @@
 // (non-negative, real) cells and published constants, the least and greatest value each hidden
 // cell can take. This is the "feasibility interval" by which τ-ARGUS and sdcTable judge whether
 // a suppression pattern protects a cell; the linear programs are solved by javascript-lp-solver.
-import solver from 'javascript-lp-solver';
+import * as lp from 'javascript-lp-solver';
+
+// The package's types describe its CommonJS face; its ESM default export is the solver.
+const solver = (lp as unknown as { default: { Solve(model: object): unknown } }).default;
 
 /** Σ coef·x = rhs over hidden cells x ≥ 0. */
 export interface Equation {
