@@ -24,7 +24,7 @@ function config(extra: Record<string, unknown> = {}): Config {
     period: { from: '2020-01-01', to: '2021-12-31' },
     units: { level: 'Enhet', items: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] },
     tables: { participants: { file: 'p.csv' } },
-    outcome_groups: [{ id: 'work', label: 'Arbete', codes: ['work'] }],
+    outcome_groups: [{ id: 'work', label: 'Arbete', codes: ['employed'] }],
     ...extra,
   });
 }
@@ -33,7 +33,7 @@ function person(unit: string, gender: Participant['gender'], exited: boolean, mo
   return {
     id: `P${++seq}`, unit, gender, birthYear: 1990, ageAtEntry: 30, education: null, entryDate: '2020-02-01',
     exitDate: exited ? '2020-12-01' : null, referral: null, incomeAtEntry: null, monthsWithoutWork: null,
-    exitReason: null, exitStatus: exited ? ['work'] : [], ...more,
+    exitReason: null, exitStatus: exited ? ['employed'] : [], ...more,
   };
 }
 const many = (n: number, make: () => Participant) => Array.from({ length: n }, make);
