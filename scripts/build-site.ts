@@ -102,7 +102,20 @@ async function projectView(root: string, slug: string, dir: string, indicators: 
 
 /** Renders every page with Eleventy into `outDir`. */
 async function renderPages(views: ReportView[], outDir: string): Promise<void> {
-  // Eleventy resolves its folders against the working directory: give them relative to it.
+  // Eleventy resolves its folders (and .eleventy.js's dir.input) against the working directory:
+  // run it from the repository, so that a build started anywhere (--root elsewhere) finds them.
+  const cwd = process.cwd();
+  process.chdir(REPO);
+  try {
+    await runEleventy(views, outDir);
+  } finally {
+    process.chdir(cwd);
+  }
+  mkdirSync(join(outDir, 'assets', 'fonts'), { recursive: true });
+  for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
+}
+
+async function runEleventy(views: ReportView[], outDir: string): Promise<void> {
   const rel = (p: string) => relative(process.cwd(), p) || '.';
   const eleventy = new Eleventy(rel(join(REPO, 'templates')), rel(outDir), {
     quietMode: true,
@@ -114,8 +127,6 @@ async function renderPages(views: ReportView[], outDir: string): Promise<void> {
   });
   eleventy.disableLogger(); // our own progress line reports the pages
   await eleventy.write();
-  mkdirSync(join(outDir, 'assets', 'fonts'), { recursive: true });
-  for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
 }
 
 /** Prints every report page to <slug>/<slug>.pdf, over a local HTTP server. */
