@@ -1,7 +1,7 @@
 // Step 1 of the pipeline: configuration + raw files of one project → a validated Dataset.
 // All problems of all files are collected and thrown together as one InputError.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { loadConfig, type Config } from './config.ts';
 import type { TableMapping } from './config-schema.ts';
@@ -12,6 +12,7 @@ import { parseCsv, type Parsed } from './read/csv.ts';
 import { decode } from './read/decode.ts';
 import { FileProblems, tableReader, type ColumnReader, type TableReader } from './read/table.ts';
 import { parseXlsx } from './read/xlsx.ts';
+import { fileSizeProblem, xlsxSizeProblem } from './read/limits.ts';
 import type { Check, InputFile } from './indicators-schema.ts';
 import { identityNumberProblem, type Secrets } from './secrets.ts';
 
@@ -57,11 +58,22 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
       problems.push({ file, expected: `the ${table} file named in tables.${table}.file of ${cfgShown}` });
       return null;
     }
+    // Refused before reading: a file past the size limit would exhaust memory (read/limits.ts).
+    const tooBig = fileSizeProblem(statSync(path).size, file);
+    if (tooBig) {
+      problems.push(tooBig);
+      return null;
+    }
     const bytes = readFileSync(path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     let parsed: Parsed;
     let encoding = 'xlsx';
     if (extname(path).toLowerCase() === '.xlsx') {
+      const bomb = xlsxSizeProblem(bytes, file);
+      if (bomb) {
+        problems.push(bomb);
+        return null;
+      }
       parsed = await parseXlsx(bytes, file, mapping.sheet);
     } else {
       const text = decode(bytes, file);
