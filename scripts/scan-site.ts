@@ -29,7 +29,7 @@ export const distinctiveId = (id: string) => id.length >= 6 || (id.length >= 3 &
 export const MIN_FREE_TEXT = 12;
 
 const squash = (s: string) => normaliseText(s).replace(/\s+/g, ' ').trim().toLowerCase();
-const decodeEntities = (s: string) =>
+export const decodeEntities = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (m, e: string) => {
     const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
     if (e[0] !== '#') return named[e.toLowerCase()] ?? m;
