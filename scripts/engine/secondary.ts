@@ -165,13 +165,14 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   };
   // Candidates to hide next: published cells of an equation, smallest first (least information
   // lost), parts before the total, zeros last.
+  const isHeadline = (key: string) => members.get(find(key))!.some((m) => m.table.startsWith('count:') || m.table.startsWith('den:'));
   // The cost of hiding a cell: how many published figures it takes away, more for margins
   // (a unit's all-genders cell, the project total) which readers need most.
   const cost = (key: string) => {
     const c = cells.get(key)!;
     const group = members.get(find(key))!;
     // Headcounts and bases (enrolled, exited, a share's base) are what a report is read for.
-    const headline = group.some((m) => m.table.startsWith('count:') || m.table.startsWith('den:')) ? 10 : 1;
+    const headline = isHeadline(key) ? 10 : 1;
     return group.length * headline * (c.unit === 'total' ? 4 : 1) * (c.gender === 'all' ? 2 : 1);
   };
   const candidates = (r: Relation) =>
@@ -224,18 +225,23 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   let failing = audit();
   for (let round = 0; failing.length > 0 && round < 500; round++) {
     let progressed = false;
-    for (const { cell, interval, need } of failing) {
+    // One cell at a time, the narrowest first: one more hidden cell often protects several.
+    failing.sort((a, b) => a.interval[1] - a.interval[0] - (b.interval[1] - b.interval[0]));
+    for (const { cell, interval, need } of failing.slice(0, 1)) {
       // The failing cell's own equations first; then those of the hidden cells it is tied to.
       const own = members.get(find(cell.key))!.flatMap((c) => relationsOf.get(c.key) ?? []);
       const near = own.flatMap((r) => [r.total, ...r.parts].filter(isHidden).flatMap((key) => members.get(find(key))!.flatMap((c) => relationsOf.get(c.key) ?? [])));
       const sameFigure = near.filter((r) => cells.get(r.total)?.table.split(':')[1] === cell.table.split(':')[1]);
-      for (const pool of [own, sameFigure, near]) {
-        const options = pool.flatMap(candidates);
+      // Headcounts and bases only when nothing else in reach can be hidden.
+      const tiers = [own, sameFigure, near].flatMap((pool) => [pool.flatMap(candidates).filter((o) => !isHeadline(o.key))]).concat([own, sameFigure, near].map((pool) => pool.flatMap(candidates)));
+      for (const options of tiers) {
         if (options.length === 0) continue;
         const gap = need - (interval[1] - interval[0]);
-        // Enough on its own to widen the interval, cheapest first; else the largest.
-        const enough = options.filter((o) => o.v >= gap).sort((a, b) => a.cost - b.cost || a.v - b.v);
-        const pick = enough[0] ?? [...options].sort((a, b) => b.v - a.v)[0]!;
+        // Enough on its own to widen the interval and not much dearer than the cheapest option,
+        // smallest first; else the cheapest, largest first.
+        const cheapest = Math.min(...options.map((o) => o.cost));
+        const enough = options.filter((o) => o.v >= gap && o.cost <= 4 * cheapest).sort((a, b) => a.cost - b.cost || a.v - b.v);
+        const pick = enough[0] ?? [...options].sort((a, b) => a.cost - b.cost || b.v - a.v)[0]!;
         hide(pick.key);
         progressed = true;
         break;
