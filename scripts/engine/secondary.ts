@@ -141,9 +141,8 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   const members = new Map<string, Cell[]>();
   for (const c of cells.values()) members.set(find(c.key), [...(members.get(find(c.key)) ?? []), c]);
 
-  let newly = 0;
   const hide = (key: string) => {
-    for (const c of members.get(find(key))!) if (!c.hidden) ((c.hidden = true), newly++);
+    for (const c of members.get(find(key))!) c.hidden = true;
   };
   const isHidden = (key: string) => cells.get(key)?.hidden ?? false;
   for (const group of members.values()) if (group.some((c) => c.hidden)) hide(group[0]!.key);
@@ -232,8 +231,15 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
       const own = members.get(find(cell.key))!.flatMap((c) => relationsOf.get(c.key) ?? []);
       const near = own.flatMap((r) => [r.total, ...r.parts].filter(isHidden).flatMap((key) => members.get(find(key))!.flatMap((c) => relationsOf.get(c.key) ?? [])));
       const sameFigure = near.filter((r) => cells.get(r.total)?.table.split(':')[1] === cell.table.split(':')[1]);
+      // Everything tied to the cell through hidden cells: what bounds it may lie further away.
+      const reach = new Set<Relation>(own);
+      for (const queue = [...own]; queue.length > 0; )
+        for (const key of [queue[0]!.total, ...queue.shift()!.parts].filter(isHidden))
+          for (const m of members.get(find(key))!) for (const r of relationsOf.get(m.key) ?? []) if (!reach.has(r)) (reach.add(r), queue.push(r));
+      const component = [...reach];
       // Headcounts and bases only when nothing else in reach can be hidden.
-      const tiers = [own, sameFigure, near].flatMap((pool) => [pool.flatMap(candidates).filter((o) => !isHeadline(o.key))]).concat([own, sameFigure, near].map((pool) => pool.flatMap(candidates)));
+      const pools = [own, sameFigure, near, component];
+      const tiers = pools.map((pool) => pool.flatMap(candidates).filter((o) => !isHeadline(o.key))).concat(pools.map((pool) => pool.flatMap(candidates)));
       for (const options of tiers) {
         if (options.length === 0) continue;
         const gap = need - (interval[1] - interval[0]);
@@ -263,7 +269,6 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
       else ((f.value = null), delete f.n);
     }
   }
-  void newly;
   // A comparison's difference would give a hidden group share away from the other one.
   const hiddenIds = new Set(figures.filter((f) => f.suppressed && f.kind === 'share').map((f) => f.id));
   for (const f of figures)

@@ -7,8 +7,13 @@ import { feasibleIntervals, type Equation } from '../../scripts/engine/intervals
 import { truthOf } from '../../scripts/engine/truth.ts';
 
 export interface Knowledge {
-  /** Some units are not reported but counted in the total (the attacker does not know how many). */
+  /** Some units are not reported but counted in the total. */
   hasUnreported: boolean;
+  /**
+   * The worst case: the attacker knows exactly how many of each total come from the units that
+   * are not reported (taken from the true values). Otherwise only that they are ≥ 0.
+   */
+  residualsKnown?: boolean;
   /** Which table the share of women is of. */
   genderShareOf?: 'enrolled' | 'exited';
   /** Survey question id → answers counted as positive. */
@@ -18,21 +23,24 @@ export interface Knowledge {
 const key = (table: string, unit: string, gender: string) => `${table}|${unit}|${gender}`;
 
 /** Counts of one figure: its table names and published value (undefined when hidden). */
-function countCells(f: Figure): Array<{ table: string; value: number | undefined }> {
+function countCells(f: Figure): Array<{ table: string; value: number | undefined; truth: number | undefined }> {
   const cat = f.category ?? '';
-  if (f.kind === 'count') return [{ table: `c:${f.id}:${cat}`, value: f.value ?? undefined }];
-  if (f.kind === 'share') return [{ table: `num:${f.id}:${cat}`, value: f.numerator ?? undefined }, { table: `den:${f.id}:${cat}`, value: f.denominator }];
-  if (f.kind === 'mean' || f.kind === 'sum') return [{ table: `n:${f.id.replace(/_(mean|sum)$/, '')}`, value: f.n }];
+  const t = truthOf.get(f) ?? {};
+  if (f.kind === 'count') return [{ table: `c:${f.id}:${cat}`, value: f.value ?? undefined, truth: t.value }];
+  if (f.kind === 'share') return [{ table: `num:${f.id}:${cat}`, value: f.numerator ?? undefined, truth: t.num }, { table: `den:${f.id}:${cat}`, value: f.denominator, truth: t.den }];
+  if (f.kind === 'mean' || f.kind === 'sum') return [{ table: `n:${f.id.replace(/_(mean|sum)$/, '')}`, value: f.n, truth: t.n }];
   return [];
 }
 
 /** Interval of every hidden count cell, by `table|unit|gender`. */
 export function attack(figures: Figure[], know: Knowledge): Map<string, [number, number]> {
   const value = new Map<string, number | undefined>();
+  const truth = new Map<string, number>();
   const tables = new Map<string, { units: string[]; genders: string[] }>();
   for (const f of figures)
-    for (const { table, value: v } of countCells(f)) {
+    for (const { table, value: v, truth: tv } of countCells(f)) {
       const k = key(table, f.unit, f.gender);
+      if (tv !== undefined) truth.set(k, tv);
       value.set(k, value.has(k) && value.get(k) !== undefined ? value.get(k) : v);
       const t = tables.get(table) ?? { units: [], genders: [] };
       tables.set(table, t);
@@ -66,7 +74,7 @@ export function attack(figures: Figure[], know: Knowledge): Map<string, [number,
 
   const equations: Equation[] = [];
   let slack = 0;
-  const relate = (total: string, parts: string[], unknownRest = false) => {
+  const relate = (total: string, parts: string[], rest = false) => {
     if (!value.has(total) && !parts.some((p) => value.has(p))) return;
     const terms = new Map<string, number>();
     let rhs = 0;
@@ -78,7 +86,8 @@ export function attack(figures: Figure[], know: Knowledge): Map<string, [number,
     };
     term(total, 1);
     for (const p of parts) term(p, -1);
-    if (unknownRest) terms.set(`slack${slack++}`, -1);
+    if (rest && know.residualsKnown) rhs += (truth.get(total) ?? 0) - parts.reduce((s, p) => s + (truth.get(p) ?? 0), 0);
+    else if (rest) terms.set(`slack${slack++}`, -1);
     if ([...terms.values()].some((c) => c !== 0)) equations.push({ terms, rhs });
   };
   for (const [name, t] of tables) {
