@@ -74,6 +74,16 @@ describe('the build and personal data', () => {
   it('fails when a participant id is planted in a chart title, naming report.yaml', () =>
     failsNaming(planting(content('report.yaml'), (s) => s.replace(/(\n {4}title: )(.+)/, `$1$2 ${firstId()}`)), /participant or respondent id of mia-vidare.*report\.yaml line \d+/s));
 
+  it('fails when a participant id is planted in a survey answer (scale and data), naming report.yaml', async () => {
+    const id = firstId();
+    const restoreData = planting(join(root, 'data', slug, 'enkat.csv'), (s) => s.replaceAll('Mycket lätt', `Mycket lätt ${id}`))();
+    try {
+      await failsNaming(planting(content('report.yaml'), (s) => s.replaceAll('Mycket lätt', `Mycket lätt ${id}`)), /participant or respondent id of mia-vidare.*report\.yaml line \d+/s);
+    } finally {
+      restoreData();
+    }
+  });
+
   it('fails when a free-text survey answer reaches the output, naming the answer\'s line', () => {
     const answer = readFileSync(join(root, 'data', slug, 'enkat.csv'), 'utf8').split('\n')[1]!.split(';').at(-1)!.trim();
     return failsNaming(planting(content('syfte.md'), (s) => `${s}\n${answer}\n`), /free-text survey answer.*line 2 of data\/mia-vidare\/enkat\.csv/s);
