@@ -197,8 +197,10 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   /** The participant's index, or −1 (after reporting an unknown id). */
   const participantIndex = (r: TableReader, c: ColumnReader, id: string | null, line: number): number => {
     const i = id === null ? undefined : seen.get(id);
+    const pnr = identityNumberProblem(id, line, c.header);
+    if (pnr) r.problems.add(pnr);
     // Without readable participants every reference would look unknown: say nothing then.
-    if (id !== null && i === undefined && seen.size > 0)
+    else if (id !== null && i === undefined && seen.size > 0)
       r.problems.add({ line, column: c.header, value: id, expected: 'the id of a participant in the participants file' });
     return i ?? -1;
   };

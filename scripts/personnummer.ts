@@ -41,3 +41,11 @@ export function isIdentityNumber(s: string): boolean {
 
 /** For messages: the shape of the number without its digits, so a log never repeats it. */
 export const maskIdentityNumber = (s: string): string => s.replace(/\d/g, '•');
+
+/** `text` with every identity or coordination number in it masked. */
+export function maskIdentityNumbersIn(text: string): string {
+  const found = findIdentityNumbers(text);
+  let out = text;
+  for (const m of found.reverse()) out = out.slice(0, m.index) + maskIdentityNumber(m.match) + out.slice(m.index + m.match.length);
+  return out;
+}

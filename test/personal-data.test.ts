@@ -11,6 +11,7 @@ import { findIdentityNumbers, isIdentityNumber, maskIdentityNumber } from '../sc
 import { InputError } from '../scripts/problems.ts';
 import { distinctiveId } from '../scripts/scan-site.ts';
 import { loadProject } from '../scripts/load.ts';
+import { activitiesCsv, participantsCsv, PARTICIPANT_ROWS, problemsOf, project } from './helpers/fixture-project.ts';
 
 const repo = join(import.meta.dirname, '..');
 const slug = 'mia-vidare';
@@ -28,6 +29,22 @@ describe('personal identity and coordination numbers', () => {
   it('masks every digit', () => assert.equal(maskIdentityNumber('811218-9876'), '••••••-••••'));
   it('looks only for distinctive ids', () => {
     assert.deepEqual(['1', '17', 'ab', 'S01', 'MV-00001', '123456'].map(distinctiveId), [false, false, false, true, true, true]);
+  });
+});
+
+describe('identity numbers anywhere in the input', () => {
+  it('refuses one as a participant reference in another table, masked', async () => {
+    const problems = await problemsOf(project({ 'aktiviteter.csv': activitiesCsv(['811218-9876;Coachning;2020-03-05;10']) }));
+    assert.deepEqual(problems.map((p) => [p.file, p.line, p.value]), [['data/demo/aktiviteter.csv', 2, '••••••-••••']]);
+    assert.match(problems[0]!.expected, /identity or coordination number/);
+  });
+  it('masks one that turns up in any other column of a message', async () => {
+    const rows = [...PARTICIPANT_ROWS];
+    rows[0] = rows[0]!.replace(';Norr;', ';Norr 19811218-9876;');
+    const problems = await problemsOf(project({ 'deltagare.csv': participantsCsv(rows) }));
+    assert.ok(problems.length > 0);
+    assert.doesNotMatch(JSON.stringify(problems), /9876/);
+    assert.match(problems[0]!.value!, /Norr ••••••••-••••/);
   });
 });
 
