@@ -216,26 +216,35 @@ describe('dates, encodings and sizes', () => {
       delete process.env.EVAL_REPORT_MAX_INPUT_MB;
     }
   });
-  it('refuses a zip bomb named .xlsx from its zip directory, before unpacking', async () => {
-    // One entry: 300 MB of zeros deflated to a few hundred kB.
-    const big = 300 * 2 ** 20;
-    const data = deflateRawSync(Buffer.alloc(big), { level: 9 });
+  /** A one-entry zip of `real` bytes of zeros whose directory says they unpack to `declared`. */
+  function zipBomb(real: number, declared: number): Buffer {
+    const data = deflateRawSync(Buffer.alloc(real), { level: 9 });
     const name = Buffer.from('xl/worksheets/sheet1.xml');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(big, 22); local.writeUInt16LE(name.length, 26);
+    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(declared, 22); local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(big, 24); central.writeUInt16LE(name.length, 28);
-    const cdOffset = local.length + name.length + data.length;
+    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(declared, 24); central.writeUInt16LE(name.length, 28);
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(central.length + name.length, 12); end.writeUInt32LE(cdOffset, 16);
-    const zip = Buffer.concat([local, name, data, central, name, end]);
-    const config = CONFIG.replace('file: deltagare.csv', 'file: deltagare.xlsx');
-    const problems = await problemsOf(project({ 'deltagare.xlsx': zip }, config));
+    end.writeUInt32LE(central.length + name.length, 12); end.writeUInt32LE(local.length + name.length + data.length, 16);
+    return Buffer.concat([local, name, data, central, name, end]);
+  }
+  const xlsxProject = (zip: Buffer) => project({ 'deltagare.xlsx': zip }, CONFIG.replace('file: deltagare.csv', 'file: deltagare.xlsx'));
+  it('refuses a zip bomb named .xlsx from its zip directory, before unpacking', async () => {
+    const problems = await problemsOf(xlsxProject(zipBomb(300 * 2 ** 20, 300 * 2 ** 20)));
     assert.equal(problems[0]!.value, '300 MB unpacked');
     assert.match(problems[0]!.expected, /at most 200 MB/);
+  });
+  it('refuses a zip bomb whose directory lies about its size, stopping the unpacking at the limit', async () => {
+    process.env.EVAL_REPORT_MAX_XLSX_MB = '10';
+    try {
+      const problems = await problemsOf(xlsxProject(zipBomb(50 * 2 ** 20, 1000)));
+      assert.equal(problems[0]!.value, 'more than 10 MB unpacked, though its directory says 1 kB');
+    } finally {
+      delete process.env.EVAL_REPORT_MAX_XLSX_MB;
+    }
   });
   it('a failed build over hostile input leaves the last good site whole', async () => {
     await withProject(project(), async (root) => {
