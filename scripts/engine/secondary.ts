@@ -162,8 +162,6 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
     }
     return changed;
   };
-  // Candidates to hide next: published cells of an equation, smallest first (least information
-  // lost), parts before the total, zeros last.
   const isHeadline = (key: string) => members.get(find(key))!.some((m) => m.table.startsWith('count:') || m.table.startsWith('den:'));
   // The cost of hiding a cell: how many published figures it takes away, more for margins
   // (a unit's all-genders cell, the project total) which readers need most.
@@ -174,6 +172,8 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
     const headline = isHeadline(key) ? 10 : 1;
     return group.length * headline * (c.unit === 'total' ? 4 : 1) * (c.gender === 'all' ? 2 : 1);
   };
+  // Candidates to hide next: the published cells of an equation, zeros last (hiding a zero
+  // protects little), then cheapest, then smallest (least information lost).
   const candidates = (r: Relation) =>
     [...r.parts, r.total]
       .filter((key) => cells.has(key) && !isHidden(key))
@@ -226,7 +226,8 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
     let progressed = false;
     // One cell at a time, the narrowest first: one more hidden cell often protects several.
     failing.sort((a, b) => a.interval[1] - a.interval[0] - (b.interval[1] - b.interval[0]));
-    for (const { cell, interval, need } of failing.slice(0, 1)) {
+    {
+      const { cell, interval, need } = failing[0]!;
       // The failing cell's own equations first; then those of the hidden cells it is tied to.
       const own = members.get(find(cell.key))!.flatMap((c) => relationsOf.get(c.key) ?? []);
       const near = own.flatMap((r) => [r.total, ...r.parts].filter(isHidden).flatMap((key) => members.get(find(key))!.flatMap((c) => relationsOf.get(c.key) ?? [])));
