@@ -14,6 +14,7 @@ import { feasibleIntervals } from '../scripts/engine/intervals.ts';
 import { buildIndicators } from '../scripts/indicators.ts';
 import type { Figure } from '../scripts/indicators-schema.ts';
 import { figureCsv } from '../scripts/write-outputs.ts';
+import { InputError } from '../scripts/problems.ts';
 import { attack, primaryCells, type Knowledge } from './helpers/attacker.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -112,6 +113,15 @@ describe('secondary suppression against an attacker who knows the margins', () =
     const r = computeIndicators(config({ disclosure: { min_count: 5 } }), data(people));
     const w = weakest(r.figures, 5, { hasUnreported: false })!;
     assert.ok(w.width >= 5 - 1e-6, `${w.key} (true value ${w.value}) lies in an interval only ${w.width} wide`);
+  });
+
+  it('stops with a clear error, not an endless build, when the audit would take too long', () => {
+    process.env.EVAL_REPORT_SECONDARY_SECONDS = '0.000001';
+    try {
+      assert.throws(() => computeIndicators(config({ disclosure: { min_count: 5 } }), data(cases[0]!.people())), (e: unknown) => e instanceof InputError && /EVAL_REPORT_SECONDARY_SECONDS/.test(e.message));
+    } finally {
+      delete process.env.EVAL_REPORT_SECONDARY_SECONDS;
+    }
   });
 
   it('hides a comparison or goal resting on a secondarily suppressed share, never a number', () => {

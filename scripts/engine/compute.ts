@@ -256,7 +256,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   }
 
   // Secondary disclosure control before anything reads the figures (goals, checks, charts).
-  const secondary = config.disclosure.secondary === false ? { suppressed: 0, unprotected: [] } : applySecondarySuppression(e.figures, config.disclosure.min_count, config);
+  const secondary = config.disclosure.secondary === false ? { suppressed: 0, unprotected: [] } : applySecondarySuppression(e.figures, config.disclosure.min_count, config, configFile);
   if (secondary.unprotected.length > 0)
     throw new InputError(secondary.unprotected.map((u) => ({ file: configFile, column: 'disclosure.min_count', value: `${u.id} ${u.unit} ${u.gender}${u.category ? ` ${u.category}` : ''}`, expected: `tables in which every suppressed cell can be protected (merge small units or categories)` })));
   if (secondary.suppressed > 0) checks.push({ id: 'disclosure.secondary', severity: 'info', message: t(lang, 'check.secondary', { n: secondary.suppressed }) });

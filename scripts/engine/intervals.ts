@@ -41,12 +41,21 @@ function optimise(target: string, eqs: Equation[], opType: 'min' | 'max'): numbe
   return r.result;
 }
 
-/** [min, max] of each of `targets` subject to `equations` (all variables ≥ 0). */
-export function feasibleIntervals(equations: Equation[], targets: Iterable<string>): Map<string, [number, number]> {
+function indexByVar(equations: Equation[]): Map<string, number[]> {
   const byVar = new Map<string, number[]>();
   equations.forEach((e, i) => {
-    for (const v of e.terms.keys()) byVar.set(v, [...(byVar.get(v) ?? []), i]);
+    for (const v of e.terms.keys()) {
+      const list = byVar.get(v);
+      if (list) list.push(i);
+      else byVar.set(v, [i]);
+    }
   });
+  return byVar;
+}
+
+/** [min, max] of each of `targets` subject to `equations` (all variables ≥ 0). */
+export function feasibleIntervals(equations: Equation[], targets: Iterable<string>): Map<string, [number, number]> {
+  const byVar = indexByVar(equations);
   const out = new Map<string, [number, number]>();
   for (const t of targets) {
     const eqs = component(t, equations, byVar);
@@ -55,3 +64,4 @@ export function feasibleIntervals(equations: Equation[], targets: Iterable<strin
   }
   return out;
 }
+

@@ -14,6 +14,7 @@
 // hidden, and (1)–(2) repeat. Pure: figures in, the same figures with more of them suppressed.
 import type { Config } from '../config-schema.ts';
 import type { Figure } from '../indicators-schema.ts';
+import { InputError } from '../problems.ts';
 import { feasibleIntervals, type Equation } from './intervals.ts';
 import { truthOf } from './truth.ts';
 
@@ -49,10 +50,11 @@ export interface SecondaryResult {
 }
 
 const SEP = '\u0001';
+
 const cellKey = (table: string, unit: string, gender: string) => `${table}${SEP}${unit}${SEP}${gender}`;
 
 /** Applies secondary suppression to `figures` in place (they must come from emit.ts). */
-export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'survey'>): SecondaryResult {
+export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'survey'>, configFile = 'report.yaml'): SecondaryResult {
   const cells = new Map<string, Cell>();
   const tables = new Map<string, { units: string[]; genders: string[]; kind: Kind; id: string; category: string; part: Part }>();
   const add = (table: string, f: Figure, part: Part, kind: Kind, value: number, hidden: boolean) => {
@@ -191,7 +193,9 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
     }
   };
 
-  const audit = () => {
+  // Hiding a cell only turns a published constant into an unknown, so intervals only widen: a
+  // cell protected once stays protected, and later audits look only at the failing ones.
+  const audit = (only?: Set<string>) => {
     const equations: Equation[] = [];
     for (const r of relations) {
       const terms = new Map<string, number>();
@@ -207,27 +211,57 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
       if (terms.size > 0) equations.push({ terms, rhs });
     }
     const targets = new Map<string, Cell>();
-    for (const c of cells.values()) if (c.primary) targets.set(find(c.key), c);
-    const intervals = feasibleIntervals(equations, targets.keys());
+    for (const c of cells.values()) if (c.primary && (!only || only.has(c.key))) targets.set(find(c.key), c);
+    const need = (c: Cell) => (c.kind === 'count' ? k : 1e-6 * Math.max(1, Math.abs(c.value)));
+    // A cheap bound first: an equation whose hidden cells all have the same sign caps each of
+    // them at its right-hand side. A cell capped below what it needs fails without an LP.
+    const cap = new Map<string, number>();
+    for (const e of equations) {
+      const signs = new Set([...e.terms.values()].map(Math.sign));
+      if (signs.size !== 1) continue;
+      const bound = Math.abs(e.rhs);
+      for (const v of e.terms.keys()) if (bound < (cap.get(v) ?? Infinity)) cap.set(v, bound);
+    }
     const failing: Array<{ cell: Cell; interval: [number, number]; need: number }> = [];
+    const toSolve: string[] = [];
     for (const [cls, c] of targets) {
+      const hi = cap.get(cls) ?? Infinity;
+      if (hi < need(c) - 1e-9) failing.push({ cell: c, interval: [0, hi], need: need(c) });
+      else toSolve.push(cls);
+    }
+    // Then the interval with only the cells near the target free (an inner bound: enough to
+    // prove protection, fast on large reports); the full system for those it cannot prove,
+    // unless that system is too large, when the cell counts as failing (more gets hidden).
+    if (performance.now() > deadline)
+      throw new InputError([{ file: configFile, column: 'disclosure', value: `${targets.size} cells below ${k} still to protect`, expected: `a report that secondary suppression can verify within ${budgetSeconds} s (EVAL_REPORT_SECONDARY_SECONDS): merge small units or categories, or drop the gender breakdown of distributions` }]);
+    const intervals = feasibleIntervals(equations, toSolve);
+    for (const cls of toSolve) {
+      const c = targets.get(cls)!;
       const [lo, hi] = intervals.get(cls)!;
-      const need = c.kind === 'count' ? k : 1e-6 * Math.max(1, Math.abs(c.value));
-      if (hi - lo < need - 1e-9) failing.push({ cell: c, interval: [lo, hi], need });
+      if (hi - lo < need(c) - 1e-9) failing.push({ cell: c, interval: [lo, hi], need: need(c) });
     }
     return failing;
   };
   const relationsOf = new Map<string, Relation[]>();
   for (const r of relations) for (const key of [r.total, ...r.parts]) relationsOf.set(key, [...(relationsOf.get(key) ?? []), r]);
 
+  // javascript-lp-solver's dense tableau grows with the square of a linked system: a report with
+  // very many small cells across many units gets a clear error instead of an endless build.
+  const budgetSeconds = Number(process.env.EVAL_REPORT_SECONDARY_SECONDS) || 120;
+  const deadline = performance.now() + budgetSeconds * 1000;
+  const primaries = new Set([...cells.values()].filter((c) => c.primary).map((c) => find(c.key))).size;
   closure();
   let failing = audit();
   for (let round = 0; failing.length > 0 && round < 500; round++) {
     let progressed = false;
-    // One cell at a time, the narrowest first: one more hidden cell often protects several.
+    // The narrowest first, one more hidden cell each; a cell whose equations were touched by an
+    // earlier fix of this round waits for the next audit (that cell often protects it too).
     failing.sort((a, b) => a.interval[1] - a.interval[0] - (b.interval[1] - b.interval[0]));
-    {
-      const { cell, interval, need } = failing[0]!;
+    const touched = new Set<Relation>();
+    // One at a time in a small report (each choice then sees the last one's effect); many at
+    // once in a large one, where an LP audit per extra cell would take too long.
+    for (const { cell, interval, need } of primaries <= 40 ? failing.slice(0, 1) : failing) {
+      if (members.get(find(cell.key))!.some((c) => (relationsOf.get(c.key) ?? []).some((r) => touched.has(r)))) continue;
       // The failing cell's own equations first; then those of the hidden cells it is tied to.
       const own = members.get(find(cell.key))!.flatMap((c) => relationsOf.get(c.key) ?? []);
       const near = own.flatMap((r) => [r.total, ...r.parts].filter(isHidden).flatMap((key) => members.get(find(key))!.flatMap((c) => relationsOf.get(c.key) ?? [])));
@@ -250,13 +284,14 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
         const enough = options.filter((o) => o.v >= gap && o.cost <= 4 * cheapest).sort((a, b) => a.cost - b.cost || a.v - b.v);
         const pick = enough[0] ?? [...options].sort((a, b) => a.cost - b.cost || b.v - a.v)[0]!;
         hide(pick.key);
+        for (const m of members.get(find(pick.key))!) for (const r of relationsOf.get(m.key) ?? []) touched.add(r);
         progressed = true;
         break;
       }
     }
     if (!progressed) break;
     closure();
-    failing = audit();
+    failing = audit(new Set(failing.map((f) => f.cell.key)));
   }
 
   // Write the pattern into the figures.
