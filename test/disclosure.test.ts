@@ -151,6 +151,13 @@ describe('the example projects', () => {
         const [lo, hi] = intervals.get(key)!;
         assert.ok(hi - lo >= k - 1e-6, `${slug}: ${key} (true value ${value}) lies in [${lo}, ${hi}]`);
       }
+      // The τ-ARGUS minimum: no row (a unit across genders) or column (a gender across units, the
+      // total included) of any table holds exactly one suppressed cell.
+      const lines = new Map<string, boolean[]>();
+      for (const f of ind.figures.filter((x) => ['count', 'share', 'mean', 'sum'].includes(x.kind))) {
+        for (const line of [`row ${f.id} ${f.category ?? ''} ${f.unit}`, `column ${f.id} ${f.category ?? ''} ${f.gender}`]) lines.set(line, [...(lines.get(line) ?? []), f.suppressed]);
+      }
+      for (const [line, hidden] of lines) if (hidden.length > 1) assert.notEqual(hidden.filter(Boolean).length, 1, `${slug}: ${line} has a single suppressed cell`);
       // The CSV downloads hide exactly what indicators.json hides.
       const csv = figureCsv(ind.figures, ind.report.language).trim().split('\r\n').slice(1).map((l) => l.split(';'));
       ind.figures.forEach((f, i) => {
