@@ -19,8 +19,12 @@ import { t } from './messages.ts';
 import { lintNarrative } from './narrative.ts';
 import { launchBrowser } from './pdf/chromium.ts';
 import { printPdf } from './pdf/print.ts';
+import { inspectPdf } from './pdf/inspect.ts';
+import { accessibilityViolations, pdfProblems } from './verify-site.ts';
 import { InputError, type Problem } from './problems.ts';
 import { buildReportView, type ReportView } from './report-view.ts';
+import { scanSite, type ScanProject } from './scan-site.ts';
+import { secretsOf } from './secrets.ts';
 import { serveStatic } from './serve-static.ts';
 import { siteData } from './eleventy.ts';
 import { esfCsv, ESF_FILE, writeOutputs } from './write-outputs.ts';
@@ -67,7 +71,9 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
   const configSha = sha256(configPath({ root, slug }));
   const cached = cachedIndicators(key, configSha, join(root, 'data', slug));
   const data = cached ? { ...cached, indicators: { ...cached.indicators, report: { ...cached.indicators.report, built_at: now.toISOString() } } } : await buildProjectData({ root, slug }, now);
-  if (!cached) dataCache.set(key, { configSha, ...data });
+  // The secrets (ids, free text) the output is scanned for travel with the indicators object.
+  if (cached) secretsOf.set(data.indicators, secretsOf.get(cached.indicators)!);
+  else dataCache.set(key, { configSha, ...data });
   const { indicators } = data;
   const csvs = writeOutputs(dir, indicators);
   writeFileSync(join(dir, ESF_FILE), esfCsv(data.esf, indicators.report.language));
@@ -104,7 +110,20 @@ async function projectView(root: string, slug: string, dir: string, indicators: 
 
 /** Renders every page with Eleventy into `outDir`. */
 async function renderPages(views: ReportView[], outDir: string): Promise<void> {
-  // Eleventy resolves its folders against the working directory: give them relative to it.
+  // Eleventy resolves its folders (and .eleventy.js's dir.input) against the working directory:
+  // run it from the repository, so that a build started anywhere (--root elsewhere) finds them.
+  const cwd = process.cwd();
+  process.chdir(REPO);
+  try {
+    await runEleventy(views, outDir);
+  } finally {
+    process.chdir(cwd);
+  }
+  mkdirSync(join(outDir, 'assets', 'fonts'), { recursive: true });
+  for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
+}
+
+async function runEleventy(views: ReportView[], outDir: string): Promise<void> {
   const rel = (p: string) => relative(process.cwd(), p) || '.';
   const eleventy = new Eleventy(rel(join(REPO, 'templates')), rel(outDir), {
     quietMode: true,
@@ -116,13 +135,15 @@ async function renderPages(views: ReportView[], outDir: string): Promise<void> {
   });
   eleventy.disableLogger(); // our own progress line reports the pages
   await eleventy.write();
-  mkdirSync(join(outDir, 'assets', 'fonts'), { recursive: true });
-  for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
 }
 
-/** Prints every report page to <slug>/<slug>.pdf, over a local HTTP server. */
-async function printReports(outDir: string, slugs: string[], log: (line: string) => void): Promise<void> {
-  if (slugs.length === 0) return;
+/**
+ * Prints every report page to <slug>/<slug>.pdf, over a local HTTP server, and checks the pages
+ * (axe-core) and the PDFs read back (verify-site.ts); returns what those checks found.
+ */
+async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>): Promise<Problem[]> {
+  if (slugs.length === 0) return [];
+  const problems: Problem[] = [];
   const server = await serveStatic(outDir);
   const started = performance.now();
   log('Starting Chromium for the PDF …');
@@ -132,11 +153,20 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
     for (const slug of slugs) {
       const r = await printPdf(browser, { url: `${server.url}${encodeURIComponent(slug)}/index.html`, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(`${slug}: ${msg}`) });
       log(`${slug}: ${slug}.pdf, ${r.pages} pages, ${r.passes} passes (${Math.round(r.ms)} ms)`);
+      const checked = performance.now();
+      const page = `${slug}/index.html`;
+      for (const v of await accessibilityViolations(browser, `${server.url}${encodeURIComponent(slug)}/index.html`)) problems.push({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
+      // Charts on the page: each an <svg role="img"> with its own title and description.
+      const charts = new Set([...readFileSync(join(outDir, page), 'utf8').matchAll(/<svg[^>]*class="chart"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1])).size;
+      problems.push(...pdfProblems(`${slug}/${slug}.pdf`, await inspectPdf(join(outDir, slug, `${slug}.pdf`)), reports.get(slug)!, charts));
+      log(`${slug}: accessibility and PDF checks (${Math.round(performance.now() - checked)} ms)`);
     }
+    for (const v of await accessibilityViolations(browser, `${server.url}index.html`)) problems.push({ file: 'index.html', value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
   } finally {
     await browser.close();
     await server.close();
   }
+  return problems;
 }
 
 export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }> {
@@ -149,17 +179,26 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   const tmp = mkdtempSync(join(dirname(outDir), `${basename(outDir)}.tmp-`));
   try {
     const views: ReportView[] = [];
+    const scan: ScanProject[] = [];
+    const reports: Array<[string, Indicators['report']]> = [];
     for (const slug of slugs) {
       const started = performance.now();
       const dir = join(tmp, slug);
       const { indicators, csvs } = await writeProjectData(root, slug, dir, now);
+      reports.push([slug, indicators.report]);
+      scan.push({ slug, secrets: secretsOf.get(indicators) ?? { ids: [], freeText: [] }, contentDir: join(root, 'content', slug), root });
       views.push(await projectView(root, slug, dir, indicators, csvs));
       log(`${slug}: ${indicators.figures.length} figures, ${indicators.goals.length} goals, ${indicators.checks.length} checks, ${csvs.length} CSV files, ${Object.keys(views.at(-1)!.charts).length} charts (${Math.round(performance.now() - started)} ms)`);
     }
     const started = performance.now();
     await renderPages(views, tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
-    if (opts.pdf !== false) await printReports(tmp, slugs, log);
+    const checks = opts.pdf !== false ? await printReports(tmp, slugs, log, new Map(reports)) : [];
+    // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
+    const scanned = performance.now();
+    const leaks = await scanSite(tmp, scan);
+    if (leaks.length + checks.length > 0) throw new InputError([...leaks, ...checks].map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
+    log(`Personal-data scan: clean (${Math.round(performance.now() - scanned)} ms).`);
     swapInto(tmp, outDir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });

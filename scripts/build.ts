@@ -22,7 +22,10 @@ try {
     console.error(`Build failed: the input has ${err.problems.length} problem(s). The previous site was left untouched.\n\n${err.message}`);
     process.exit(1);
   }
-  throw err;
+  // Anything else is not the input's fault: one clear line, the trace only on request.
+  if (process.env.EVAL_REPORT_DEBUG) throw err;
+  console.error(`Build failed: ${err instanceof Error ? err.message : String(err)}\nThe previous site was left untouched. Set EVAL_REPORT_DEBUG=1 to see where it failed.`);
+  process.exit(2);
 }
 
 /** SOURCE_DATE_EPOCH (seconds) pins the build date for reproducible output. */

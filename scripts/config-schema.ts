@@ -129,7 +129,13 @@ export const configSchema = z.strictObject({
   reference: z.string().optional(),
   period: z.strictObject({ from: isoDate, to: isoDate }),
   language: z.enum(['sv', 'en']).default('sv'),
-  disclosure: z.strictObject({ min_count: z.number().int().min(1).default(5) }).default({ min_count: 5 }),
+  disclosure: z
+    .strictObject({
+      min_count: z.number().int().min(1).default(5),
+      /** Secondary suppression (engine/secondary.ts); off only to study primary suppression alone. */
+      secondary: z.boolean().default(true),
+    })
+    .default({ min_count: 5, secondary: true }),
   units: z.strictObject({
     /** What a unit is called in this project, e.g. "Delprojekt", "Verkstad", "Leverantör". */
     level: z.string().min(1),

@@ -93,7 +93,7 @@ export const indicatorsSchema = z.strictObject({
     reference: z.string().optional(),
     unit_level: z.string(),
     units: z.array(z.strictObject({ name: z.string(), reported: z.boolean(), status: z.string().optional() })),
-    disclosure: z.strictObject({ min_count: z.number().int() }),
+    disclosure: z.strictObject({ min_count: z.number().int(), secondary: z.boolean().optional().describe('Secondary suppression applied (default true)') }),
     inputs: z.array(inputFileSchema),
     built_at: z.string(),
     tool: z.strictObject({ name: z.string(), version: z.string() }),

@@ -6,6 +6,7 @@ import { esfIndicators, type EsfRow } from './engine/esf.ts';
 import type { Indicators } from './indicators-schema.ts';
 import { configPath, loadProject, type ProjectPaths } from './load.ts';
 import { relative } from 'node:path';
+import { secretsOf } from './secrets.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -15,7 +16,7 @@ export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promi
 
 /** The data step with everything computed from the Dataset: the indicators and the ESF breakdowns. */
 export async function buildProjectData(paths: ProjectPaths, builtAt: Date): Promise<{ indicators: Indicators; esf: EsfRow[] }> {
-  const { config, dataset, inputs, checks } = await loadProject(paths);
+  const { config, dataset, inputs, checks, secrets } = await loadProject(paths);
   // No participant rows yet (a fresh scaffold): a "no data yet" report rather than a failure.
   const computed = dataset.participants.length === 0 ? noDataIndicators(config) : computeIndicators(config, dataset, relative(paths.root, configPath(paths)));
   const report: Indicators['report'] = {
@@ -36,6 +37,7 @@ export async function buildProjectData(paths: ProjectPaths, builtAt: Date): Prom
   };
   if (config.subtitle) report.subtitle = config.subtitle;
   if (config.reference) report.reference = config.reference;
-  const indicators = { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
+  const indicators: Indicators = { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
+  secretsOf.set(indicators, secrets);
   return { indicators, esf: esfIndicators(dataset, config.disclosure.min_count) };
 }

@@ -1,7 +1,7 @@
 // Step 1 of the pipeline: configuration + raw files of one project → a validated Dataset.
 // All problems of all files are collected and thrown together as one InputError.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { loadConfig, type Config } from './config.ts';
 import type { TableMapping } from './config-schema.ts';
@@ -12,7 +12,9 @@ import { parseCsv, type Parsed } from './read/csv.ts';
 import { decode } from './read/decode.ts';
 import { FileProblems, tableReader, type ColumnReader, type TableReader } from './read/table.ts';
 import { parseXlsx } from './read/xlsx.ts';
+import { fileSizeProblem, xlsxSizeProblem } from './read/limits.ts';
 import type { Check, InputFile } from './indicators-schema.ts';
+import { identityNumberProblem, type Secrets } from './secrets.ts';
 
 export interface ProjectPaths {
   /** Folder holding content/ and data/ (the repository, or a folder outside it). */
@@ -26,6 +28,8 @@ export interface Loaded {
   inputs: InputFile[];
   /** Findings made while reading (unused columns …), passed on to the report's checks. */
   checks: Check[];
+  /** What must never reach the output (ids, free-text answers): for the final scan of the site. */
+  secrets: Secrets;
 }
 
 export const configPath = (p: ProjectPaths) => join(p.root, 'content', p.slug, 'report.yaml');
@@ -54,11 +58,22 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
       problems.push({ file, expected: `the ${table} file named in tables.${table}.file of ${cfgShown}` });
       return null;
     }
+    // Refused before reading: a file past the size limit would exhaust memory (read/limits.ts).
+    const tooBig = fileSizeProblem(statSync(path).size, file);
+    if (tooBig) {
+      problems.push(tooBig);
+      return null;
+    }
     const bytes = readFileSync(path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     let parsed: Parsed;
     let encoding = 'xlsx';
     if (extname(path).toLowerCase() === '.xlsx') {
+      const bomb = xlsxSizeProblem(bytes, file);
+      if (bomb) {
+        problems.push(bomb);
+        return null;
+      }
       parsed = await parseXlsx(bytes, file, mapping.sheet);
     } else {
       const text = decode(bytes, file);
@@ -115,6 +130,7 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     return rows;
   }
 
+  const secrets: Secrets = { ids: [], freeText: [] };
   const unitNames = new Set(config.units.items.map((u) => u.name));
   /**
    * Participant id → its index in the participants array, or −line when its first row was refused.
@@ -142,6 +158,8 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
         const entryDate = cEntry!.get(f, line) as string | null;
         const exitDate = cExit!.get(f, line) as string | null;
         const exitStatus = (cStatus!.get(f, line) as Participant['exitStatus'] | null) ?? [];
+        const pnr = identityNumberProblem(id, line, cId!.header);
+        if (pnr) p.add(pnr);
         const first = id === null ? undefined : seen.get(id);
         if (first !== undefined) p.add({ line, column: cId!.header, value: id!, expected: `a participant id used only once (already on line ${first >= 0 ? lineOf[first] : -first})` });
         if (unit !== null && !unitNames.has(unit))
@@ -179,8 +197,10 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   /** The participant's index, or −1 (after reporting an unknown id). */
   const participantIndex = (r: TableReader, c: ColumnReader, id: string | null, line: number): number => {
     const i = id === null ? undefined : seen.get(id);
+    const pnr = identityNumberProblem(id, line, c.header);
+    if (pnr) r.problems.add(pnr);
     // Without readable participants every reference would look unknown: say nothing then.
-    if (id !== null && i === undefined && seen.size > 0)
+    else if (id !== null && i === undefined && seen.size > 0)
       r.problems.add({ line, column: c.header, value: id, expected: 'the id of a participant in the participants file' });
     return i ?? -1;
   };
@@ -231,15 +251,24 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     t.survey,
     (r) => {
       const cols = questions.map((q) => [q.id, r.column(`q:${q.id}`)] as const);
-      const freeText = (config.survey?.free_text ?? []).map((h) => r.column(`free:${h}`));
       const [cId, cSurvey] = [r.column('respondent_id'), r.column('survey')];
+      // Free-text answers are read only to make sure that none of them reaches the output.
+      const free = (config.survey?.free_text ?? []).map((h) => r.column(`free:${h}`));
       return (f, line) => {
         const answers: Record<string, string | null> = {};
         let answered = false;
         for (const [id, c] of cols) answered = (answers[id] = c.get(f, line) as string | null) !== null || answered;
-        // Free text only tells whether the row was answered; the text itself is dropped here.
-        for (const c of freeText) answered ||= c.raw(f) !== '';
-        return { respondentId: cId.get(f, line) as string | null, survey: cSurvey.get(f, line) as string | null, answers, answered };
+        for (const c of free) {
+          const text = c.get(f, line) as string | null;
+          if (text !== null) {
+            answered = true;
+            secrets.freeText.push({ text, file: t.survey!.file, line, column: c.header });
+          }
+        }
+        const respondentId = cId.get(f, line) as string | null;
+        const pnr = identityNumberProblem(respondentId, line, cId.header);
+        if (pnr) r.problems.add(pnr);
+        return { respondentId, survey: cSurvey.get(f, line) as string | null, answers, answered };
       };
     },
     surveyColumns,
@@ -262,5 +291,6 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   });
 
   if (problems.length > 0) throw new InputError(problems);
-  return { config, dataset: { participants, activities, followups, survey, costs }, inputs, checks };
+  secrets.ids.push(...participants.map((x) => x.id), ...survey.flatMap((x) => (x.respondentId === null ? [] : [x.respondentId])));
+  return { config, dataset: { participants, activities, followups, survey, costs }, inputs, checks, secrets };
 }

@@ -259,6 +259,8 @@ export const messages = {
     'esf.education.unknown': 'uppgift saknas',
     'esf.long_term_unemployed': 'Långtidsarbetslösa (minst {months} månader utan arbete)',
     'esf.long_term_unemployed.yes': 'långtidsarbetslösa',
+    // --- issue 8: disclosure control, personal data, hostile input (keep at the end) ---
+    'check.secondary': '{n} värden till redovisas inte så att de undertryckta inte kan räknas fram ur summor och andra tabeller (sekundär röjandekontroll).',
   },
   en: {
     'figure.participants.enrolled': 'Participants enrolled',
@@ -517,6 +519,8 @@ export const messages = {
     'esf.education.unknown': 'not known',
     'esf.long_term_unemployed': 'Long-term unemployed (at least {months} months without work)',
     'esf.long_term_unemployed.yes': 'long-term unemployed',
+    // --- issue 8: disclosure control, personal data, hostile input (keep at the end) ---
+    'check.secondary': '{n} further values are not shown so that the suppressed ones cannot be worked out from totals and other tables (secondary disclosure control).',
   },
 } as const satisfies Record<'sv' | 'en', Record<string, string>>;
 

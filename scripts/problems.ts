@@ -1,5 +1,6 @@
 // One shape for every input problem, so the CLI can print them grouped by file and a failed
 // build can say everything that is wrong at once.
+import { maskIdentityNumbersIn } from './personnummer.ts';
 
 export interface Problem {
   file: string;
@@ -17,10 +18,20 @@ export const MAX_PROBLEMS_PER_FILE = 20;
 
 /** Thrown when input is wrong; carries every problem found, not just the first. */
 export class InputError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(formatProblems(problems));
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    // A personal identity number anywhere in a message (a stray one in any column) is masked.
+    const masked = problems.map(maskProblem);
+    super(formatProblems(masked));
+    this.problems = masked;
     this.name = 'InputError';
   }
+}
+
+function maskProblem(p: Problem): Problem {
+  const value = p.value === undefined ? undefined : maskIdentityNumbersIn(p.value);
+  const expected = maskIdentityNumbersIn(p.expected);
+  return value === p.value && expected === p.expected ? p : { ...p, ...(value !== undefined ? { value } : {}), expected };
 }
 
 /** Collects problems while reading; `fail()` throws them all together. */

@@ -377,7 +377,8 @@ describe('MIA Vidare: every kind from the real indicators', () => {
       assert.ok(svgWidth(r.svg) <= MAX_WIDTH, c.id);
       assert.ok(!r.svg.includes('…'), c.id);
       assert.ok(r.table.rows.length > 0, c.id);
-      if (c.kind !== 'likert' && c.kind !== 'goals') assert.match(r.description, /HBS/, c.id);
+      // The income distribution per subproject is hidden by secondary suppression (issue 8).
+      if (c.kind !== 'likert' && c.kind !== 'goals' && c.id !== 'mia_income') assert.match(r.description, /HBS/, c.id);
     }
     const exit = await renderChart(mia[0]!, ind.figures, ind.goals, ctx);
     assert.match(exit.description.replace(/\u00a0/g, ' '), /Arbete eller studier: högst för HBS \(22 %\) och lägst för Södertälje \(11 %\)/);

@@ -40,7 +40,7 @@ test('the example configuration loads with its defaults filled in', () => {
   assert.equal(config.date, '2022-06-30');
   assert.deepEqual(config.period, { from: '2020-01-01', to: '2022-06-30' });
   assert.equal(config.language, 'sv');
-  assert.deepEqual(config.disclosure, { min_count: 5 });
+  assert.deepEqual(config.disclosure, { min_count: 5, secondary: true });
   assert.deepEqual(
     config.units.items.map((u) => [u.name, u.reported]),
     [['HBS', true], ['Södertälje', true], ['Övriga delprojekt', false]],

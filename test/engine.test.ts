@@ -14,6 +14,8 @@ function config(extra: Record<string, unknown> = {}): Config {
     period: { from: '2020-01-01', to: '2021-12-31' },
     units: { level: 'Enhet', items: [{ name: 'A' }, { name: 'B' }, { name: 'C', reported: false }] },
     tables: { participants: { file: 'p.csv' } },
+    // These tests pin primary suppression; secondary suppression has test/disclosure.test.ts.
+    disclosure: { min_count: 5, secondary: false },
     ...extra,
   });
 }
@@ -112,7 +114,7 @@ describe('computeIndicators', () => {
   });
 
   it('honours a configured threshold', () => {
-    const r = computeIndicators(config({ ...groups, disclosure: { min_count: 11 } }), data(ps));
+    const r = computeIndicators(config({ ...groups, disclosure: { min_count: 11, secondary: false } }), data(ps));
     assert.equal(fig(r.figures, 'participants.enrolled', 'B').suppressed, true);
     assert.equal(fig(r.figures, 'participants.enrolled', 'A').suppressed, false);
   });

@@ -86,6 +86,9 @@ describe('issue 5 figures', () => {
       ],
       followup_groups: [{ id: 'validation.status_employed', label: 'Anställda', months_after_exit: 0, codes: ['employed'], activity_group: 'validation.participants' }],
       survey: { questions: [{ id: 'm', column: 'M', label: 'Motivation?', scale: ['Ja', 'Delvis', 'Nej'], positive: ['Ja', 'Delvis'], positive_count: 'validation.motivation', survey: 'Verkstadsledare' }] },
+      // Counting is tested here: with secondary suppression the 2 positive answers of 3 would be
+      // hidden, since 3 − 2 gives the single "Nej" away (test/disclosure.test.ts covers that).
+      disclosure: { min_count: 2, secondary: false },
     });
     const r = computeIndicators(cfg, data(people, { activities, followups, survey }));
     const v = (id: string) => r.figures.find((x) => x.id === id && x.unit === 'total' && x.gender === 'all' && x.category === undefined)!;

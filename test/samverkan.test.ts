@@ -65,8 +65,11 @@ describe('Samverkan leder till arbete: the published figures, computed', () => {
     assert.deepEqual(['all', 'woman', 'man'].map((g) => fig('validation.participants', 'total', g).value), [21, 14, 7]);
     assert.deepEqual(
       ['validation.certificates', 'validation.step_towards_work', 'validation.motivation', 'validation.self_confidence', 'validation.status_employed', 'validation.status_internship', 'validation.status_unknown'].map((id) => fig(id).value),
-      [4, 14, 19, 19, 12, 7, 2],
+      // The published "2 unknown" are one person in each of two workshops: secondary
+      // suppression (issue 8) hides the total too, so that neither 1 can be worked out from it.
+      [4, 14, 19, 19, 12, 7, null],
     );
+    assert.equal(fig('validation.status_unknown').suppressed, true);
   });
   it('shows the discrimination goal as not measured, with the reason', () => {
     const g = goal('goal.discrimination');

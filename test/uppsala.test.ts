@@ -25,7 +25,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'upp-'));
   ({ indicators: ind } = await writeProjectData(root, slug, dir, new Date('2024-01-01T00:00:00Z')));
   loaded = await loadProject({ root, slug });
-  raw = computeIndicators({ ...loaded.config, disclosure: { min_count: 1 } }, loaded.dataset);
+  raw = computeIndicators({ ...loaded.config, disclosure: { min_count: 1, secondary: false } }, loaded.dataset);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

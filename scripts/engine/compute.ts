@@ -11,6 +11,7 @@ import { emitAggregates, emitCounts, emitShares, round6, type Emitter } from './
 import { evaluateGoals } from './goals.ts';
 import { reconcileChecks } from './reconcile.ts';
 import { Acc, makeGrid, totalOnlyGrid } from './grid.ts';
+import { applySecondarySuppression } from './secondary.ts';
 
 export interface Computed {
   figures: Figure[];
@@ -390,6 +391,11 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     });
   }
 
+  // Secondary disclosure control before anything reads the figures (goals, checks, charts).
+  const secondary = config.disclosure.secondary === false ? { suppressed: 0, unprotected: [] } : applySecondarySuppression(e.figures, config.disclosure.min_count, config, configFile);
+  if (secondary.unprotected.length > 0)
+    throw new InputError(secondary.unprotected.map((u) => ({ file: configFile, column: 'disclosure.min_count', value: `${u.id} ${u.unit} ${u.gender}${u.category ? ` ${u.category}` : ''}`, expected: `tables in which every suppressed cell can be protected (merge small units or categories)` })));
+  if (secondary.suppressed > 0) checks.push({ id: 'disclosure.secondary', severity: 'info', message: t(lang, 'check.secondary', { n: secondary.suppressed }) });
   const goals = evaluateGoals(config, e.figures, configFile);
   checks.push(...participantChecks(config, ps), ...reconcileChecks(config, e.figures, ps, configFile), ...suppressionChecks(lang, e.figures, config.disclosure.min_count));
   return { figures: e.figures, goals, models: fitted.models, checks };

@@ -3,6 +3,7 @@
 import type { Figure } from '../indicators-schema.ts';
 import { wilson } from './wilson.ts';
 import type { Acc, Grid } from './grid.ts';
+import { truthOf } from './truth.ts';
 
 export interface Emitter {
   grid: Grid;
@@ -40,7 +41,9 @@ export function emitCounts(e: Emitter, meta: FigureMeta, acc: Acc): void {
   for (const c of cells(e, meta)) {
     const v = acc.num[c]!;
     const suppressed = small(v, e.minCount);
-    e.figures.push({ ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), 'count'), value: suppressed ? null : v, suppressed });
+    const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), 'count'), value: suppressed ? null : v, suppressed };
+    truthOf.set(f, { value: v });
+    e.figures.push(f);
   }
 }
 
@@ -59,6 +62,7 @@ export function emitShares(e: Emitter, meta: FigureMeta, acc: Acc): void {
       f.numerator = num;
       f.ci95 = [round6(lo), round6(hi)];
     }
+    truthOf.set(f, { num, den });
     e.figures.push(f);
   }
 }
@@ -72,6 +76,7 @@ export function emitAggregates(e: Emitter, meta: FigureMeta, acc: Acc, kind: 'me
     const value = suppressed ? null : round6(kind === 'mean' ? acc.num[c]! / n : acc.num[c]!);
     const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), kind), value, suppressed };
     if (!suppressed) f.n = n;
+    truthOf.set(f, { n, sum: acc.num[c]! });
     e.figures.push(f);
   }
 }

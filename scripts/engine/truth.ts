@@ -1,0 +1,17 @@
+// The unrounded cell values behind each emitted figure, kept beside the figures (never in them)
+// so that secondary suppression can compute what a published table would let an attacker infer.
+// A WeakMap: nothing here is serialised, and the values die with the figures.
+import type { Figure } from '../indicators-schema.ts';
+
+export interface Truth {
+  /** Counts: the count. */
+  value?: number;
+  /** Shares: numerator and denominator. */
+  num?: number;
+  den?: number;
+  /** Means and sums: persons and the sum over them. */
+  n?: number;
+  sum?: number;
+}
+
+export const truthOf = new WeakMap<Figure, Truth>();
