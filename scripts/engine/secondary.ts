@@ -234,7 +234,8 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
     // unless that system is too large, when the cell counts as failing (more gets hidden).
     if (performance.now() > deadline)
       throw new InputError([{ file: configFile, column: 'disclosure', value: `${targets.size} cells below ${k} still to protect`, expected: `a report that secondary suppression can verify within ${budgetSeconds} s (EVAL_REPORT_SECONDARY_SECONDS): merge small units or categories, or drop the gender breakdown of distributions` }]);
-    const intervals = feasibleIntervals(equations, toSolve);
+    const screens = new Map(toSolve.map((cls) => [cls, { value: targets.get(cls)!.value, need: need(targets.get(cls)!) }]));
+    const intervals = feasibleIntervals(equations, toSolve, { screens, memo });
     for (const cls of toSolve) {
       const c = targets.get(cls)!;
       const [lo, hi] = intervals.get(cls)!;
@@ -245,8 +246,10 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   const relationsOf = new Map<string, Relation[]>();
   for (const r of relations) for (const key of [r.total, ...r.parts]) relationsOf.set(key, [...(relationsOf.get(key) ?? []), r]);
 
-  // javascript-lp-solver's dense tableau grows with the square of a linked system: a report with
-  // very many small cells across many units gets a clear error instead of an endless build.
+  // The linear programs grow with the linked system: a report with very many small cells across
+  // many units gets a clear error instead of an endless build. Intervals already solved for the
+  // same equations are kept between audits (most targets' equations do not change in a round).
+  const memo = new Map<string, [number, number]>();
   const budgetSeconds = Number(process.env.EVAL_REPORT_SECONDARY_SECONDS) || 120;
   const deadline = performance.now() + budgetSeconds * 1000;
   const primaries = new Set([...cells.values()].filter((c) => c.primary).map((c) => find(c.key))).size;
