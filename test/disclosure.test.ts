@@ -133,14 +133,15 @@ describe('secondary suppression against an attacker who knows the margins', () =
 });
 
 describe('the example projects', () => {
-  for (const slug of ['mia-vidare', 'samverkan-leder-till-arbete']) {
+  for (const slug of ['mia-vidare', 'samverkan-leder-till-arbete', 'uppsala-upphandlade-insatser']) {
     it(`${slug}: every suppressed count of every table is protected by an interval at least k wide`, async () => {
       const ind = await buildIndicators({ root, slug }, new Date(0));
       const k = ind.report.disclosure.min_count;
-      const cfg = parse(readFileSync(join(root, 'content', slug, 'report.yaml'), 'utf8')) as { gender_share_of?: 'enrolled' | 'exited'; survey?: { questions: Array<{ id: string; positive?: string[] }> } };
+      const cfg = parse(readFileSync(join(root, 'content', slug, 'report.yaml'), 'utf8')) as { gender_share_of?: 'enrolled' | 'exited'; survey?: { questions: Array<{ id: string; positive?: string[] }> }; outcome_groups?: Array<{ id: string; entry_group?: string }> };
       const know: Knowledge = {
         hasUnreported: ind.report.units.some((u) => !u.reported),
         residualsKnown: true, // the worst case: see test/helpers/attacker.ts
+        restrictedExits: (cfg.outcome_groups ?? []).filter((g) => g.entry_group).map((g) => g.id),
         ...(cfg.gender_share_of ? { genderShareOf: cfg.gender_share_of } : {}),
         positive: Object.fromEntries((cfg.survey?.questions ?? []).filter((q) => q.positive).map((q) => [q.id, q.positive!])),
       };

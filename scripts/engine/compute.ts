@@ -6,6 +6,7 @@ import type { Check, Figure, GoalResult, ModelSummary } from '../indicators-sche
 import { fitModels } from './models.ts';
 import { twoProportions } from '../stats/index.ts';
 import { t, type Language } from '../messages.ts';
+import { slugify } from '../slug.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { emitAggregates, emitCounts, emitShares, round6, type Emitter } from './emit.ts';
 import { evaluateGoals } from './goals.ts';
@@ -316,7 +317,9 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       if (!bySurvey.has(r.survey)) bySurvey.set(r.survey, new Acc(1));
       bySurvey.get(r.survey)!.add([0], r.answered ? 1 : 0);
     }
-    for (const [name, a] of bySurvey) emitShares(surveyEmitter, { id: 'survey.answered', label: t(lang, 'figure.survey.answered'), category: name, categoryLabel: name }, a);
+    // One figure per questionnaire, not categories of one figure: each has its own base (the
+    // categories of a figure share one, which disclosure control relies on).
+    for (const [name, a] of bySurvey) emitShares(surveyEmitter, { id: `survey.answered.${slugify(name).replace(/-/g, '_') || 'survey'}`, label: `${t(lang, 'figure.survey.answered')}: ${name}` }, a);
     for (const q of config.survey.questions) {
       const counts = new Map(q.scale.map((a) => [a, 0]));
       let answered = 0;

@@ -130,13 +130,17 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
     const [ra, rb] = [find(a), find(b)];
     if (ra !== rb) parent.set(ra, rb);
   };
+  // Compared over every unit of the report, a missing cell counting as zero: a share is not
+  // published for a unit with an empty base, yet its bases are still the count column (a unit
+  // with no exits has no exit shares but a published zero in participants.exited).
+  const allUnits = [...new Set([...tables.values()].flatMap((t) => t.units))];
   const columns = new Map<string, string[][]>();
   for (const [name, t] of tables)
     for (const g of t.genders) {
-      const keys = t.units.map((u) => cellKey(name, u, g));
+      const keys = allUnits.map((u) => cellKey(name, u, g));
       const values = keys.map(valueOf);
       if (values.every((v) => v === 0)) continue;
-      const sig = `${t.kind}|${t.units.join(SEP)}|${values.join(',')}`;
+      const sig = `${t.kind}|${values.join(',')}`;
       columns.set(sig, [...(columns.get(sig) ?? []), keys]);
     }
   for (const group of columns.values()) for (const keys of group.slice(1)) keys.forEach((key, i) => cells.has(key) && cells.has(group[0]![i]!) && union(key, group[0]![i]!));

@@ -16,6 +16,8 @@ export interface Knowledge {
   residualsKnown?: boolean;
   /** Which table the share of women is of. */
   genderShareOf?: 'enrolled' | 'exited';
+  /** Outcome groups counted only within an entry group: their base is not the exited count. */
+  restrictedExits?: string[];
   /** Survey question id → answers counted as positive. */
   positive?: Record<string, string[]>;
 }
@@ -59,7 +61,8 @@ export function attack(figures: Figure[], know: Knowledge): Map<string, [number,
   for (const [name, t] of tables) {
     for (const u of t.units)
       for (const g of t.genders) {
-        if (name.startsWith('den:exit.') && exited) same(key(name, u, g), key('c:participants.exited:', u, g));
+        if (name.startsWith('den:exit.') && exited && !know.restrictedExits?.includes(name.split(':')[1]!.slice('exit.'.length)))
+          same(key(name, u, g), key('c:participants.exited:', u, g));
         const [, id, cat] = name.split(':');
         if (name.startsWith('den:') && cat) for (const other of tables.keys()) if (other.startsWith(`den:${id}:`)) same(key(name, u, g), key(other, u, g));
       }
