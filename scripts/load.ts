@@ -291,6 +291,8 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   });
 
   if (problems.length > 0) throw new InputError(problems);
-  secrets.ids.push(...participants.map((x) => x.id), ...survey.flatMap((x) => (x.respondentId === null ? [] : [x.respondentId])));
+  // Loops, not push(...spread): a million ids as arguments overflow the call stack.
+  for (const p of participants) secrets.ids.push(p.id);
+  for (const r of survey) if (r.respondentId !== null) secrets.ids.push(r.respondentId);
   return { config, dataset: { participants, activities, followups, survey, costs }, inputs, checks, secrets };
 }
