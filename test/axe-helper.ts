@@ -1,21 +1,17 @@
-// axe-core (WCAG 2.1 A and AA) on one page of a built site, as test/site.test.ts runs it: the
-// violations as short lines, [] when there are none.
-import { createRequire } from 'node:module';
-import type { Browser } from 'puppeteer-core';
+// axe-core (WCAG 2.1 A and AA) on one page of a built site, with the build's own checker
+// (scripts/verify-site.ts): serves the folder, starts Chromium, returns the violations as short
+// lines ([] when there are none) and closes both.
+import { launchBrowser } from '../scripts/pdf/chromium.ts';
+import { serveStatic } from '../scripts/serve-static.ts';
+import { accessibilityViolations } from '../scripts/verify-site.ts';
 
-export async function axeViolations(browser: Browser, url: string): Promise<string[]> {
-  const tab = await browser.newPage();
+export async function axeOnSite(siteDir: string, page: string): Promise<string[]> {
+  const server = await serveStatic(siteDir);
+  const browser = await launchBrowser();
   try {
-    await tab.setBypassCSP(true); // only to inject axe itself
-    await tab.setViewport({ width: 1200, height: 900 });
-    await tab.goto(url, { waitUntil: 'load' });
-    await tab.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-    const result = (await tab.evaluate(() =>
-      // @ts-expect-error axe is injected into the page
-      axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-    )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+    return await accessibilityViolations(browser, `${server.url}${page}`);
   } finally {
-    await tab.close();
+    await browser.close();
+    await server.close();
   }
 }

@@ -11,9 +11,7 @@ import type { Indicators } from '../scripts/indicators-schema.ts';
 import { messages } from '../scripts/messages.ts';
 import { inspectPdf, normaliseText, type PdfInspection } from '../scripts/pdf/inspect.ts';
 import { formatFigure } from '../scripts/report-view.ts';
-import { launchBrowser } from '../scripts/pdf/chromium.ts';
-import { serveStatic } from '../scripts/serve-static.ts';
-import { axeViolations } from './axe-helper.ts';
+import { axeOnSite } from './axe-helper.ts';
 
 const repo = join(import.meta.dirname, '..');
 const en = (key: keyof typeof messages.en) => messages.en[key];
@@ -112,14 +110,7 @@ describe('MIA Vidare in English', () => {
   });
 
   it('has no axe-core violations (WCAG 2.1 A and AA)', async () => {
-    const server = await serveStatic(site);
-    const browser = await launchBrowser();
-    try {
-      assert.deepEqual(await axeViolations(browser, `${server.url}${slug}/index.html`), []);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    assert.deepEqual(await axeOnSite(site, `${slug}/index.html`), []);
   });
 
   it('prints progress for each project, the Chromium start and each PDF pass; --quiet prints nothing', () => {

@@ -13,9 +13,7 @@ import { loadConfig } from '../scripts/config.ts';
 import { TABLES, type TableName } from '../scripts/contract.ts';
 import type { Indicators } from '../scripts/indicators-schema.ts';
 import { DATA_FILES, NARRATIVE_FILES, scaffoldProject } from '../scripts/new-project.ts';
-import { launchBrowser } from '../scripts/pdf/chromium.ts';
-import { serveStatic } from '../scripts/serve-static.ts';
-import { axeViolations } from './axe-helper.ts';
+import { axeOnSite } from './axe-helper.ts';
 
 const repo = join(import.meta.dirname, '..');
 const root = mkdtempSync(join(tmpdir(), 'new-project-'));
@@ -82,14 +80,7 @@ describe('npm run new', () => {
     const r = await checkProject(root, slug);
     assert.deepEqual(r.problems, []);
     assert.equal(r.summary?.participants, 0);
-    const server = await serveStatic(out);
-    const browser = await launchBrowser();
-    try {
-      assert.deepEqual(await axeViolations(browser, `${server.url}${slug}/index.html`), []);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    assert.deepEqual(await axeOnSite(out, `${slug}/index.html`), []);
   });
 
   it('builds the full report once participants are dropped in', async () => {
