@@ -185,6 +185,17 @@ describe(`${slug}: the PDF`, () => {
     }
   });
 
+  it('prints every figure table whole, header and total row on the page of its caption', () => {
+    config.figure_tables.forEach((t, i) => {
+      const pages = pdf.pageTexts.map(normaliseText);
+      const at = pages.findIndex((p) => p.includes(`Tabell ${i + 1}.`));
+      assert.ok(at >= 0, `caption of table ${t.id}`);
+      const units = t.units ?? [...config.units.items.filter((u) => u.reported).map((u) => u.name), 'total'];
+      for (const u of [config.units.level, ...units.map((x) => (x === 'total' ? 'Totalt' : x))])
+        assert.ok(pages[at]!.includes(normaliseText(u).split(' ')[0]!), `table ${t.id}: "${u}" on page ${at + 1} with the caption`);
+    });
+  });
+
   it('renders pages to PNG for a person to look at', () => {
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '6', join(out, slug, `${slug}.pdf`), join(shots, `${slug}-pdf`)]);
     assert.ok(existsSync(join(shots, `${slug}-pdf-01.png`)) || existsSync(join(shots, `${slug}-pdf-1.png`)));
