@@ -56,7 +56,10 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
   if (config) await guard(() => loadPreviousVersion(root, slug, config));
   if (!loaded) return { slug, problems, summary: null, checks: [] };
   const { dataset } = loaded;
-  const computed = await guard(() => (dataset.participants.length === 0 ? noDataIndicators(loaded.config) : computeIndicators(loaded.config, dataset, cfgShown)));
+  // Secondary suppression decides what to hide, not whether the data are valid: left out here it
+  // keeps check within a second for a report of nineteen providers (the build still applies it).
+  const quick = { ...loaded.config, disclosure: { ...loaded.config.disclosure, secondary: false } };
+  const computed = await guard(() => (dataset.participants.length === 0 ? noDataIndicators(loaded.config) : computeIndicators(quick, dataset, cfgShown)));
   return { slug, problems, summary: summariseData(loaded.config, dataset), checks: [...loaded.checks, ...(computed?.checks ?? [])] };
 }
 
