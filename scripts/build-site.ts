@@ -139,11 +139,13 @@ async function runEleventy(views: ReportView[], outDir: string): Promise<void> {
 
 /**
  * Prints every report page to <slug>/<slug>.pdf, over a local HTTP server, and checks the pages
- * (axe-core) and the PDFs read back (verify-site.ts); returns what those checks found.
+ * (axe-core) and the PDFs read back (verify-site.ts); returns what those checks found, and the
+ * PDFs' text by output path, which the personal-data scan then need not extract again.
  */
-async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>): Promise<Problem[]> {
-  if (slugs.length === 0) return [];
+async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
   const problems: Problem[] = [];
+  const pdfTexts = new Map<string, string>();
+  if (slugs.length === 0) return { problems, pdfTexts };
   const server = await serveStatic(outDir);
   const started = performance.now();
   log('Starting Chromium for the PDF …');
@@ -163,7 +165,9 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
       for (const v of violations) problems.push({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
       // Charts on the page: each an <svg role="img"> with its own title and description.
       const charts = new Set([...readFileSync(join(outDir, page), 'utf8').matchAll(/<svg[^>]*class="chart"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1])).size;
-      problems.push(...pdfProblems(`${slug}/${slug}.pdf`, await inspectPdf(join(outDir, slug, `${slug}.pdf`)), reports.get(slug)!, charts));
+      const pdf = await inspectPdf(join(outDir, slug, `${slug}.pdf`));
+      pdfTexts.set(join(slug, `${slug}.pdf`), pdf.pageTexts.join('\n'));
+      problems.push(...pdfProblems(`${slug}/${slug}.pdf`, pdf, reports.get(slug)!, charts));
       log(`${slug}: accessibility and PDF checks (${Math.round(performance.now() - checked)} ms)`);
     }
     for (const v of await accessibilityViolations(browser, `${server.url}index.html`)) problems.push({ file: 'index.html', value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
@@ -171,7 +175,7 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
     await browser.close();
     await server.close();
   }
-  return problems;
+  return { problems, pdfTexts };
 }
 
 export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }> {
@@ -198,10 +202,10 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     const started = performance.now();
     await renderPages(views, tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
-    const checks = opts.pdf !== false ? await printReports(tmp, slugs, log, new Map(reports)) : [];
+    const { problems: checks, pdfTexts } = opts.pdf !== false ? await printReports(tmp, slugs, log, new Map(reports)) : { problems: [], pdfTexts: new Map<string, string>() };
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
     const scanned = performance.now();
-    const leaks = await scanSite(tmp, scan);
+    const leaks = await scanSite(tmp, scan, pdfTexts);
     if (leaks.length + checks.length > 0) throw new InputError([...leaks, ...checks].map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
     log(`Personal-data scan: clean (${Math.round(performance.now() - scanned)} ms).`);
     swapInto(tmp, outDir);

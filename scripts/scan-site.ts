@@ -40,8 +40,9 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
 }
 
-async function textOf(file: string): Promise<string | null> {
+async function textOf(file: string, known: string | undefined): Promise<string | null> {
   const ext = extname(file).toLowerCase();
+  if (known !== undefined) return known;
   if (ext === '.pdf') {
     const doc = await openPdf(readFileSync(file));
     try {
@@ -68,16 +69,19 @@ function sourceOf(needle: string, p: ScanProject): string | undefined {
   return undefined;
 }
 
-/** Every leak in `outDir`; empty when the site is clean. */
-export async function scanSite(outDir: string, projects: ScanProject[]): Promise<Problem[]> {
+/**
+ * Every leak in `outDir`; empty when the site is clean. `pdfTexts` holds text already extracted
+ * from PDFs (by output path relative to `outDir`, pages joined by newlines), read here otherwise.
+ */
+export async function scanSite(outDir: string, projects: ScanProject[], pdfTexts: ReadonlyMap<string, string> = new Map()): Promise<Problem[]> {
   const ids = new Map<string, ScanProject>();
   for (const p of projects) for (const id of p.secrets.ids) if (distinctiveId(id)) ids.set(id, p);
   const answers = projects.flatMap((p) => p.secrets.freeText.filter((a) => squash(a.text).length >= MIN_FREE_TEXT).map((a) => ({ ...a, squashed: squash(a.text), project: p })));
   const problems: Problem[] = [];
   for (const file of walk(outDir)) {
-    const text = await textOf(file);
-    if (text === null) continue;
     const shown = relative(outDir, file);
+    const text = await textOf(file, pdfTexts.get(shown));
+    if (text === null) continue;
     const where = (source: string | undefined) => (source ? ` (it comes from ${source})` : '');
     for (const n of findIdentityNumbers(normaliseText(text))) {
       const source = projects.map((p) => sourceOf(n.match, p)).find(Boolean);
