@@ -10,3 +10,6 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** A part of a dotted figure id from text: "Svar från utförare" → "svar_fran_utforare". */
+export const idPart = (text: string): string => slugify(text).replace(/-/g, '_');

@@ -6,7 +6,7 @@ import type { Check, Figure, GoalResult, ModelSummary } from '../indicators-sche
 import { fitModels } from './models.ts';
 import { twoProportions } from '../stats/index.ts';
 import { t, type Language } from '../messages.ts';
-import { slugify } from '../slug.ts';
+import { idPart } from '../slug.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { emitAggregates, emitCounts, emitShares, round6, type Emitter } from './emit.ts';
 import { evaluateGoals } from './goals.ts';
@@ -50,11 +50,13 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   const exited = acc();
   const still = acc();
   const women = acc();
+  // Time enrolled among those who exited, in months of 365.25 / 12 days.
+  const enrolledMonths = acc();
   const womenBase = config.gender_share_of;
   ps.forEach((p, i) => {
     const cells = grid.cellsOf(i);
     enrolled.add(cells, 1);
-    if (isExited(p)) exited.add(cells, 1);
+    if (p.exitDate !== null) (exited.add(cells, 1), enrolledMonths.add(cells, monthsBetween(p.entryDate, p.exitDate)));
     else still.add(cells, 1);
     if (womenBase === 'enrolled' || isExited(p)) women.add(cells, p.gender === 'woman' ? 1 : 0);
   });
@@ -64,12 +66,6 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   emitShares(e, { id: 'participants.women', label: t(lang, 'figure.participants.women'), allGendersOnly: true }, women);
   // Raw (unsuppressed) count cells by figure id, for ratios of counts computed further down.
   const counts = new Map<string, Acc>([['participants.enrolled', enrolled], ['participants.exited', exited]]);
-
-  // Time enrolled among those who exited, in months of 365.25 / 12 days.
-  const enrolledMonths = acc();
-  ps.forEach((p, i) => {
-    if (p.exitDate !== null) enrolledMonths.add(grid.cellsOf(i), monthsBetween(p.entryDate, p.exitDate));
-  });
   emitAggregates(e, { id: 'participants.months_enrolled_mean', label: t(lang, 'figure.participants.months_enrolled_mean') }, enrolledMonths, 'mean');
 
   // Entry-group membership, computed when first asked for (outcome groups may be restricted to one).
@@ -257,15 +253,11 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   if (config.costs) {
     const year = config.costs.year;
     const rows = data.costs.filter((c) => year === undefined || c.year === year);
-    const unitCells = (unit: string) => {
-      const cells = grid.cellsAt(unit, 'woman');
-      return cells.filter((c) => grid.genderOf(c) === 'all');
-    };
     const paid = acc();
     let budget = 0;
     let budgeted = false;
     for (const c of rows) {
-      paid.add(unitNames.has(c.item) ? unitCells(c.item) : unitCells('\u0000total'), c.amountSek);
+      paid.add(grid.allGendersAt(c.item), c.amountSek);
       if (c.budgetSek !== null) ((budget += c.budgetSek), (budgeted = true));
     }
     // Money is not a count of persons: published as it is, for the cells that have cost rows.
@@ -290,9 +282,9 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
         const key = `${a.participant}\u0000${unit}`;
         if (unit !== null && unitNames.has(unit) && !seen.has(key)) {
           seen.add(key);
-          persons.add(unitCells(unit).filter((c) => grid.unitOf(c) !== 'total'), 0, 1);
+          persons.add(grid.allGendersAt(unit).filter((c) => grid.unitOf(c) !== 'total'), 0, 1);
         }
-        if (!seenTotal[a.participant]) ((seenTotal[a.participant] = 1), persons.add(unitCells('\u0000total'), 0, 1));
+        if (!seenTotal[a.participant]) ((seenTotal[a.participant] = 1), persons.add(grid.allGendersAt('total'), 0, 1));
       }
       const per = acc();
       for (let c = 0; c < grid.size; c++) if (grid.genderOf(c) === 'all' && persons.den[c]! > 0 && paid.den[c]! > 0) ((per.num[c] = paid.num[c]!), (per.den[c] = persons.den[c]!));
@@ -319,7 +311,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     }
     // One figure per questionnaire, not categories of one figure: each has its own base (the
     // categories of a figure share one, which disclosure control relies on).
-    for (const [name, a] of bySurvey) emitShares(surveyEmitter, { id: `survey.answered.${slugify(name).replace(/-/g, '_') || 'survey'}`, label: `${t(lang, 'figure.survey.answered')}: ${name}` }, a);
+    for (const [name, a] of bySurvey) emitShares(surveyEmitter, { id: `survey.answered.${idPart(name) || 'survey'}`, label: `${t(lang, 'figure.survey.answered')}: ${name}` }, a);
     for (const q of config.survey.questions) {
       const counts = new Map(q.scale.map((a) => [a, 0]));
       let answered = 0;

@@ -13,6 +13,8 @@ export interface Grid {
   cellsOf: (participantIndex: number) => readonly number[];
   /** Cells of a (unit, gender) pair, for rows attributed to another unit than the participant's (a provider). */
   cellsAt: (unit: string, gender: Gender) => readonly number[];
+  /** The all-genders cells of a unit and of the total (the total's alone for 'total' or an unreported unit): money, not persons. */
+  allGendersAt: (unit: string) => readonly number[];
   unitOf(cell: number): string;
   genderOf(cell: number): GenderKey;
 }
@@ -45,6 +47,10 @@ export function makeGrid(reportedUnits: string[], participants: Participant[]): 
     size: units.length * G,
     cellsOf: (i) => lists[i]!,
     cellsAt,
+    allGendersAt: (unit) => {
+      const u = unitIndex.get(unit);
+      return u === undefined ? [total * G] : [u * G, total * G];
+    },
     unitOf: (c) => units[Math.floor(c / G)]!,
     genderOf: (c) => genders[c % G]!,
   };
@@ -52,7 +58,7 @@ export function makeGrid(reportedUnits: string[], participants: Participant[]): 
 
 /** A grid of one cell (the project total, all genders): for tables not linked to participants. */
 export function totalOnlyGrid(): Grid {
-  return { units: ['total'], genders: ['all'], size: 1, cellsOf: () => [0], cellsAt: () => [0], unitOf: () => 'total', genderOf: () => 'all' };
+  return { units: ['total'], genders: ['all'], size: 1, cellsOf: () => [0], cellsAt: () => [0], allGendersAt: () => [0], unitOf: () => 'total', genderOf: () => 'all' };
 }
 
 /** Numerator and denominator (or sum and n) per cell. */

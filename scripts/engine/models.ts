@@ -5,7 +5,7 @@
 import type { Config } from '../config-schema.ts';
 import type { Participant } from '../contract.ts';
 import type { Figure, ModelSummary } from '../indicators-schema.ts';
-import { slugify } from '../slug.ts';
+import { idPart } from '../slug.ts';
 import { designFromRows, logit, ols, type Term } from '../stats/index.ts';
 
 type Model = Config['models'][number];
@@ -22,8 +22,6 @@ export interface ModelInputs {
 }
 
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
-/** A predictor's figure id part: its id, or id_level for a categorical dummy. */
-const partId = (name: string) => slugify(name).replace(/-/g, '_');
 
 function term(p: Predictor, inp: ModelInputs): Term<number> {
   const ps = inp.participants;
@@ -72,7 +70,7 @@ export function fitModels(config: Config, inp: ModelInputs): { figures: Figure[]
       if (c.name === '(Intercept)') continue;
       const label = c.group ? `${labels.get(c.group) ?? c.group}: ${c.level}` : labels.get(c.name) ?? c.name;
       figures.push({
-        id: `model.${m.id}.${partId(c.group ? `${c.group}_${c.level}` : c.name)}`, label, unit: 'total', gender: 'all', kind: 'coefficient',
+        id: `model.${m.id}.${idPart(c.group ? `${c.group}_${c.level}` : c.name)}`, label, unit: 'total', gender: 'all', kind: 'coefficient',
         value: round(c.estimate), se: round(c.se), p: round(c.p), ci95: [round(c.ci95[0]), round(c.ci95[1])], n: fit.n, suppressed: false,
       });
     }
