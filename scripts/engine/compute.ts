@@ -78,7 +78,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       m = new Uint8Array(ps.length);
       ps.forEach((p, i) => {
         const v = entryValue(p, g.column);
-        if (v !== null && (codes ? codes.has(String(v)) : typeof v === 'number' && (g.min === undefined || v >= g.min) && (g.max === undefined || v <= g.max))) m![i] = 1;
+        if (v !== null && (codes ? codes.has(String(v)) : inRange(v, g))) m![i] = 1;
       });
       entryMembers.set(id, m);
     }
@@ -137,7 +137,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       if (v === null) return void missing++;
       const k = d.categories
         ? keys.indexOf(String(v))
-        : d.bands!.findIndex((b) => typeof v === 'number' && (b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max));
+        : d.bands!.findIndex((b) => inRange(v, b));
       if (k === -1) return void unknown.set(String(v), (unknown.get(String(v)) ?? 0) + 1);
       const cells = grid.cellsOf(i);
       total.add(cells, 1);
@@ -395,6 +395,10 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   checks.push(...participantChecks(config, ps), ...reconcileChecks(config, e.figures, ps, configFile), ...suppressionChecks(lang, e.figures, config.disclosure.min_count));
   return { figures: e.figures, goals, models: fitted.models, checks };
 }
+
+/** Whether a number lies within optional bounds (an entry group's or a band's min and max, both inclusive). */
+const inRange = (v: string | number, r: { min?: number | undefined; max?: number | undefined }) =>
+  typeof v === 'number' && (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max);
 
 /** The activity rows an activity group selects by activity, provider and result codes. */
 function selectActivities(g: Config['activity_groups'][number], activities: Activity[]): Activity[] {
