@@ -5,7 +5,7 @@
 import type { Config, FigureTableConfig } from './config-schema.ts';
 import type { Figure } from './indicators-schema.ts';
 import { t, type Language } from './messages.ts';
-import { formatFigure } from './report-view.ts';
+import { formatFigure } from './format.ts';
 
 export interface TableView {
   id: string;

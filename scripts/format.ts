@@ -1,5 +1,6 @@
 // The one place numbers are formatted for readers (report text, tables, CSV downloads).
-import type { Language } from './messages.ts';
+import type { Figure } from './indicators-schema.ts';
+import { t, type Language } from './messages.ts';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
@@ -34,4 +35,22 @@ export function formatDate(iso: string, lang: Language): string {
   if (lang === 'sv') return iso;
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
+}
+
+/** The formatted text of a figure's value (or part) in the report's language. */
+export function formatFigure(f: Figure, lang: Language, part = 'value'): string {
+  if (part === 'percent') return f.value === null ? t(lang, 'suppressed') : formatPercent(f.value, lang);
+  if (part === 'numerator' || part === 'denominator') {
+    // A mean's denominator is the number of persons it is taken over.
+    const v = part === 'denominator' && f.kind === 'mean' ? f.n : f[part];
+    return v === null || v === undefined ? t(lang, 'suppressed') : formatNumber(v, lang);
+  }
+  if (f.value === null) return t(lang, 'suppressed');
+  switch (f.kind) {
+    case 'share': return formatPercent(f.value, lang);
+    case 'mean': return formatNumber(f.value, lang, Number.isInteger(f.value) ? 0 : 1);
+    case 'coefficient': return formatNumber(f.value, lang, 4);
+    case 'difference': return `${formatNumber(f.value * 100, lang, 1)}${NBSP}${t(lang, 'figure.percentage_points')}`;
+    default: return formatNumber(f.value, lang);
+  }
 }

@@ -5,7 +5,7 @@ import { diffIndicators, loadPreviousVersion, type IndicatorsDiff } from './diff
 import type { Figure, Indicators } from './indicators-schema.ts';
 import { t, type Language, type MessageKey } from './messages.ts';
 import { formatDate, formatNumber, formatPercent } from './format.ts';
-import { formatFigure } from './report-view.ts';
+import { formatFigure } from './format.ts';
 
 export interface ChangesView {
   intro: string;

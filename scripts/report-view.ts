@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from './config-schema.ts';
 import type { ChangesView } from './previous-version.ts';
 import { DAC_CRITERIA } from './config-schema.ts';
-import { formatDate, formatNumber, formatPercent } from './format.ts';
+import { formatDate, formatFigure, formatNumber, formatPercent } from './format.ts';
 import type { Figure, GoalResult, Indicators, ModelSummary } from './indicators-schema.ts';
 import { messages, t, type Language, type MessageKey } from './messages.ts';
 import { renderInline, renderNarrative, type Citations, type Part } from './narrative.ts';
@@ -88,26 +88,7 @@ export interface ReportView {
   m: Readonly<Record<string, string>>;
 }
 
-const NBSP = '\u00a0';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The formatted text of a figure's value (or part) in the report's language. */
-export function formatFigure(f: Figure, lang: Language, part = 'value'): string {
-  if (part === 'percent') return f.value === null ? t(lang, 'suppressed') : formatPercent(f.value, lang);
-  if (part === 'numerator' || part === 'denominator') {
-    // A mean's denominator is the number of persons it is taken over.
-    const v = part === 'denominator' && f.kind === 'mean' ? f.n : f[part];
-    return v === null || v === undefined ? t(lang, 'suppressed') : formatNumber(v, lang);
-  }
-  if (f.value === null) return t(lang, 'suppressed');
-  switch (f.kind) {
-    case 'share': return formatPercent(f.value, lang);
-    case 'mean': return formatNumber(f.value, lang, Number.isInteger(f.value) ? 0 : 1);
-    case 'coefficient': return formatNumber(f.value, lang, 4);
-    case 'difference': return `${formatNumber(f.value * 100, lang, 1)}${NBSP}${t(lang, 'figure.percentage_points')}`;
-    default: return formatNumber(f.value, lang);
-  }
-}
 
 /**
  * Hidden values grouped by figure (and category): how many, and where as "unit (genders)". One

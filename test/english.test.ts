@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Indicators } from '../scripts/indicators-schema.ts';
 import { messages } from '../scripts/messages.ts';
 import { inspectPdf, normaliseText, type PdfInspection } from '../scripts/pdf/inspect.ts';
-import { formatFigure } from '../scripts/report-view.ts';
+import { formatFigure } from '../scripts/format.ts';
 import { axeOnSite } from './axe-helper.ts';
 
 const repo = join(import.meta.dirname, '..');

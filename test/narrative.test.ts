@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import type { Indicators } from '../scripts/indicators-schema.ts';
 import { lintNarrative, renderInline, renderNarrative, type Citations } from '../scripts/narrative.ts';
 import { slugify } from '../scripts/slug.ts';
-import { formatFigure, makeCitations } from '../scripts/report-view.ts';
+import { formatFigure } from '../scripts/format.ts';
+import { makeCitations } from '../scripts/report-view.ts';
 
 const NBSP = '\u00a0';
 const ind = {

@@ -14,7 +14,7 @@ import { formatPercent } from '../scripts/format.ts';
 import type { Indicators } from '../scripts/indicators-schema.ts';
 import { launchBrowser } from '../scripts/pdf/chromium.ts';
 import { inspectPdf, normaliseText, type PdfInspection } from '../scripts/pdf/inspect.ts';
-import { formatFigure } from '../scripts/report-view.ts';
+import { formatFigure } from '../scripts/format.ts';
 import { serveStatic, type StaticServer } from '../scripts/serve-static.ts';
 
 const root = join(import.meta.dirname, '..');

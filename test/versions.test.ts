@@ -10,7 +10,7 @@ import { buildSite } from '../scripts/build-site.ts';
 import { diffIndicators } from '../scripts/diff-indicators.ts';
 import type { Figure, Indicators } from '../scripts/indicators-schema.ts';
 import { InputError } from '../scripts/problems.ts';
-import { formatFigure } from '../scripts/report-view.ts';
+import { formatFigure } from '../scripts/format.ts';
 import { axeOnSite } from './axe-helper.ts';
 
 const repo = join(import.meta.dirname, '..');
