@@ -14,6 +14,7 @@ import type { Problem } from './problems.ts';
 import { InputError } from './problems.ts';
 import { figureLookup } from './engine/figure-lookup.ts';
 import { figureTableView, type TableView } from './figure-table.ts';
+import { escapeHtml } from './html.ts';
 
 export interface ChartView {
   id: string;
@@ -88,7 +89,6 @@ export interface ReportView {
   m: Readonly<Record<string, string>>;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Hidden values grouped by figure (and category): how many, and where as "unit (genders)". One

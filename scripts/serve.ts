@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { buildSite } from './build-site.ts';
 import { listProjects } from './projects.ts';
 import { InputError } from './problems.ts';
+import { escapeHtml } from './html.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
 const TYPES: Record<string, string> = {
@@ -47,7 +48,6 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The error page: the problems as the terminal shows them, escaped. */
 export function errorPage(err: Error, build: number): string {
