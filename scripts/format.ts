@@ -1,5 +1,5 @@
 // The one place numbers are formatted for readers (report text, tables, CSV downloads).
-import type { Figure } from './indicators-schema.ts';
+import type { Figure } from './publish/indicators-schema.ts';
 import { t, type Language } from './messages.ts';
 
 const NBSP = '\u00a0';

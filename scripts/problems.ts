@@ -1,6 +1,6 @@
 // One shape for every input problem, so the CLI can print them grouped by file and a failed
 // build can say everything that is wrong at once.
-import { maskIdentityNumbersIn } from './personnummer.ts';
+import { maskIdentityNumbersIn } from './privacy/personnummer.ts';
 
 export interface Problem {
   file: string;

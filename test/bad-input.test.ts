@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import iconv from 'iconv-lite';
-import { buildSite } from '../scripts/build-site.ts';
+import { buildSite } from '../scripts/site/build-site.ts';
 import { InputError, type Problem } from '../scripts/problems.ts';
 import { DATE_EXPECTED } from '../scripts/read/values.ts';
 import {

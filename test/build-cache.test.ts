@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { writeProjectData } from '../scripts/build-site.ts';
+import { writeProjectData } from '../scripts/site/build-site.ts';
 
 const repo = join(import.meta.dirname, '..');
 const slug = 'samverkan-leder-till-arbete';

@@ -6,11 +6,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { checkProject } from '../scripts/check.ts';
+import { checkProject } from '../scripts/cli/check.ts';
 
 const repo = join(import.meta.dirname, '..');
 const cli = (root: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'check.ts'), '--root', root, ...args], { encoding: 'utf8', cwd: repo });
+  spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'check.ts'), '--root', root, ...args], { encoding: 'utf8', cwd: repo });
 
 describe('npm run check', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'check-'));

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, parseConfig } from '../scripts/config.ts';
+import { loadConfig, parseConfig } from '../scripts/config/load.ts';
 import { InputError, type Problem } from '../scripts/problems.ts';
 
 const EXAMPLE_FILE = fileURLToPath(new URL('../content/mia-vidare/report.yaml', import.meta.url));

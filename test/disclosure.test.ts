@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { configSchema, type Config } from '../scripts/config-schema.ts';
-import type { Dataset, Participant } from '../scripts/contract.ts';
+import { configSchema, type Config } from '../scripts/config/schema.ts';
+import type { Dataset, Participant } from '../scripts/config/contract.ts';
 import { computeIndicators } from '../scripts/engine/compute.ts';
 import { feasibleIntervals } from '../scripts/engine/intervals.ts';
-import { buildIndicators } from '../scripts/indicators.ts';
-import type { Figure } from '../scripts/indicators-schema.ts';
-import { figureCsv } from '../scripts/write-outputs.ts';
+import { buildIndicators } from '../scripts/site/data-step.ts';
+import type { Figure } from '../scripts/publish/indicators-schema.ts';
+import { figureCsv } from '../scripts/publish/write-outputs.ts';
 import { InputError } from '../scripts/problems.ts';
 import { attack, primaryCells, type Knowledge } from './helpers/attacker.ts';
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configSchema, type Config } from '../scripts/config-schema.ts';
-import type { Activity, Dataset, Participant } from '../scripts/contract.ts';
+import { configSchema, type Config } from '../scripts/config/schema.ts';
+import type { Activity, Dataset, Participant } from '../scripts/config/contract.ts';
 import { computeIndicators } from '../scripts/engine/compute.ts';
 import { isMet } from '../scripts/engine/goals.ts';
 import { wilson } from '../scripts/engine/wilson.ts';
-import type { Figure } from '../scripts/indicators-schema.ts';
+import type { Figure } from '../scripts/publish/indicators-schema.ts';
 import { InputError } from '../scripts/problems.ts';
 
 function config(extra: Record<string, unknown> = {}): Config {

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Indicators } from '../scripts/indicators-schema.ts';
+import type { Indicators } from '../scripts/publish/indicators-schema.ts';
 import { messages } from '../scripts/messages.ts';
 import { inspectPdf, normaliseText, type PdfInspection } from '../scripts/pdf/inspect.ts';
 import { formatFigure } from '../scripts/format.ts';
@@ -18,7 +18,7 @@ const en = (key: keyof typeof messages.en) => messages.en[key];
 const slug = 'mia-vidare';
 const root = mkdtempSync(join(tmpdir(), 'english-'));
 const site = join(root, '_site');
-const build = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'build.ts'), '--root', root, ...args, slug], { encoding: 'utf8', cwd: repo });
+const build = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'build.ts'), '--root', root, ...args, slug], { encoding: 'utf8', cwd: repo });
 let progress: string;
 let html: string;
 let text: string;

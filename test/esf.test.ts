@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSite } from '../scripts/build-site.ts';
-import type { Participant } from '../scripts/contract.ts';
+import { buildSite } from '../scripts/site/build-site.ts';
+import type { Participant } from '../scripts/config/contract.ts';
 import { esfIndicators, LONG_TERM_MONTHS } from '../scripts/engine/esf.ts';
 
 const repo = join(import.meta.dirname, '..');

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
-import { buildSite } from '../scripts/build-site.ts';
-import { loadProject } from '../scripts/load.ts';
+import { buildSite } from '../scripts/site/build-site.ts';
+import { loadProject } from '../scripts/read/project.ts';
 import { openPdf, pageText, normaliseText } from '../scripts/pdf/inspect.ts';
 import { InputError } from '../scripts/problems.ts';
-import { csvText } from '../scripts/write-outputs.ts';
-import { decodeEntities } from '../scripts/scan-site.ts';
+import { csvText } from '../scripts/publish/write-outputs.ts';
+import { decodeEntities } from '../scripts/privacy/scan-site.ts';
 import writeXlsxFile from 'write-excel-file/node';
 import { CONFIG, PARTICIPANTS_HEADER, PARTICIPANT_ROWS, PARTICIPANTS_FILE, participantsCsv, problemsOf, project, withProject } from './helpers/fixture-project.ts';
 

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { loadProject } from '../scripts/load.ts';
-import type { Participant } from '../scripts/contract.ts';
+import { loadProject } from '../scripts/read/project.ts';
+import type { Participant } from '../scripts/config/contract.ts';
 import { designFromRows, ols, type OlsCoefficient, type OlsResult, type SeType } from '../scripts/stats/index.ts';
 
 const root = join(import.meta.dirname, '..');

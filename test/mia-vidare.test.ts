@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { writeProjectData } from '../scripts/build-site.ts';
-import type { Figure, Indicators } from '../scripts/indicators-schema.ts';
+import { writeProjectData } from '../scripts/site/build-site.ts';
+import type { Figure, Indicators } from '../scripts/publish/indicators-schema.ts';
 
 const root = join(import.meta.dirname, '..');
 const slug = 'mia-vidare';

@@ -2,10 +2,10 @@
 // numbers as fitting the estimator directly, listwise deletion and dummies reported.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { configSchema } from '../scripts/config-schema.ts';
-import type { Activity, Participant } from '../scripts/contract.ts';
+import { configSchema } from '../scripts/config/schema.ts';
+import type { Activity, Participant } from '../scripts/config/contract.ts';
 import { computeIndicators } from '../scripts/engine/compute.ts';
-import { renderNarrative } from '../scripts/narrative.ts';
+import { renderNarrative } from '../scripts/render/narrative.ts';
 import { ols } from '../scripts/stats/index.ts';
 
 // A small deterministic population: outcome depends on training and age.
@@ -79,7 +79,7 @@ it('places a model table from narrative, and refuses an unknown model', () => {
 });
 
 it('charts the coefficients with their intervals and says which cross zero', async () => {
-  const { buildChart } = await import('../scripts/charts/index.ts');
+  const { buildChart } = await import('../scripts/render/charts/index.ts');
   const ids = r.figures.filter((f) => f.id.startsWith('model.work.') && f.id !== 'model.work.r2').map((f) => f.id);
   const chart = { id: 'coef', kind: 'coefficients' as const, title: 'Koefficienter', figures: ids };
   const built = buildChart(chart, r.figures, [], { language: 'sv', units: ['A', 'B', 'total'], unitLabel: (u: string) => u, minCount: 5 });

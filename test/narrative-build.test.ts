@@ -4,7 +4,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, it } from 'node:test';
-import { buildSite } from '../scripts/build-site.ts';
+import { buildSite } from '../scripts/site/build-site.ts';
 import { InputError } from '../scripts/problems.ts';
 
 const repo = join(import.meta.dirname, '..');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Indicators } from '../scripts/indicators-schema.ts';
-import { lintNarrative, renderInline, renderNarrative, type Citations } from '../scripts/narrative.ts';
+import type { Indicators } from '../scripts/publish/indicators-schema.ts';
+import { lintNarrative, renderInline, renderNarrative, type Citations } from '../scripts/render/narrative.ts';
 import { slugify } from '../scripts/slug.ts';
 import { formatFigure } from '../scripts/format.ts';
-import { makeCitations } from '../scripts/report-view.ts';
+import { makeCitations } from '../scripts/render/report-view.ts';
 
 const NBSP = '\u00a0';
 const ind = {

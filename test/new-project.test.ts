@@ -6,13 +6,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildSite } from '../scripts/build-site.ts';
-import { checkProject } from '../scripts/check.ts';
-import { configSchema, DAC_CRITERIA } from '../scripts/config-schema.ts';
-import { loadConfig } from '../scripts/config.ts';
-import { TABLES, type TableName } from '../scripts/contract.ts';
-import type { Indicators } from '../scripts/indicators-schema.ts';
-import { DATA_FILES, NARRATIVE_FILES, scaffoldProject } from '../scripts/new-project.ts';
+import { buildSite } from '../scripts/site/build-site.ts';
+import { checkProject } from '../scripts/cli/check.ts';
+import { configSchema, DAC_CRITERIA } from '../scripts/config/schema.ts';
+import { loadConfig } from '../scripts/config/load.ts';
+import { TABLES, type TableName } from '../scripts/config/contract.ts';
+import type { Indicators } from '../scripts/publish/indicators-schema.ts';
+import { DATA_FILES, NARRATIVE_FILES, scaffoldProject } from '../scripts/cli/new.ts';
 import { axeOnSite } from './axe-helper.ts';
 
 const repo = join(import.meta.dirname, '..');
@@ -58,7 +58,7 @@ describe('npm run new', () => {
   });
 
   it('refuses an existing project and an invalid name, writing nothing', () => {
-    const cli = (name: string) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'new-project.ts'), '--root', root, name], { encoding: 'utf8', cwd: repo });
+    const cli = (name: string) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'new.ts'), '--root', root, name], { encoding: 'utf8', cwd: repo });
     const existing = cli(slug);
     assert.equal(existing.status, 1);
     assert.match(existing.stderr, /content\/nytt-projekt already exists/);
@@ -108,7 +108,7 @@ describe('npm run new', () => {
   });
 
   it('npm run new prints the files and the next steps', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'new-project.ts'), '--root', root, 'andra-projektet'], { encoding: 'utf8', cwd: repo });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'new.ts'), '--root', root, 'andra-projektet'], { encoding: 'utf8', cwd: repo });
     assert.match(out, /content\/andra-projektet\/report\.yaml/);
     assert.match(out, /npm run check -- andra-projektet/);
   });

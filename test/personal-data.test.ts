@@ -6,11 +6,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSite } from '../scripts/build-site.ts';
-import { findIdentityNumbers, isIdentityNumber, maskIdentityNumber } from '../scripts/personnummer.ts';
+import { buildSite } from '../scripts/site/build-site.ts';
+import { findIdentityNumbers, isIdentityNumber, maskIdentityNumber } from '../scripts/privacy/personnummer.ts';
 import { InputError } from '../scripts/problems.ts';
-import { distinctiveId } from '../scripts/scan-site.ts';
-import { loadProject } from '../scripts/load.ts';
+import { distinctiveId } from '../scripts/privacy/scan-site.ts';
+import { loadProject } from '../scripts/read/project.ts';
 import { activitiesCsv, participantsCsv, PARTICIPANT_ROWS, problemsOf, project } from './helpers/fixture-project.ts';
 
 const repo = join(import.meta.dirname, '..');

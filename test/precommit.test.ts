@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkStaged, installHook } from '../scripts/precommit-check.ts';
+import { checkStaged, installHook } from '../scripts/privacy/precommit-check.ts';
 
 describe('pre-commit check', () => {
   let repo: string;

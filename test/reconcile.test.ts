@@ -2,8 +2,8 @@
 // reasons for exit, counted activity groups, follow-up groups and survey counts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configSchema, type Config } from '../scripts/config-schema.ts';
-import type { Dataset, Participant } from '../scripts/contract.ts';
+import { configSchema, type Config } from '../scripts/config/schema.ts';
+import type { Dataset, Participant } from '../scripts/config/contract.ts';
 import { computeIndicators } from '../scripts/engine/compute.ts';
 import { InputError } from '../scripts/problems.ts';
 

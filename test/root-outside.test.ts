@@ -14,7 +14,7 @@ const slug = 'samverkan-leder-till-arbete';
 const root = mkdtempSync(join(tmpdir(), 'eval-report-root-'));
 for (const d of ['content', 'data']) cpSync(join(repo, d, slug), join(root, d, slug), { recursive: true });
 const build = () =>
-  spawnSync(process.execPath, ['--import', pathToFileURL(join(repo, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(repo, 'scripts', 'build.ts'), '--root', root, '--quiet'], { cwd: root, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });
+  spawnSync(process.execPath, ['--import', pathToFileURL(join(repo, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(repo, 'scripts', 'cli', 'build.ts'), '--root', root, '--quiet'], { cwd: root, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '0' } });
 
 describe('a project folder outside the repository', () => {
   after(() => rmSync(root, { recursive: true, force: true }));

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { writeProjectData } from '../scripts/build-site.ts';
-import type { Figure, Indicators } from '../scripts/indicators-schema.ts';
+import { writeProjectData } from '../scripts/site/build-site.ts';
+import type { Figure, Indicators } from '../scripts/publish/indicators-schema.ts';
 
 const root = join(import.meta.dirname, '..');
 const slug = 'samverkan-leder-till-arbete';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from '../scripts/pdf/chromium.ts';
-import { startPreview, type Preview } from '../scripts/serve.ts';
+import { startPreview, type Preview } from '../scripts/cli/serve.ts';
 
 const repo = join(import.meta.dirname, '..');
 const root = mkdtempSync(join(tmpdir(), 'serve-'));

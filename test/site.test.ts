@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'puppeteer-core';
-import { buildSite, listProjects } from '../scripts/build-site.ts';
-import { loadConfig } from '../scripts/config.ts';
+import { buildSite, listProjects } from '../scripts/site/build-site.ts';
+import { loadConfig } from '../scripts/config/load.ts';
 import { formatPercent } from '../scripts/format.ts';
-import type { Indicators } from '../scripts/indicators-schema.ts';
+import type { Indicators } from '../scripts/publish/indicators-schema.ts';
 import { launchBrowser } from '../scripts/pdf/chromium.ts';
 import { inspectPdf, normaliseText, type PdfInspection } from '../scripts/pdf/inspect.ts';
 import { formatFigure } from '../scripts/format.ts';
-import { serveStatic, type StaticServer } from '../scripts/serve-static.ts';
+import { serveStatic, type StaticServer } from '../scripts/site/serve-static.ts';
 
 const root = join(import.meta.dirname, '..');
 const slugs = listProjects(root);

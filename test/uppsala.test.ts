@@ -7,12 +7,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { writeProjectData } from '../scripts/build-site.ts';
-import { buildChart } from '../scripts/charts/index.ts';
+import { writeProjectData } from '../scripts/site/build-site.ts';
+import { buildChart } from '../scripts/render/charts/index.ts';
 import { computeIndicators, type Computed } from '../scripts/engine/compute.ts';
-import { figureTableView } from '../scripts/figure-table.ts';
-import type { Figure, Indicators } from '../scripts/indicators-schema.ts';
-import { loadProject } from '../scripts/load.ts';
+import { figureTableView } from '../scripts/render/figure-table.ts';
+import type { Figure, Indicators } from '../scripts/publish/indicators-schema.ts';
+import { loadProject } from '../scripts/read/project.ts';
 
 const root = join(import.meta.dirname, '..');
 const slug = 'uppsala-upphandlade-insatser';

@@ -2,9 +2,9 @@
 // test/hostile-input.test.ts and test/site.test.ts, and must pass there).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Indicators } from '../scripts/indicators-schema.ts';
+import type { Indicators } from '../scripts/publish/indicators-schema.ts';
 import type { PdfInspection } from '../scripts/pdf/inspect.ts';
-import { pdfProblems } from '../scripts/verify-site.ts';
+import { pdfProblems } from '../scripts/site/verify-site.ts';
 
 const report = { title: 'Rapport', language: 'sv' } as Indicators['report'];
 const good: PdfInspection = { pages: 3, title: 'Rapport', lang: 'sv', tagged: true, outline: [{ title: 'Inledning', page: 2, children: [] }], destinations: {}, pageTexts: [], figureAlts: ['Diagram A', 'Diagram B'] };

@@ -6,9 +6,9 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSite } from '../scripts/build-site.ts';
-import { diffIndicators } from '../scripts/diff-indicators.ts';
-import type { Figure, Indicators } from '../scripts/indicators-schema.ts';
+import { buildSite } from '../scripts/site/build-site.ts';
+import { diffIndicators } from '../scripts/publish/diff-indicators.ts';
+import type { Figure, Indicators } from '../scripts/publish/indicators-schema.ts';
 import { InputError } from '../scripts/problems.ts';
 import { formatFigure } from '../scripts/format.ts';
 import { axeOnSite } from './axe-helper.ts';
@@ -79,7 +79,7 @@ describe('a second version of MIA Vidare', () => {
   });
 
   it('npm run diff prints the same changes and exits 0', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'diff.ts'), join(root, 'content', slug, 'versions', 'v1.json'), join(out, slug, 'indicators.json')], { encoding: 'utf8', cwd: repo });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'diff.ts'), join(root, 'content', slug, 'versions', 'v1.json'), join(out, slug, 'indicators.json')], { encoding: 'utf8', cwd: repo });
     assert.equal(r.status, 0, r.stderr);
     const n = (html.match(/<td>ändrat<\/td>/g) ?? []).length;
     assert.match(r.stdout, new RegExp(`^${n} changed, 0 added, 0 removed figures`));
@@ -92,7 +92,7 @@ describe('a second version of MIA Vidare', () => {
     await assert.rejects(buildSite({ root, outDir: out, slugs: [slug], pdf: false }), (e: InputError) => /previous_version\.indicators: value "versions\/v0\.json"/.test(e.message.replace(/line \d+, /, '').replace(/column "([^"]+)"/, '$1')));
     writeFileSync(join(root, 'content', slug, 'versions', 'v0.json'), JSON.stringify({ report: { language: 'sv' }, figures: [{ id: 'a.b' }], goals: [] }));
     await assert.rejects(buildSite({ root, outDir: out, slugs: [slug], pdf: false }), (e: InputError) => e instanceof InputError && /content\/mia-vidare\/versions\/v0\.json: \d+ problems?\n {2}column "figures\[0\]\.label"/.test(e.message));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'diff.ts'), join(root, 'content', slug, 'versions', 'v0.json'), join(out, slug, 'indicators.json')], { encoding: 'utf8', cwd: repo });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'diff.ts'), join(root, 'content', slug, 'versions', 'v0.json'), join(out, slug, 'indicators.json')], { encoding: 'utf8', cwd: repo });
     assert.equal(r.status, 1);
     assert.match(r.stderr, /Cannot compare the two files/);
   });

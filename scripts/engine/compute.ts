@@ -1,8 +1,8 @@
 // The indicator engine: a validated Dataset and its Config in, every figure, goal result and
 // data-quality check out. Pure: no I/O, no clock, no randomness.
-import type { Config } from '../config-schema.ts';
-import { OUTCOME_CODES, type Activity, type Dataset, type OutcomeCode, type Participant } from '../contract.ts';
-import type { Check, Figure, GoalResult, ModelSummary } from '../indicators-schema.ts';
+import type { Config } from '../config/schema.ts';
+import { OUTCOME_CODES, type Activity, type Dataset, type OutcomeCode, type Participant } from '../config/contract.ts';
+import type { Check, Figure, GoalResult, ModelSummary } from '../publish/indicators-schema.ts';
 import { fitModels } from './models.ts';
 import { twoProportions } from '../stats/index.ts';
 import { t, type Language } from '../messages.ts';

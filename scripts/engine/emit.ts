@@ -1,6 +1,6 @@
 // Turns accumulated cells into figures, applying primary disclosure control: a count below the
 // threshold, or a share, mean or sum resting on one, is published as suppressed (value null).
-import type { Figure } from '../indicators-schema.ts';
+import type { Figure } from '../publish/indicators-schema.ts';
 import { wilson } from './wilson.ts';
 import type { Acc, Grid } from './grid.ts';
 import { truthOf } from './truth.ts';

@@ -6,7 +6,7 @@
 // cells of a row add up to its total, and the categories of a breakdown add up to the participants
 // row, one suppressed cell in such a group could be recovered by subtraction: the smallest other
 // positive cell of that group is then suppressed too, repeated until no group has a lone hidden cell.
-import type { Dataset, Participant } from '../contract.ts';
+import type { Dataset, Participant } from '../config/contract.ts';
 
 /** Long-term unemployed: at least this many months without work at entry (months_without_work). */
 export const LONG_TERM_MONTHS = 12;

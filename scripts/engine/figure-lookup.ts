@@ -1,4 +1,4 @@
-import type { Figure } from '../indicators-schema.ts';
+import type { Figure } from '../publish/indicators-schema.ts';
 
 /**
  * Finds a figure by id, unit, gender and category (none by default: a distribution's

@@ -1,6 +1,6 @@
 // Goals: each target judged against its figure for every unit it applies to.
-import type { Config, Target } from '../config-schema.ts';
-import type { Figure, GoalResult } from '../indicators-schema.ts';
+import type { Config, Target } from '../config/schema.ts';
+import type { Figure, GoalResult } from '../publish/indicators-schema.ts';
 import { InputError } from '../problems.ts';
 import { figureLookup } from './figure-lookup.ts';
 

@@ -1,7 +1,7 @@
 // The cells every figure is computed for: each reported unit and the project total, each
 // crossed with all genders together and each gender present in the data. One participant
 // counts in at most four cells (own unit × all/own gender, total × all/own gender).
-import type { Gender, Participant } from '../contract.ts';
+import type { Gender, Participant } from '../config/contract.ts';
 
 export type GenderKey = 'all' | Gender;
 

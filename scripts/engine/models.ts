@@ -2,9 +2,9 @@
 // predictors → a design → OLS (linear probability model, robust errors) or logistic regression
 // (scripts/stats). Coefficients become figures model.<model>.<predictor>; each model's fit, n,
 // dropped rows and excluded predictors go into the summary. Pure: no I/O.
-import type { Config } from '../config-schema.ts';
-import type { Participant } from '../contract.ts';
-import type { Figure, ModelSummary } from '../indicators-schema.ts';
+import type { Config } from '../config/schema.ts';
+import type { Participant } from '../config/contract.ts';
+import type { Figure, ModelSummary } from '../publish/indicators-schema.ts';
 import { idPart } from '../slug.ts';
 import { designFromRows, logit, ols, type Term } from '../stats/index.ts';
 

@@ -1,11 +1,11 @@
 // A project with no participant rows yet (a fresh scaffold): instead of failing on goals and
 // narrative that cite figures which cannot exist without data, the data step publishes the three
 // participant counts (all zero) and one warning check, and the page shows a "no data yet" notice.
-import type { Config } from '../config-schema.ts';
+import type { Config } from '../config/schema.ts';
 import type { Computed } from './compute.ts';
 import { emitCounts, type Emitter } from './emit.ts';
 import { Acc, makeGrid } from './grid.ts';
-import type { Indicators } from '../indicators-schema.ts';
+import type { Indicators } from '../publish/indicators-schema.ts';
 import { t } from '../messages.ts';
 
 /** Id of the check that marks an empty project; the page model keys its notice on it. */

@@ -4,10 +4,10 @@
 //   does it match the report? Every figure the original report published is compared with
 //                             the computed one, at the precision it was published with.
 // Differences are warnings in the data-quality appendix; nothing is adjusted.
-import type { Config } from '../config-schema.ts';
-import type { Participant } from '../contract.ts';
+import type { Config } from '../config/schema.ts';
+import type { Participant } from '../config/contract.ts';
 import { formatNumber, formatPercent } from '../format.ts';
-import type { Check, Figure } from '../indicators-schema.ts';
+import type { Check, Figure } from '../publish/indicators-schema.ts';
 import { t } from '../messages.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { figureLookup } from './figure-lookup.ts';

@@ -12,8 +12,8 @@
 // the feasibility interval of every primary cell; a cell whose interval is narrower than k (a
 // count) or a single point (a sum of hours or months) gets one more cell of its equations
 // hidden, and (1)–(2) repeat. Pure: figures in, the same figures with more of them suppressed.
-import type { Config } from '../config-schema.ts';
-import type { Figure } from '../indicators-schema.ts';
+import type { Config } from '../config/schema.ts';
+import type { Figure } from '../publish/indicators-schema.ts';
 import { InputError } from '../problems.ts';
 import { feasibleIntervals, type Equation } from './intervals.ts';
 import { truthOf } from './truth.ts';

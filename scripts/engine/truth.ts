@@ -1,7 +1,7 @@
 // The unrounded cell values behind each emitted figure, kept beside the figures (never in them)
 // so that secondary suppression can compute what a published table would let an attacker infer.
 // A WeakMap: nothing here is serialised, and the values die with the figures.
-import type { Figure } from '../indicators-schema.ts';
+import type { Figure } from '../publish/indicators-schema.ts';
 
 export interface Truth {
   /** Counts: the count. */

@@ -1,8 +1,8 @@
 // Raw records → canonical rows of one table, using the configuration's column and value maps.
 // Every problem is collected (file, line, column, value, what was expected); nothing is thrown
 // here, so a caller can report all problems of all files at once.
-import type { TableMapping } from '../config-schema.ts';
-import { TABLES, type ColumnSpec, type TableName } from '../contract.ts';
+import type { TableMapping } from '../config/schema.ts';
+import { TABLES, type ColumnSpec, type TableName } from '../config/contract.ts';
 import type { Problem } from '../problems.ts';
 import type { Records } from './csv.ts';
 import { DATE_EXPECTED, parseDate, parseInteger, parseNumber } from './values.ts';

@@ -2,7 +2,7 @@
 // tables fit together, and computes by linear programming the interval each hidden count can lie
 // in (as τ-ARGUS and sdcTable audit a suppression pattern). Written apart from
 // scripts/engine/secondary.ts on purpose: it shares only the LP wrapper.
-import type { Figure } from '../../scripts/indicators-schema.ts';
+import type { Figure } from '../../scripts/publish/indicators-schema.ts';
 import { feasibleIntervals, type Equation } from '../../scripts/engine/intervals.ts';
 import { truthOf } from '../../scripts/engine/truth.ts';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadProject, type Loaded } from '../../scripts/load.ts';
+import { loadProject, type Loaded } from '../../scripts/read/project.ts';
 import { InputError, type Problem } from '../../scripts/problems.ts';
 
 export const SLUG = 'demo';

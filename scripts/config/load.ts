@@ -1,0 +1,231 @@
+// Loads content/<slug>/report.yaml: YAML → schema → cross-field checks → typed Config.
+// Every problem names the file, the line, the key path, the value and what was expected.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
+import type { core } from 'zod';
+import { configSchema, DAC_CRITERIA, type Config } from './schema.ts';
+import { EXIT_REASONS, OUTCOME_CODES, TABLES, type TableName } from './contract.ts';
+import { InputError, type Problem } from '../problems.ts';
+
+export type { Config } from './schema.ts';
+
+type Path = (string | number)[];
+
+const keyPath = (path: Path): string =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+
+/** Line of the YAML key (or sequence item) at `path`, or of its nearest existing parent. */
+function lineOf(doc: Document, counter: LineCounter, path: Path): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    // A key's own line, not its value's: a block value (or an empty one) starts on a later line.
+    const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : undefined;
+    const pair = isMap(parent) ? parent.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(path[n - 1])) : undefined;
+    const node = isNode(pair?.key) ? pair.key : doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function valueAt(doc: Document, path: Path): string | undefined {
+  const v = doc.getIn(path);
+  if (v === undefined) return undefined;
+  return typeof v === 'string' ? v : JSON.stringify(isNode(v) ? v.toJSON() : v);
+}
+
+function expectedOf(issue: core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `no key ${issue.keys.map((k) => `"${k}"`).join(', ')} here (unknown key: check the spelling against docs/config.md)`;
+    case 'invalid_type':
+      return issue.expected === 'undefined' ? 'nothing here' : `a value of type ${issue.expected}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Parses and validates a configuration text; `file` is used in messages only. */
+export function parseConfig(text: string, file: string): Config {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, expected: `valid YAML (${e.message.split('\n')[0]})` })),
+    );
+  }
+  const parsed = configSchema.safeParse(doc.toJS());
+  const problems: Problem[] = [];
+  const at = (path: Path, expected: string, value?: string): Problem => ({
+    file,
+    line: lineOf(doc, counter, path),
+    column: keyPath(path) || '(top level)',
+    value: value ?? valueAt(doc, path),
+    expected,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path as Path;
+      if (issue.code === 'unrecognized_keys') {
+        for (const k of issue.keys) problems.push(at([...path, k], expectedOf({ ...issue, keys: [k] }), k));
+      } else {
+        const missing = doc.getIn(path) === undefined;
+        problems.push(at(path, expectedOf(issue) + (missing ? ' (the key is missing)' : '')));
+      }
+    }
+    throw new InputError(problems);
+  }
+  const config = parsed.data;
+  for (const [path, expected, value] of crossChecks(config)) problems.push(at(path, expected, value));
+  if (problems.length > 0) throw new InputError(problems);
+  return config;
+}
+
+export function loadConfig(file: string): Config {
+  return parseConfig(readFileSync(file, 'utf8'), file);
+}
+
+/** What the schema cannot say: references between keys. Returns [path, expected, value?]. */
+function crossChecks(config: Config): [Path, string, string?][] {
+  const out: [Path, string, string?][] = [];
+  const unitNames = config.units.items.map((u) => u.name);
+  const seen = new Set<string>();
+  config.units.items.forEach((u, i) => {
+    if (u.name === 'total') out.push([['units', 'items', i, 'name'], 'a unit name other than "total" (reserved for the project total)']);
+    if (seen.has(u.name)) out.push([['units', 'items', i, 'name'], 'each unit listed once']);
+    seen.add(u.name);
+  });
+  if (config.period.from > config.period.to) out.push([['period', 'to'], `a date on or after period.from (${config.period.from})`]);
+
+  for (const [table, mapping] of Object.entries(config.tables) as [TableName, Config['tables']['participants'] | undefined][]) {
+    if (!mapping) continue;
+    const spec = TABLES[table] as Record<string, { type: { kind: string; values?: readonly string[] } }>;
+    for (const [column, map] of Object.entries(mapping.values)) {
+      const allowed = spec[column]?.type.values;
+      if (!allowed || !map) continue;
+      for (const [source, target] of Object.entries(map)) {
+        if (target !== '' && !allowed.includes(target))
+          out.push([['tables', table, 'values', column, source], `one of ${allowed.join(', ')} (or "" for a missing value)`, target]);
+      }
+    }
+  }
+  config.outcome_groups.forEach((g, i) => {
+    const allowed: readonly string[] = g.column === 'exit_reason' ? EXIT_REASONS : OUTCOME_CODES;
+    g.codes.forEach((c, j) => {
+      if (!allowed.includes(c)) out.push([['outcome_groups', i, 'codes', j], `one of ${allowed.join(', ')} (codes of ${g.column})`, c]);
+    });
+  });
+  const activityIds = new Set(config.activity_groups.map((a) => a.id));
+  const outcomeIds = new Set(config.outcome_groups.map((g) => g.id));
+  const entryIds = new Set(config.entry_groups.map((g) => g.id));
+  config.outcome_groups.forEach((g, i) => {
+    if (g.entry_group !== undefined && !entryIds.has(g.entry_group))
+      out.push([['outcome_groups', i, 'entry_group'], `the id of an entry group (${[...entryIds].join(', ') || 'none defined'})`, g.entry_group]);
+  });
+  config.activity_groups.forEach((a, i) => {
+    if (a.by === 'provider' && a.measure === 'share') out.push([['activity_groups', i, 'measure'], 'count or rows for a group counted by provider (a share of enrolled participants has no provider)', a.measure]);
+  });
+  if (config.activity_groups.length > 0 && !config.tables.activities) out.push([['activity_groups'], 'a tables.activities entry naming the activity file']);
+  if (config.costs) {
+    if (!config.tables.costs) out.push([['costs'], 'a tables.costs entry naming the cost file']);
+    const of = config.costs.per_participant_of;
+    if (of !== undefined && !activityIds.has(of)) out.push([['costs', 'per_participant_of'], `the id of an activity group (${[...activityIds].join(', ') || 'none defined'})`, of]);
+  }
+  const tableIds = new Set<string>();
+  config.figure_tables.forEach((ft, i) => {
+    if (tableIds.has(ft.id)) out.push([['figure_tables', i, 'id'], 'each table id once']);
+    tableIds.add(ft.id);
+    ft.units?.forEach((u, j) => {
+      if (u !== 'total' && !unitNames.includes(u)) out.push([['figure_tables', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
+    });
+  });
+  config.comparisons.forEach((c, i) => {
+    if (!outcomeIds.has(c.outcome)) out.push([['comparisons', i, 'outcome'], `the id of an outcome group (${[...outcomeIds].join(', ')})`, c.outcome]);
+    for (const k of ['a', 'b'] as const)
+      if (!activityIds.has(c[k])) out.push([['comparisons', i, k], `the id of an activity group (${[...activityIds].join(', ')})`, c[k]]);
+  });
+  config.models.forEach((m, i) => {
+    if (!outcomeIds.has(m.outcome)) out.push([['models', i, 'outcome'], `the id of an outcome group (${[...outcomeIds].join(', ')})`, m.outcome]);
+    m.predictors.forEach((p, j) => {
+      const kinds = [p.activity_group !== undefined, p.column !== undefined].filter(Boolean).length;
+      if (kinds !== 1) out.push([['models', i, 'predictors', j], 'either activity_group or column']);
+      if (p.activity_group !== undefined && !activityIds.has(p.activity_group)) out.push([['models', i, 'predictors', j, 'activity_group'], `the id of an activity group (${[...activityIds].join(', ')})`, p.activity_group]);
+      const numeric = p.column === 'age_at_entry' || p.column === 'months_without_work';
+      if (p.column !== undefined && !numeric && [p.ordered, p.equals, p.categorical].filter((x) => x !== undefined).length !== 1)
+        out.push([['models', i, 'predictors', j], `one of ordered, equals or categorical for the coded column ${p.column}`]);
+    });
+  });
+  config.followup_groups.forEach((f, i) => {
+    if (f.activity_group !== undefined && !activityIds.has(f.activity_group))
+      out.push([['followup_groups', i, 'activity_group'], `the id of an activity group (${[...activityIds].join(', ') || 'none defined'})`, f.activity_group]);
+  });
+  if (config.followup_groups.length > 0 && !config.tables.followups) out.push([['followup_groups'], 'a tables.followups entry naming the follow-up file']);
+  config.published.forEach((p, i) => {
+    if (p.unit !== 'total' && !unitNames.includes(p.unit)) out.push([['published', i, 'unit'], `a unit of units.items (${unitNames.join(', ')}) or "total"`, p.unit]);
+  });
+  config.entry_groups.forEach((g, i) => {
+    if (!g.codes && g.min === undefined && g.max === undefined)
+      out.push([['entry_groups', i], 'either codes or min/max to say who belongs to the group']);
+  });
+  const numeric = new Set(['months_without_work', 'age_at_entry']);
+  config.distributions.forEach((d, i) => {
+    if ((d.table === 'activities') !== (d.column === 'months'))
+      out.push([['distributions', i, 'column'], d.table === 'activities' ? 'months (the only column of activity rows to distribute)' : 'a participant column (months needs table: activities)', d.column]);
+    if (d.table === 'activities' && !config.tables.activities) out.push([['distributions', i, 'table'], 'a tables.activities entry naming the activity file']);
+    if (d.column === 'months' && d.categories) return; // month lengths are categories: "2", "3", …
+    if (numeric.has(d.column) ? !d.bands || d.categories : !d.categories || d.bands)
+      out.push([['distributions', i], numeric.has(d.column) ? `bands (and no categories) for the numeric column ${d.column}` : `categories (and no bands) for the coded column ${d.column}`]);
+    d.bands?.forEach((b, j) => {
+      if (b.min === undefined && b.max === undefined) out.push([['distributions', i, 'bands', j], 'min, max or both']);
+    });
+  });
+  config.survey?.questions.forEach((q, i) => {
+    q.positive?.forEach((a, j) => {
+      if (!q.scale.includes(a)) out.push([['survey', 'questions', i, 'positive', j], `an answer of the scale (${q.scale.join(', ')})`, a]);
+    });
+  });
+  if (config.survey && !config.tables.survey) out.push([['survey'], 'a tables.survey entry naming the survey file']);
+  config.goals.forEach((g, i) => {
+    const measured = g.figure !== undefined || g.target !== undefined;
+    if (measured === (g.not_measured !== undefined) || (measured && (!g.figure || !g.target)))
+      out.push([['goals', i], 'either figure and target, or not_measured with the reason']);
+    const t = g.target;
+    if (t && (t.op === 'between' ? t.min === undefined || t.max === undefined || t.value !== undefined : t.value === undefined || t.min !== undefined || t.max !== undefined))
+      out.push([['goals', i, 'target'], t.op === 'between' ? 'min and max (and no value) with op "between"' : `value (and no min/max) with op "${t.op}"`]);
+    if (t?.op === 'between' && t.min !== undefined && t.max !== undefined && t.min > t.max) out.push([['goals', i, 'target', 'max'], 'max ≥ min']);
+    g.units?.forEach((u, j) => {
+      if (u !== 'total' && !unitNames.includes(u)) out.push([['goals', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
+    });
+  });
+  const criteria = new Set((config.criteria ?? []).map((c) => c.id));
+  const dac = new Set<string>(DAC_CRITERIA);
+  const criterionOk = (id: string) => (config.criteria ? criteria.has(id) : dac.has(id));
+  const criterionList = config.criteria ? [...criteria].join(', ') : DAC_CRITERIA.join(', ');
+  config.sections.forEach((s, i) => {
+    if (s.criterion !== undefined && !criterionOk(s.criterion)) out.push([['sections', i, 'criterion'], `a criterion id (${criterionList})`, s.criterion]);
+  });
+  config.evaluation_questions.forEach((q, i) => {
+    if (!criterionOk(q.criterion)) out.push([['evaluation_questions', i, 'criterion'], `a criterion id (${criterionList})`, q.criterion]);
+  });
+  const goalIds = new Set(config.goals.map((g) => g.id));
+  for (const column of ['activities', 'outputs', 'outcomes', 'impacts'] as const) {
+    config.theory_of_change?.[column].forEach((b, i) => {
+      if (b.goal !== undefined && !goalIds.has(b.goal)) out.push([['theory_of_change', column, i, 'goal'], `a goal id of goals (${[...goalIds].join(', ')})`, b.goal]);
+    });
+  }
+  const chartIds = new Set<string>();
+  config.charts.forEach((c, i) => {
+    if (chartIds.has(c.id)) out.push([['charts', i, 'id'], 'each chart id once']);
+    chartIds.add(c.id);
+    if (c.kind !== 'goals' && c.figures.length === 0) out.push([['charts', i, 'figures'], `one or more figure ids for a chart of kind ${c.kind}`]);
+    if (c.kind === 'intervals' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a share) for a chart of kind intervals']);
+    if (c.kind === 'distribution' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a distribution) for a chart of kind distribution']);
+    c.goals?.forEach((g, j) => {
+      if (!goalIds.has(g)) out.push([['charts', i, 'goals', j], `a goal id of goals (${[...goalIds].join(', ')})`, g]);
+    });
+    c.units?.forEach((u, j) => {
+      if (u !== 'total' && !unitNames.includes(u)) out.push([['charts', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
+    });
+  });
+  return out;
+}

@@ -1,0 +1,63 @@
+// Step 4 of the pipeline: indicators.json and one CSV per figure. Aggregates only: nothing here
+// can see a participant-level row.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvNumber } from '../format.ts';
+import type { Figure, Indicators } from './indicators-schema.ts';
+import { t, type Language, type MessageKey } from '../messages.ts';
+import { LONG_TERM_MONTHS, type EsfRow } from '../engine/esf.ts';
+
+const CSV_HEADERS = {
+  sv: ['Mått', 'Enhet', 'Kön', 'Kategori', 'Typ', 'Värde', 'Täljare', 'Nämnare', 'KI 95 % nedre', 'KI 95 % övre', 'Antal personer', 'Undertryckt'],
+  en: ['Figure', 'Unit', 'Gender', 'Category', 'Kind', 'Value', 'Numerator', 'Denominator', 'CI 95 % low', 'CI 95 % high', 'Persons', 'Suppressed'],
+} as const;
+
+/** A text cell safe in spreadsheet programs: never read as a formula, quoted when needed. */
+export function csvText(s: string): string {
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[";\n\r,]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function figureCsv(figures: Figure[], lang: Language): string {
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : csvNumber(x, lang));
+  const lines = [CSV_HEADERS[lang].join(';')];
+  for (const f of figures) {
+    lines.push(
+      [
+        csvText(f.id), csvText(f.unit), f.gender, csvText(f.category_label ?? f.category ?? ''), f.kind,
+        num(f.value), num(f.numerator), num(f.denominator), num(f.ci95?.[0]), num(f.ci95?.[1]), num(f.n),
+        f.suppressed ? (lang === 'sv' ? 'ja' : 'yes') : '',
+      ].join(';'),
+    );
+  }
+  // BOM so that Excel opens Swedish characters correctly; ";" because Swedish Excel expects it.
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+/** Writes <dir>/indicators.json and <dir>/data/<figure id>.csv; returns the CSV file names. */
+export function writeOutputs(dir: string, indicators: Indicators): string[] {
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  writeFileSync(join(dir, 'indicators.json'), JSON.stringify(indicators, null, 2) + '\n');
+  const byId = new Map<string, Figure[]>();
+  for (const f of indicators.figures) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
+  const files: string[] = [];
+  for (const [id, figs] of byId) {
+    const name = `${id}.csv`;
+    writeFileSync(join(dir, 'data', name), figureCsv(figs, indicators.report.language));
+    files.push(name);
+  }
+  return files;
+}
+
+/** esf-indicators.csv: the ESF breakdowns, one row per category; "–" suppressed, empty where the data lack the column. */
+export function esfCsv(rows: EsfRow[], lang: Language): string {
+  const m = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  const head = [m('esf.indicator'), m('esf.category'), m('esf.total'), m('esf.women'), m('esf.men'), m('esf.non_binary')];
+  const indicator = (r: EsfRow) => (r.indicator === 'long_term_unemployed' ? m('esf.long_term_unemployed', { months: LONG_TERM_MONTHS }) : m(`esf.${r.indicator}`));
+  const category = (r: EsfRow) => (r.indicator === 'participants' ? m('gender.all') : m(`esf.${r.indicator}.${r.category}` as MessageKey));
+  const lines = [head.map(csvText).join(';')];
+  for (const r of rows) lines.push([csvText(indicator(r)), csvText(category(r)), ...r.cells.map((v) => (r.missing ? '' : v === null ? m('suppressed') : csvNumber(v, lang)))].join(';'));
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+export const ESF_FILE = 'esf-indicators.csv';

@@ -1,0 +1,67 @@
+// Charts for the report: a chart from report.yaml (kind, figures, units) and the computed
+// figures → an accessible inline SVG with its description, data table, CSV and footnotes.
+// One module per kind builds the Vega-Lite spec (pure: figures in, spec and table out);
+// render.ts turns the spec into SVG. See docs in /work/shared/spec/tech-notes.md, "Charts".
+import type { ChartConfig } from '../../config/schema.ts';
+import type { Figure, GoalResult } from '../../publish/indicators-schema.ts';
+import { msg, toCsv, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
+import { distributionChart } from './distribution.ts';
+import { coefficientsChart } from './coefficients.ts';
+import { goalsChart } from './goals.ts';
+import { intervalsChart } from './intervals.ts';
+import { likertChart } from './likert.ts';
+import { meansChart } from './means.ts';
+import { completeSpec, finishSvg, renderSvg } from './render.ts';
+import { sharesChart } from './shares.ts';
+
+export type { ChartContext } from './common.ts';
+
+export interface RenderedChart {
+  id: string;
+  title: string;
+  /** Plain-language alt text (language of the report), computed from the figures. */
+  description: string;
+  /** Inline SVG, root <svg role="img" aria-labelledby="chart-<id>-title chart-<id>-desc">. */
+  svg: string;
+  /** The same data as an accessible table: formatted strings ("22 %", "–", "15–31 %"). */
+  table: { caption: string; headers: string[]; rows: string[][] };
+  /** The chart's data as CSV: UTF-8 BOM, ';'-separated, decimal comma in Swedish, one row per mark. */
+  csv: string;
+  footnotes: string[];
+  /** The complete Vega-Lite spec (for tests and debugging). */
+  spec: object;
+}
+
+const builders: Record<ChartConfig['kind'], (i: Inputs) => BuiltChart> = {
+  shares: sharesChart,
+  distribution: distributionChart,
+  means: meansChart,
+  likert: likertChart,
+  goals: goalsChart,
+  coefficients: coefficientsChart,
+  intervals: intervalsChart,
+};
+
+/** The Vega-Lite spec and readable data of a chart, without rendering. */
+export function buildChart(chart: ChartConfig, figures: Figure[], goals: GoalResult[], ctx: ChartContext): BuiltChart & { fullSpec: Record<string, unknown> } {
+  const built = builders[chart.kind]({ chart, figures, goals, ctx });
+  return { ...built, fullSpec: completeSpec(built.spec, ctx.language) };
+}
+
+export async function renderChart(chart: ChartConfig, figures: Figure[], goals: GoalResult[], ctx: ChartContext): Promise<RenderedChart> {
+  const built = buildChart(chart, figures, goals, ctx);
+  const sentences = built.description.length ? built.description : [msg(ctx, 'chart.desc.none')];
+  const description = [...sentences, ...(chart.note ? [chart.note] : [])].join(' ');
+  const svg = finishSvg(await renderSvg(built.fullSpec), chart.id, chart.title, description);
+  const footnotes = [...(built.suppressed ? [msg(ctx, 'chart.footnote.suppressed', { n: ctx.minCount })] : []), ...(built.footnotes ?? [])];
+  return {
+    id: chart.id,
+    title: chart.title,
+    description,
+    svg,
+    table: { caption: msg(ctx, 'chart.table.caption', { title: chart.title }), ...built.table },
+    csv: toCsv(built.csv.headers, built.csv.rows, ctx.language),
+    footnotes,
+    spec: built.fullSpec,
+  };
+}

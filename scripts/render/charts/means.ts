@@ -1,0 +1,61 @@
+// kind "means": mean, sum or count figures by unit, e.g. months of work training in a social
+// enterprise vs at an external employer, or how many had each status at follow-up. One panel
+// per figure, one bar per unit, value labels with one decimal (whole numbers without).
+import type { Figure } from '../../publish/indicators-schema.ts';
+import { barChart, type Panel } from './layout.ts';
+import { chartUnits, figureFor, figuresOf, levelWord, msg, num, rangeSentence, SUPPRESSED, unitHeader, yesIf, type BuiltChart, type Inputs } from './common.ts';
+
+function decimalsFor(figs: Figure[]): number {
+  return figs.every((f) => (f.kind === 'sum' || f.kind === 'count') && (f.value === null || Number.isInteger(f.value))) ? 0 : 1;
+}
+
+export function meansChart({ chart, figures, ctx }: Inputs): BuiltChart {
+  const units = chartUnits(chart, ctx);
+  const panels: Panel[] = [];
+  const table: string[][] = [];
+  const csv: BuiltChart['csv']['rows'] = [];
+  const sentences: string[] = [];
+  let suppressed = false;
+  let allMeans = true;
+  for (const id of chart.figures) {
+    const figs = figuresOf(figures, id, chart.id);
+    const present = units.map((u) => figureFor(figs, u)).filter((f) => f !== undefined);
+    if (present.length === 0) throw new Error(`Chart "${chart.id}": "${id}" has no value without category for the units shown (a distribution? use kind distribution).`);
+    if (present.some((f) => f.kind === 'share')) throw new Error(`Chart "${chart.id}": "${id}" is a share (use kind shares for shares).`);
+    allMeans &&= present.every((f) => f.kind === 'mean');
+    const dec = decimalsFor(present);
+    const fmt = (x: number) => num(x, ctx, dec);
+    const label = present[0]?.label ?? id;
+    panels.push({
+      header: label,
+      rows: present.map((f) => ({
+        label: ctx.unitLabel(f.unit),
+        value: f.suppressed ? null : f.value,
+        text: f.suppressed || f.value === null ? SUPPRESSED : fmt(f.value),
+        strong: f.unit === 'total',
+      })),
+    });
+    for (const f of present) {
+      const hidden = f.suppressed || f.value === null;
+      suppressed ||= hidden;
+      table.push([label, ctx.unitLabel(f.unit), hidden ? SUPPRESSED : fmt(f.value!), f.n !== undefined ? num(f.n, ctx, 0) : '']);
+      csv.push([f.id, label, ctx.unitLabel(f.unit), f.kind, hidden ? null : f.value, f.n, yesIf(f.suppressed, ctx)]);
+    }
+    const s = rangeSentence(label, present.map((f) => ({ unit: f.unit, value: f.suppressed ? null : f.value })), ctx, fmt);
+    if (s && sentences.length < 2) sentences.push(s);
+  }
+  const { spec, width } = barChart({ panels, scale: 'number' });
+  const valueHeader = msg(ctx, allMeans ? 'chart.col.mean' : 'chart.col.value');
+  return {
+    spec,
+    width,
+    description: [msg(ctx, 'chart.desc.means', { level: levelWord(ctx), n: chart.figures.length }), ...sentences],
+    table: { headers: [msg(ctx, 'chart.col.figure'), unitHeader(ctx), valueHeader, msg(ctx, 'chart.col.persons')], rows: table },
+    csv: {
+      headers: ['id', msg(ctx, 'chart.col.figure'), unitHeader(ctx), msg(ctx, 'chart.col.kind'), msg(ctx, 'chart.col.value'), msg(ctx, 'chart.col.persons'), msg(ctx, 'chart.col.suppressed')],
+      rows: csv,
+    },
+    suppressed,
+  };
+}
+

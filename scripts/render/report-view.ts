@@ -1,0 +1,347 @@
+// Everything a report page shows, prepared for the templates: formatted strings and trusted
+// HTML only (narrative from markdown-it with raw HTML off, SVG from the chart renderer).
+// Templates only loop and place; no formatting or logic happens there.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config/schema.ts';
+import type { ChangesView } from './previous-version.ts';
+import { DAC_CRITERIA } from '../config/schema.ts';
+import { formatDate, formatFigure, formatNumber, formatPercent } from '../format.ts';
+import type { Figure, GoalResult, Indicators, ModelSummary } from '../publish/indicators-schema.ts';
+import { messages, t, type Language, type MessageKey } from '../messages.ts';
+import { renderInline, renderNarrative, type Citations, type Part } from './narrative.ts';
+import type { Problem } from '../problems.ts';
+import { InputError } from '../problems.ts';
+import { figureLookup } from '../engine/figure-lookup.ts';
+import { figureTableView, type TableView } from './figure-table.ts';
+import { escapeHtml } from './html.ts';
+
+export interface ChartView {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  svg: string;
+  table: { caption: string; headers: string[]; rows: string[][] };
+  csvFile: string;
+  footnotes: string[];
+}
+
+export interface ModelView {
+  caption: string;
+  rows: { label: string; estimate: string; se: string; interval: string; p: string }[];
+  facts: string[];
+  message: string | null;
+}
+
+export interface SectionView {
+  id: string;
+  title: string;
+  number: string;
+  criterion: { label: string; dac: string } | null;
+  appendix: boolean;
+  parts: Part[];
+}
+
+export interface GoalRowView {
+  goal: string;
+  unit: string;
+  target: string;
+  result: string;
+  interval: string;
+  status: string;
+  statusClass: 'met' | 'not-met' | 'not-measured' | 'suppressed';
+  /** Why a goal is not measured: shown across the value columns. */
+  reason: string | null;
+  /** First row of a goal: the goal's label spans its rows. */
+  first: boolean;
+  span: number;
+}
+
+export interface ReportView {
+  slug: string;
+  lang: Language;
+  title: string;
+  subtitle: string | null;
+  facts: { label: string; value: string }[];
+  period: string;
+  sections: SectionView[];
+  toc: { id: string; title: string; number: string }[];
+  charts: Record<string, ChartView>;
+  models: Record<string, ModelView>;
+  tables: Record<string, TableView>;
+  goals: GoalRowView[];
+  questions: { question: string; criterion: string; answerHtml: string }[];
+  /** `total` is null when no method states its hours: the hours column is then left out. */
+  methods: { rows: { method: string; description: string; hours: string }[]; total: string | null } | null;
+  theoryOfChange: { title: string; boxes: { text: string; goal: string | null; status: string | null; statusClass: string }[] }[] | null;
+  quality: { checks: { severity: string; severityClass: string; message: string }[]; suppressed: { figure: string; category: string; count: string; where: string }[]; suppressedCaption: string };
+  about: { inputs: { file: string; table: string; rows: string; encoding: string; sha256: string }[]; built: string; tool: string; threshold: string };
+  downloads: { pdf: string; json: string; esf: string; csvs: { file: string; label: string }[] };
+  /** Generated appendices after the narrative ones: data quality, and about the data. */
+  appendices: { quality: { id: string; title: string }; about: { id: string; title: string }; changes?: { id: string; title: string } };
+  /** The site index's summary of goal status for the total. */
+  goalSummary: string;
+  /** A notice shown above the report, e.g. that the project has no data yet. */
+  notice: string | null;
+  changes: ChangesView | null;
+  /** The fixed texts of the report's language, for the templates. */
+  m: Readonly<Record<string, string>>;
+}
+
+
+/**
+ * Hidden values grouped by figure (and category): how many, and where as "unit (genders)". One
+ * row per figure keeps the appendix short when a report with many small units hides hundreds.
+ */
+function suppressedSummary(figures: Figure[], unitLabel: (u: string) => string, genderLabel: (g: string) => string, lang: Language): { figure: string; category: string; count: string; where: string }[] {
+  const groups = new Map<string, { figure: string; category: string; n: number; units: Map<string, string[]> }>();
+  for (const f of figures) {
+    if (!f.suppressed) continue;
+    const key = `${f.id}\u0000${f.category ?? ''}`;
+    const g = groups.get(key) ?? groups.set(key, { figure: f.label, category: f.category_label ?? f.category ?? '', n: 0, units: new Map() }).get(key)!;
+    g.n++;
+    (g.units.get(f.unit) ?? g.units.set(f.unit, []).get(f.unit)!).push(genderLabel(f.gender));
+  }
+  return [...groups.values()].map((g) => ({
+    figure: g.figure,
+    category: g.category,
+    count: formatNumber(g.n, lang),
+    where: [...g.units].map(([u, genders]) => `${unitLabel(u)} (${genders.join(', ')})`).join('; '),
+  }));
+}
+
+function formatTarget(g: GoalResult, lang: Language, isShare: boolean): string {
+  const v = (x: number) => (isShare ? formatPercent(x, lang) : formatNumber(x, lang));
+  const tg = g.target!;
+  if (tg.op === 'between') return `${t(lang, 'goals.between')} ${v(tg.min!)} ${t(lang, 'goals.and')} ${v(tg.max!)}`;
+  return `${t(lang, tg.op === '>=' ? 'goals.at_least' : 'goals.at_most')} ${v(tg.value!)}`;
+}
+
+export function makeCitations(ind: Indicators, unitNames: Set<string>): Citations {
+  const lang = ind.report.language;
+  const find = figureLookup(ind.figures);
+  const ids = new Set(ind.figures.map((f) => f.id));
+  const goals = new Map(ind.goals.map((g) => [g.id, g]));
+  return {
+    fig(id, unit = 'total', gender = 'all', part = 'value', category = '') {
+      if (!ids.has(id)) throw new Error(`the id of a computed figure: "${id}" is not one (see indicators.json for every id)`);
+      if (unit !== 'total' && !unitNames.has(unit)) throw new Error(`a reported unit or "total": "${unit}" is not one (${[...unitNames].join(', ')})`);
+      if (!['value', 'numerator', 'denominator', 'percent'].includes(part)) throw new Error(`part "value", "numerator", "denominator" or "percent", not "${part}"`);
+      const f = find(id, unit, gender, category);
+      if (!f) throw new Error(`figure "${id}" for unit "${unit}", gender "${gender}"${category ? ` and category "${category}"` : ''}: it is not computed (a distribution needs its category as the fifth argument, a gender must be all, woman, man or other)`);
+      return formatFigure(f, lang, part);
+    },
+    goal(id, unit = 'total') {
+      const g = goals.get(id);
+      if (!g) throw new Error(`the id of a goal: "${id}" is not one (${[...goals.keys()].join(', ')})`);
+      if (!g.measured) return t(lang, 'goals.not_measured');
+      const r = g.results.find((x) => x.unit === unit);
+      if (!r) throw new Error(`a unit the goal "${id}" is judged for: "${unit}" is not one (${g.results.map((x) => x.unit).join(', ')})`);
+      return t(lang, r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met');
+    },
+  };
+}
+
+function modelView(mod: ModelSummary, ind: Indicators, lang: Language): ModelView {
+  const m = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  const coefs = ind.figures.filter((f) => f.id.startsWith(`model.${mod.id}.`) && f.id !== `model.${mod.id}.r2`);
+  const n4 = (x: number) => formatNumber(x, lang, 4);
+  const facts = [
+    m('model.n', { n: formatNumber(mod.n, lang), dropped: formatNumber(mod.dropped.rows, lang) }),
+    ...(mod.r2 === null ? [] : [m(mod.estimator === 'logit' ? 'model.pseudo_r2' : 'model.r2', { r2: formatNumber(mod.r2, lang, 3) })]),
+    m(mod.estimator === 'logit' ? 'model.se_ml' : 'model.se_robust', { se: mod.se }),
+    ...mod.excluded.map((e) => m('model.excluded', { name: e.name, reason: m(e.reason === 'constant' ? 'model.constant' : 'model.collinear') })),
+  ];
+  return {
+    caption: `${mod.label} (${m(mod.estimator === 'logit' ? 'model.logit' : 'model.lpm')})`,
+    rows: coefs.map((f) => ({
+      label: f.label,
+      estimate: n4(f.value!),
+      se: n4(f.se!),
+      interval: `${n4(f.ci95![0])} – ${n4(f.ci95![1])}`,
+      p: f.p! < 0.001 ? `< ${formatNumber(0.001, lang, 3)}` : formatNumber(f.p!, lang, 3),
+    })),
+    facts,
+    message: mod.status === 'ok' ? null : (mod.message ?? mod.status),
+  };
+}
+
+export interface ViewInputs {
+  config: Config;
+  indicators: Indicators;
+  /** Folder of the project's narrative (content/<slug>/) and how to name it in messages. */
+  contentDir: string;
+  contentShown: string;
+  charts: Omit<ChartView, 'number' | 'csvFile'>[];
+  csvFiles: string[];
+  /** A notice shown above the report (no data yet). */
+  notice?: string | null;
+  /** The appendix of changes since the previous version, when the configuration names one. */
+  changes?: ChangesView | null;
+}
+
+/** Builds the page model; throws every narrative problem of the report at once. */
+export function buildReportView(input: ViewInputs): ReportView {
+  const { config, indicators: ind } = input;
+  const lang = ind.report.language;
+  const m = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  const unitLabel = (u: string) => (u === 'total' ? m('unit.total') : u);
+  const reported = new Set(ind.report.units.filter((u) => u.reported).map((u) => u.name));
+  const citations = makeCitations(ind, reported);
+  const criteria = new Map(
+    (config.criteria ?? DAC_CRITERIA.map((id) => ({ id, label: m(`criterion.${id}` as MessageKey), dac: id }))).map((c) => [c.id, c]),
+  );
+  const criterionView = (id: string | undefined) => {
+    const c = id ? criteria.get(id) : undefined;
+    return c ? { label: c.label, dac: m(`criterion.${c.dac}` as MessageKey) } : null;
+  };
+
+  // Charts, numbered in the order the narrative places them.
+  const chartIds = new Set(input.charts.map((c) => c.id));
+  const problems: Problem[] = [];
+  const usedIds = new Set<string>(['innehall', 'main']);
+  const sections: SectionView[] = [];
+  let main = 0;
+  let appendix = 0;
+  for (const s of config.sections) {
+    const file = join(input.contentDir, s.file);
+    const shown = `${input.contentShown}/${s.file}`;
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      problems.push({ file: shown, expected: `the narrative file named in sections of the configuration` });
+      continue;
+    }
+    const r = renderNarrative(shown, source, citations, chartIds, usedIds, '', new Set(ind.models.map((x) => x.id)), new Set(config.figure_tables.map((x) => x.id)));
+    if ('problems' in r) {
+      problems.push(...r.problems);
+      continue;
+    }
+    const number = s.appendix ? String.fromCharCode(65 + appendix++) : String(++main);
+    const criterion = criterionView(s.criterion);
+    const [first] = r.parts;
+    // The criterion tag goes right under the section heading (the first part always starts with it).
+    if (criterion && first?.kind === 'html')
+      first.html = first.html.replace('</h2>', `</h2>\n<p class="criterion"><span class="label">${escapeHtml(m('report.criterion'))}:</span> ${escapeHtml(criterion.label)} <span class="dac">(${escapeHtml(m('report.dac'))}: ${escapeHtml(criterion.dac.toLowerCase())})</span></p>`);
+    sections.push({ id: r.headings[0]!.id, title: r.title, number, criterion, appendix: s.appendix, parts: r.parts });
+  }
+  const questions = config.evaluation_questions.map((q, i) => {
+    try {
+      return { question: q.question, criterion: criterionView(q.criterion)?.label ?? q.criterion, answerHtml: renderInline(q.answer, citations) };
+    } catch (err) {
+      problems.push({ file: `${input.contentShown}/report.yaml`, column: `evaluation_questions[${i}].answer`, expected: (err as Error).message.replace(/^\(unknown path\) \[Line \d+, Column \d+\]\s*(\w*Error:\s*)?/, '') });
+      return { question: q.question, criterion: '', answerHtml: '' };
+    }
+  });
+  if (problems.length > 0) throw new InputError(problems);
+
+  let chartNumber = 0;
+  const charts: Record<string, ChartView> = {};
+  for (const s of sections)
+    for (const p of s.parts)
+      if (p.kind === 'chart' && !charts[p.id]) {
+        const c = input.charts.find((x) => x.id === p.id)!;
+        charts[p.id] = { ...c, number: ++chartNumber, csvFile: `data/chart-${c.id}.csv` };
+      }
+  // Figure tables, numbered in the order the narrative places them.
+  const tables: Record<string, TableView> = {};
+  for (const s of sections)
+    for (const p of s.parts)
+      if (p.kind === 'table' && !tables[p.id]) tables[p.id] = figureTableView(config.figure_tables.find((x) => x.id === p.id)!, Object.keys(tables).length + 1, ind.figures, config, lang);
+
+  const goals: GoalRowView[] = ind.goals.flatMap((g) => {
+    if (!g.measured) return [{ goal: g.label, unit: m('unit.total'), target: '–', result: '–', interval: '–', status: m('goals.not_measured'), statusClass: 'not-measured' as const, reason: g.reason ?? '', first: true, span: 1 }];
+    const isShare = ind.figures.find((f) => f.id === g.figure)?.kind === 'share';
+    return g.results.map((r, i): GoalRowView => ({
+      goal: g.label,
+      unit: unitLabel(r.unit),
+      target: formatTarget(g, lang, isShare),
+      result: r.value === null ? m('suppressed') : isShare ? formatPercent(r.value, lang) : formatNumber(r.value, lang),
+      interval: r.ci95 ? `${formatPercent(r.ci95[0], lang)} – ${formatPercent(r.ci95[1], lang)}` : '–',
+      status: m(r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met'),
+      statusClass: r.met === null ? 'suppressed' : r.met ? 'met' : 'not-met',
+      reason: null,
+      first: i === 0,
+      span: g.results.length,
+    }));
+  });
+
+  const goalById = new Map(ind.goals.map((g) => [g.id, g]));
+  const boxStatus = (goalId: string | undefined) => {
+    const g = goalId ? goalById.get(goalId) : undefined;
+    if (!g) return { goal: null, status: null, statusClass: '' };
+    if (!g.measured) return { goal: g.label, status: m('goals.not_measured'), statusClass: 'not-measured' };
+    const parts = g.results.map((r) => `${unitLabel(r.unit)}: ${m(r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met')}`);
+    const allMet = g.results.every((r) => r.met === true);
+    return { goal: g.label, status: parts.join(', '), statusClass: allMet ? 'met' : 'not-met' };
+  };
+  const toc = config.theory_of_change;
+  const theoryOfChange = toc
+    ? (['activities', 'outputs', 'outcomes', 'impacts'] as const).map((col) => ({
+        title: m(`toc.${col}`),
+        boxes: toc[col].map((b) => ({ text: b.text, ...boxStatus(b.goal) })),
+      }))
+    : null;
+
+  const appendixTitle = (key: 'quality.title' | 'about.title' | 'changes.title') => `${m('report.appendix')} ${String.fromCharCode(65 + appendix++)}. ${m(key)}`;
+  const appendices = {
+    quality: { id: 'bilaga-datakvalitet', title: appendixTitle('quality.title') },
+    about: { id: 'bilaga-om-underlaget', title: appendixTitle('about.title') },
+    ...(input.changes ? { changes: { id: 'bilaga-andringar', title: appendixTitle('changes.title') } } : {}),
+  };
+  const k = ind.report.disclosure.min_count;
+  const totalGoals = ind.goals.filter((g) => g.measured).map((g) => g.results.find((r) => r.unit === 'total')).filter((r) => r !== undefined);
+  const methodsTotal = config.methods.reduce((s, x) => s + (x.hours ?? 0), 0);
+
+  return {
+    slug: ind.report.slug,
+    lang,
+    title: ind.report.title,
+    subtitle: ind.report.subtitle ?? null,
+    facts: [
+      { label: m('report.commissioner'), value: ind.report.commissioner },
+      { label: m('report.evaluator'), value: ind.report.evaluator },
+      { label: m('report.authors'), value: ind.report.authors.join(', ') },
+      { label: m('report.date'), value: formatDate(ind.report.date, lang) },
+      ...(ind.report.reference ? [{ label: m('report.reference'), value: ind.report.reference }] : []),
+      { label: m('report.period'), value: `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}` },
+    ],
+    period: `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}`,
+    sections,
+    toc: [
+      ...sections.map((s) => ({ id: s.id, title: s.appendix ? `${m('report.appendix')} ${s.number}. ${s.title}` : `${s.number}. ${s.title}`, number: s.number })),
+      ...Object.values(appendices).map((a) => ({ id: a.id, title: a.title, number: '' })),
+    ],
+    appendices,
+    charts,
+    models: Object.fromEntries(ind.models.map((mod) => [mod.id, modelView(mod, ind, lang)])),
+    tables,
+    goals,
+    questions,
+    methods: config.methods.length
+      ? {
+          rows: config.methods.map((x) => ({ method: x.method, description: x.description ?? '', hours: x.hours === undefined ? '–' : formatNumber(x.hours, lang) })),
+          total: config.methods.some((x) => x.hours !== undefined) ? formatNumber(methodsTotal, lang) : null,
+        }
+      : null,
+    theoryOfChange,
+    quality: {
+      checks: ind.checks.map((c) => ({ severity: m(`quality.${c.severity}`), severityClass: c.severity, message: c.message })),
+      suppressed: suppressedSummary(ind.figures, unitLabel, (g) => m(`gender.${g}` as MessageKey), lang),
+      suppressedCaption: m('quality.suppressed_caption', { n: k }),
+    },
+    about: {
+      inputs: ind.report.inputs.map((i) => ({ file: i.file, table: i.table, rows: formatNumber(i.rows, lang), encoding: i.encoding, sha256: i.sha256 })),
+      built: formatDate(ind.report.built_at, lang),
+      tool: `${ind.report.tool.name} ${ind.report.tool.version}`,
+      threshold: m('about.threshold_text', { n: k }),
+    },
+    downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', esf: 'esf-indicators.csv', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
+    goalSummary: `${totalGoals.filter((r) => r.met === true).length} ${m('report.of')} ${totalGoals.length} ${m('report.goals_summary')}`,
+    notice: input.notice ?? null,
+    changes: input.changes ?? null,
+    m: messages[lang],
+  };
+}

@@ -1,0 +1,43 @@
+// Checks of the finished output that run inside the build, before it replaces the site: every
+// page against WCAG 2.1 A and AA with axe-core in the Chromium that prints the PDF, and every
+// PDF read back (tagged, language, title, outline, an alternative text for every chart).
+import { createRequire } from 'node:module';
+import type { Browser } from 'puppeteer-core';
+import type { Indicators } from '../publish/indicators-schema.ts';
+import type { PdfInspection } from '../pdf/inspect.ts';
+import type { Problem } from '../problems.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG 2.1 A and AA violations axe-core finds on `url`, one line each. */
+export async function accessibilityViolations(browser: Browser, url: string): Promise<string[]> {
+  const tab = await browser.newPage();
+  try {
+    await tab.setBypassCSP(true); // only to inject axe itself; the page has no script of its own
+    await tab.setViewport({ width: 1200, height: 900 });
+    await tab.goto(url, { waitUntil: 'load' });
+    await tab.addScriptTag({ path: AXE });
+    const result = (await tab.evaluate(
+      // @ts-expect-error axe is injected into the page
+      () => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+    )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+  } finally {
+    await tab.close();
+  }
+}
+
+/** What is wrong with a printed report, read back: pure, so that it can be tested on its own. */
+export function pdfProblems(file: string, pdf: PdfInspection, report: Indicators['report'], charts: number): Problem[] {
+  const out: Problem[] = [];
+  const want = (ok: boolean, expected: string, value?: string) => {
+    if (!ok) out.push({ file, expected, ...(value !== undefined ? { value } : {}) });
+  };
+  want(pdf.pages > 0, 'a PDF with pages');
+  want(pdf.tagged, 'a tagged PDF (a structure tree for screen readers)');
+  want(pdf.lang === report.language, `the document language ${report.language}`, String(pdf.lang));
+  want(pdf.title === report.title, 'the report title as the document title', String(pdf.title));
+  want(pdf.outline.length > 0, 'bookmarks (an outline) for the chapters');
+  want(pdf.figureAlts.length >= charts, `an alternative text on each of the ${charts} chart(s)`, `${pdf.figureAlts.length}`);
+  return out;
+}
