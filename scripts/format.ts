@@ -37,15 +37,39 @@ export function formatDate(iso: string, lang: Language): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
 }
 
+/**
+ * The marks of official statistics for a value not shown (SCB's conventions): ".." for a value
+ * resting on fewer than k persons, "×" for one hidden so that such a value cannot be worked out
+ * from the others, and "–" only for nil (a cell that does not exist, such as a share of nobody).
+ */
+export const MARKS = { primary: '..', secondary: '×', nil: '–' } as const;
+export type Suppression = NonNullable<Figure['suppression']>;
+
+/** The mark for a hidden value: why it is hidden, or nil when there is no figure at all. */
+export function hiddenMark(f: { suppression?: Suppression | undefined } | undefined): string {
+  return f === undefined ? MARKS.nil : f.suppression === 'secondary' ? MARKS.secondary : MARKS.primary;
+}
+
+/** What a CSV's "suppressed" column says of a figure: primary, secondary or nothing. */
+export function suppressionWord(f: { suppressed?: boolean; suppression?: Suppression | undefined } | undefined, lang: Language): string {
+  return f?.suppressed ? t(lang, f.suppression === 'secondary' ? 'suppression.secondary' : 'suppression.primary') : '';
+}
+
+/** One legend line for each mark that `shown` (the texts a table or chart shows) holds. */
+export function legendLines(shown: Iterable<string>, lang: Language, k: number): string[] {
+  const texts = new Set(shown);
+  return (['primary', 'secondary'] as const).filter((m) => texts.has(MARKS[m])).map((m) => t(lang, `legend.${m}`, { mark: MARKS[m], k }));
+}
+
 /** The formatted text of a figure's value (or part) in the report's language. */
 export function formatFigure(f: Figure, lang: Language, part = 'value'): string {
-  if (part === 'percent') return f.value === null ? t(lang, 'suppressed') : formatPercent(f.value, lang);
+  if (part === 'percent') return f.value === null ? hiddenMark(f) : formatPercent(f.value, lang);
   if (part === 'numerator' || part === 'denominator') {
     // A mean's denominator is the number of persons it is taken over.
     const v = part === 'denominator' && f.kind === 'mean' ? f.n : f[part];
-    return v === null || v === undefined ? t(lang, 'suppressed') : formatNumber(v, lang);
+    return v === null || v === undefined ? hiddenMark(f) : formatNumber(v, lang);
   }
-  if (f.value === null) return t(lang, 'suppressed');
+  if (f.value === null) return hiddenMark(f);
   switch (f.kind) {
     case 'share': return formatPercent(f.value, lang);
     case 'mean': return formatNumber(f.value, lang, Number.isInteger(f.value) ? 0 : 1);

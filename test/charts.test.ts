@@ -249,19 +249,19 @@ describe('SVG output', () => {
     assert.ok(svgTexts(get('goals', true).svg).includes('met'));
   });
 
-  it('a suppressed value has no bar, a "–" label and a footnote', () => {
+  it('a suppressed value has no bar, a ".." label and a legend', () => {
     const r = get('shares');
     const texts = svgTexts(r.svg);
-    assert.equal(texts.filter((t) => t === '–').length, 1);
+    assert.equal(texts.filter((t) => t === '..').length, 1);
     // Bars: 2 figures × 3 units, one suppressed → 5 bars (2 totals in grey, 3 others in blue).
     const blue = (r.svg.match(/<path[^>]*fill="#1f5a96"/g) ?? []).length;
     const grey = (r.svg.match(/<path[^>]*fill="#4f5b66"/g) ?? []).length;
     assert.equal(blue + grey, 5);
-    assert.deepEqual(r.footnotes, ['– = färre än 5 personer; värdet visas inte.']);
-    assert.deepEqual(r.table.rows[1], [WORK, LONG, '–', '–', '3']);
+    assert.deepEqual(r.footnotes, ['.. = färre än 5 personer; värdet visas inte.']);
+    assert.deepEqual(r.table.rows[1], [WORK, LONG, '..', '..', '3']);
     assert.deepEqual(get('means').footnotes, []);
-    // Likert: the suppressed answer leaves no segment and a "–" at the bar end.
-    assert.ok(svgTexts(get('likert').svg).includes('–'));
+    // Likert: the suppressed answer leaves no segment and a ".." at the bar end.
+    assert.ok(svgTexts(get('likert').svg).includes('..'));
     assert.equal(get('likert').footnotes.length, 1);
   });
 
@@ -291,7 +291,7 @@ describe('SVG output', () => {
     assert.equal(texts.filter((t) => t === 'uppnått').length, 3);
     assert.equal(texts.filter((t) => t === 'inte uppnått').length, 2);
     assert.ok(texts.includes('kan inte bedömas'));
-    assert.deepEqual(r.footnotes, ['– = färre än 5 personer; värdet visas inte.', 'Stegförflyttningar: inte mätt. Registreras inte.']);
+    assert.deepEqual(r.footnotes, ['.. = färre än 5 personer; värdet visas inte.', 'Stegförflyttningar: inte mätt. Registreras inte.']);
   });
 });
 
@@ -307,7 +307,7 @@ describe('table, CSV and description', () => {
     assert.equal(formatInterval(0.15, 0.31, 'en'), '15–31%');
     const d = get('distribution').table;
     assert.deepEqual(d.headers, ['Kategori', 'HBS', 'Totalt']);
-    assert.deepEqual(d.rows[1], ['Lön', '–', `1${NBSP}%`]);
+    assert.deepEqual(d.rows[1], ['Lön', '..', `1${NBSP}%`]);
   });
 
   it('CSV: BOM, ";", decimal comma, one row per mark, suppressed values empty', () => {
@@ -317,7 +317,7 @@ describe('table, CSV and description', () => {
     assert.equal(lines.length, 1 + 6);
     assert.equal(lines[0], 'id;Mått;Delprojekt;Andel;KI 95 % nedre;KI 95 % övre;Antal;Underlag (antal personer);Undertryckt');
     assert.match(lines[1]!, /^exit\.work_or_studies;Arbete eller studier;HBS;0,22058\d*;0,159113;0,297414;30;136;$/);
-    assert.equal(lines[2], `exit.work_or_studies;Arbete eller studier;${LONG};;;;;3;ja`);
+    assert.equal(lines[2], `exit.work_or_studies;Arbete eller studier;${LONG};;;;;3;primär`);
     const en = get('shares', true).csv;
     assert.match(en, /;0\.159113;/);
     assert.equal(get('likert').csv.trimEnd().split('\r\n').length, 1 + 7);

@@ -11,6 +11,6 @@ it('has every fixed text in both languages, none empty', () => {
 });
 
 it('fills placeholders and leaves unknown ones visible', () => {
-  assert.equal(t('sv', 'quality.suppressed_caption', { n: 5 }), 'Värden som inte redovisas (färre än 5 personer)');
-  assert.equal(t('en', 'quality.suppressed_caption'), 'Values not shown (fewer than {n} persons)');
+  assert.equal(t('sv', 'legend.primary', { mark: '..', k: 5 }), '.. = färre än 5 personer; värdet visas inte.');
+  assert.equal(t('en', 'legend.primary', { mark: '..' }), '.. = fewer than {k} people; the value is not shown.');
 });

@@ -27,7 +27,7 @@ describe('citing figures', () => {
     assert.equal(cite.fig('training.x.months_mean'), '3,5');
     assert.equal(cite.fig('exit.work_or_studies', 'HBS', 'all', 'numerator'), '30');
     assert.equal(cite.fig('exit.work_or_studies', 'HBS', 'all', 'denominator'), '136');
-    assert.equal(cite.fig('exit.work_or_studies', 'HBS', 'man'), '–', 'a suppressed value shows as a dash');
+    assert.equal(cite.fig('exit.work_or_studies', 'HBS', 'man'), '..', 'a value resting on few persons shows as ".." (official statistics: "–" is nil)');
     assert.equal(cite.goal('goal.w', 'HBS'), 'inte uppnått');
     assert.equal(formatFigure(ind.figures[0]!, 'en'), '22%');
   });

@@ -56,6 +56,14 @@ const goal = z.strictObject({
   not_measured: z.string().min(1).optional(),
 });
 
+/**
+ * Which cells a figure is published for: `full` every unit by gender (the default); `units` every
+ * unit for all genders together, by gender only for the project; `total` the project only, by
+ * gender. A narrower breakdown publishes less, and so has less to hide.
+ */
+export const breakdown = z.enum(['full', 'units', 'total']).default('full');
+export type Breakdown = z.infer<typeof breakdown>;
+
 const band = z.strictObject({ id: shortId, label: z.string(), min: z.number().optional(), max: z.number().optional() });
 
 /** A categorical column with labelled categories, or a numeric column cut into bands. */
@@ -71,6 +79,7 @@ const distribution = z.strictObject({
   categories: z.record(z.string(), z.string()).optional(),
   /** Bands in chart order (numeric columns). */
   bands: z.array(band).min(1).optional(),
+  breakdown,
 });
 
 /** The OECD/DAC criteria (2019 revision): the default set, and what custom criteria map onto. */
@@ -134,6 +143,11 @@ export const configSchema = z.strictObject({
       min_count: z.number().int().min(1).default(5),
       /** Secondary suppression (engine/secondary.ts); off only to study primary suppression alone. */
       secondary: z.boolean().default(true),
+      /**
+       * How much more a figure costs to hide than an ordinary one (1), by figure id: secondary
+       * suppression hides dearer figures last. Headcounts of participants are 3 by default.
+       */
+      priorities: z.record(z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/), z.number().positive().max(1000)).optional(),
     })
     .default({ min_count: 5, secondary: true }),
   units: z.strictObject({
@@ -160,6 +174,7 @@ export const configSchema = z.strictObject({
         codes: z.array(z.string()).min(1),
         /** Only exited participants of this entry group (e.g. long without work at entry). */
         entry_group: shortId.optional(),
+        breakdown,
       }),
     )
     .default([]),
@@ -172,6 +187,7 @@ export const configSchema = z.strictObject({
         codes: z.array(z.string()).optional(),
         min: z.number().optional(),
         max: z.number().optional(),
+        breakdown,
       }),
     )
     .default([]),

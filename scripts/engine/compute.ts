@@ -9,10 +9,11 @@ import { t, type Language } from '../messages.ts';
 import { idPart } from '../slug.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { emitAggregates, emitCounts, emitShares, round6, type Emitter } from './emit.ts';
+import { emitEsfFigures } from './esf.ts';
 import { evaluateGoals } from './goals.ts';
 import { reconcileChecks } from './reconcile.ts';
 import { Acc, makeGrid, totalOnlyGrid } from './grid.ts';
-import { applySecondarySuppression } from './secondary.ts';
+import { applySecondarySuppression, hideDifferences } from './secondary.ts';
 
 export interface Computed {
   figures: Figure[];
@@ -64,6 +65,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   emitCounts(e, { id: 'participants.exited', label: t(lang, 'figure.participants.exited') }, exited);
   emitCounts(e, { id: 'participants.still_enrolled', label: t(lang, 'figure.participants.still_enrolled') }, still);
   emitShares(e, { id: 'participants.women', label: t(lang, 'figure.participants.women'), allGendersOnly: true }, women);
+  emitEsfFigures(e, ps, lang);
   // Raw (unsuppressed) count cells by figure id, for ratios of counts computed further down.
   const counts = new Map<string, Acc>([['participants.enrolled', enrolled], ['participants.exited', exited]]);
   emitAggregates(e, { id: 'participants.months_enrolled_mean', label: t(lang, 'figure.participants.months_enrolled_mean') }, enrolledMonths, 'mean');
@@ -110,7 +112,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     const among = g.entry_group !== undefined ? entryMember(g.entry_group) : null;
     const a = acc();
     for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1 && (!among || among[i])) a.add(grid.cellsOf(i), member[i]!);
-    emitShares(e, { id: `exit.${g.id}`, label: g.label }, a);
+    emitShares(e, { id: `exit.${g.id}`, label: g.label, breakdown: g.breakdown }, a);
   }
 
   // Entry groups: shares of enrolled participants with a known value in the column.
@@ -122,7 +124,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       if (entryValue(p, g.column) === null) return void missing++;
       a.add(grid.cellsOf(i), member[i]!);
     });
-    emitShares(e, { id: `entry.${g.id}`, label: g.label }, a);
+    emitShares(e, { id: `entry.${g.id}`, label: g.label, breakdown: g.breakdown }, a);
     if (missing > 0) checks.push(missingCheck(lang, `entry.${g.id}`, g.column, missing, ps.length));
   }
 
@@ -152,7 +154,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       problems.push({ file: configFile, column: `distributions[${di}].${d.categories ? 'categories' : 'bands'}`, value, expected: `a category or band for every value of ${d.column} in the data (${n} participant(s) have this value)` });
     keys.forEach((k, j) => {
       for (let c = 0; c < grid.size; c++) accs[j]!.den[c] = total.num[c]!;
-      emitShares(e, { id: d.id, label: d.label, category: k, categoryLabel: d.categories ? d.categories[k]! : d.bands![j]!.label }, accs[j]!);
+      emitShares(e, { id: d.id, label: d.label, category: k, categoryLabel: d.categories ? d.categories[k]! : d.bands![j]!.label, breakdown: d.breakdown }, accs[j]!);
     });
     if (missing > 0) checks.push(missingCheck(lang, d.id, d.column, missing, d.table === 'activities' ? missing + total.num[grid.size - grid.genders.length]! : ps.length));
   });
@@ -387,12 +389,13 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   }
 
   // Secondary disclosure control before anything reads the figures (goals, checks, charts).
-  const secondary = config.disclosure.secondary === false ? { suppressed: 0, unprotected: [] } : applySecondarySuppression(e.figures, config.disclosure.min_count, config, configFile);
+  for (const f of e.figures) if (f.suppressed) f.suppression = 'primary';
+  const secondary = config.disclosure.secondary === false ? { suppressed: hideDifferences(e.figures), unprotected: [] } : protectFigures(e.figures, config, configFile);
   if (secondary.unprotected.length > 0)
     throw new InputError(secondary.unprotected.map((u) => ({ file: configFile, column: 'disclosure.min_count', value: `${u.id} ${u.unit} ${u.gender}${u.category ? ` ${u.category}` : ''}`, expected: `tables in which every suppressed cell can be protected (merge small units or categories)` })));
-  if (secondary.suppressed > 0) checks.push({ id: 'disclosure.secondary', severity: 'info', message: t(lang, 'check.secondary', { n: secondary.suppressed }) });
+  checks.push(...suppressionChecks(lang, e.figures, config.disclosure.min_count));
   const goals = evaluateGoals(config, e.figures, configFile);
-  checks.push(...participantChecks(config, ps), ...reconcileChecks(config, e.figures, ps, configFile), ...suppressionChecks(lang, e.figures, config.disclosure.min_count));
+  checks.push(...participantChecks(config, ps), ...reconcileChecks(config, e.figures, ps, configFile));
   return { figures: e.figures, goals, models: fitted.models, checks };
 }
 
@@ -445,7 +448,23 @@ function participantChecks(config: Config, ps: Participant[]): Check[] {
   return out;
 }
 
+/** Secondary suppression, with a bound on its work that ends in a clear error rather than a long build. */
+function protectFigures(figures: Figure[], config: Config, configFile: string) {
+  const maxSolves = 200_000;
+  try {
+    return applySecondarySuppression(figures, config.disclosure.min_count, config, maxSolves);
+  } catch (err) {
+    if (!(err instanceof Error) || !err.message.includes('linear programs')) throw err;
+    throw new InputError([{ file: configFile, column: 'disclosure', value: err.message, expected: `a report that secondary suppression can protect within ${maxSolves} linear programs: merge small units or categories, or drop the gender breakdown of distributions` }]);
+  }
+}
+
+/** How many values each rule hid: those resting on fewer than k persons, and those hidden so that no such value can be worked out. */
 function suppressionChecks(lang: Language, figures: Figure[], k: number): Check[] {
-  const n = figures.filter((f) => f.suppressed).length;
-  return n === 0 ? [] : [{ id: 'disclosure.suppressed', severity: 'info', message: t(lang, 'check.suppressed', { n, k }) }];
+  const primary = figures.filter((f) => f.suppression === 'primary').length;
+  const secondary = figures.filter((f) => f.suppression === 'secondary').length;
+  const out: Check[] = [];
+  if (primary > 0) out.push({ id: 'disclosure.suppressed', severity: 'info', message: t(lang, primary === 1 ? 'check.suppressed_one' : 'check.suppressed', { n: primary, k }) });
+  if (secondary > 0) out.push({ id: 'disclosure.secondary', severity: 'info', message: t(lang, secondary === 1 ? 'check.secondary_one' : 'check.secondary', { n: secondary }) });
+  return out;
 }

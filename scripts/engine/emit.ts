@@ -1,5 +1,6 @@
 // Turns accumulated cells into figures, applying primary disclosure control: a count below the
 // threshold, or a share, mean or sum resting on one, is published as suppressed (value null).
+import type { Breakdown } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
 import { wilson } from './wilson.ts';
 import type { Acc, Grid } from './grid.ts';
@@ -19,6 +20,8 @@ export interface FigureMeta {
   categoryLabel?: string;
   /** Only the all-genders cells (e.g. the share of women). */
   allGendersOnly?: boolean;
+  /** Which units and genders are published (configuration `breakdown`). */
+  breakdown?: Breakdown;
 }
 
 /** Figures are published to six decimals: enough for any share, stable across platforms. */
@@ -32,8 +35,14 @@ function base(meta: FigureMeta, unit: string, gender: Figure['gender'], kind: Fi
   return f;
 }
 
+/** Whether a figure of this breakdown is published for a unit and gender. */
+export function published(breakdown: Breakdown | undefined, unit: string, gender: string): boolean {
+  return breakdown === 'total' ? unit === 'total' : breakdown === 'units' ? unit === 'total' || gender === 'all' : true;
+}
+
 function* cells(e: Emitter, meta: FigureMeta): Generator<number> {
-  for (let c = 0; c < e.grid.size; c++) if (!meta.allGendersOnly || e.grid.genderOf(c) === 'all') yield c;
+  for (let c = 0; c < e.grid.size; c++)
+    if ((!meta.allGendersOnly || e.grid.genderOf(c) === 'all') && published(meta.breakdown, e.grid.unitOf(c), e.grid.genderOf(c))) yield c;
 }
 
 /** Counts from `acc.num`. Zero is published; 1 … minCount−1 is suppressed. */

@@ -1,89 +1,97 @@
 // The ESF participant breakdowns (esf-indicators.csv): participants by gender (women, men,
 // non-binary = the contract's gender "other"), crossed with age at entry (< 30, 30–54, ≥ 55),
-// education (ISCED 0–2 / 3–4 / 5–8) and long-term unemployment. Pure: a Dataset in, counts out.
+// education (ISCED 0–2 / 3–4 / 5–8) and long-term unemployment.
 //
-// Disclosure control as in the report: a count 1 … min_count−1 is suppressed (null). Because the
-// cells of a row add up to its total, and the categories of a breakdown add up to the participants
-// row, one suppressed cell in such a group could be recovered by subtraction: the smallest other
-// positive cell of that group is then suppressed too, repeated until no group has a lone hidden cell.
-import type { Dataset, Participant } from '../config/contract.ts';
+// They are figures of the one registry like every other: computed here as shares of all
+// participants (their numerators are the counts the file shows, their bases the enrolled
+// count), then protected by the same primary and secondary disclosure control, linked to the
+// enrolled counts. The file is a view of the protected figures (`esfRows`), never a rule of its
+// own.
+import type { Participant } from '../config/contract.ts';
+import type { Figure } from '../publish/indicators-schema.ts';
+import { t, type Language } from '../messages.ts';
+import { emitShares, type Emitter } from './emit.ts';
+import { Acc, makeGrid } from './grid.ts';
+import { truthOf } from './truth.ts';
 
 /** Long-term unemployed: at least this many months without work at entry (months_without_work). */
 export const LONG_TERM_MONTHS = 12;
 
-export const ESF_COLUMNS = ['total', 'woman', 'man', 'other'] as const;
+export const ESF_COLUMNS = ['all', 'woman', 'man', 'other'] as const;
+
+export type EsfIndicator = 'participants' | 'age' | 'education' | 'long_term_unemployed';
 
 export interface EsfRow {
-  indicator: 'participants' | 'age' | 'education' | 'long_term_unemployed';
+  indicator: EsfIndicator;
   category: string;
   /** Counts per column (total, women, men, non-binary); null when suppressed. */
   cells: (number | null)[];
+  /** Why each hidden cell is hidden. */
+  marks: (Figure['suppression'] | undefined)[];
   /** The data lack the column this row is computed from: the cells are left empty. */
   missing: boolean;
 }
 
-type Breakdown = { indicator: EsfRow['indicator']; categories: string[]; of: (p: Participant) => string | null; complete: boolean };
+interface Breakdown {
+  indicator: Exclude<EsfIndicator, 'participants'>;
+  categories: string[];
+  of: (p: Participant) => string | null;
+  lacks: (p: Participant) => boolean;
+  /** The categories cover every participant (they add up to the participants row). */
+  complete: boolean;
+}
 
 const BREAKDOWNS: Breakdown[] = [
   {
     indicator: 'age',
     categories: ['under_30', '30_54', '55_plus', 'unknown'],
     of: (p) => (p.ageAtEntry === null ? 'unknown' : p.ageAtEntry < 30 ? 'under_30' : p.ageAtEntry <= 54 ? '30_54' : '55_plus'),
+    lacks: (p) => p.ageAtEntry === null,
     complete: true,
   },
   {
     indicator: 'education',
     categories: ['isced_0_2', 'isced_3_4', 'isced_5_8', 'unknown'],
     of: (p) => ({ primary: 'isced_0_2', secondary: 'isced_3_4', tertiary: 'isced_5_8', unknown: 'unknown' } as const)[p.education ?? 'unknown'],
+    lacks: (p) => p.education === null,
     complete: true,
   },
-  // One row only (the complement is not published), so it takes part in no column group.
-  { indicator: 'long_term_unemployed', categories: ['yes'], of: (p) => (p.monthsWithoutWork !== null && p.monthsWithoutWork >= LONG_TERM_MONTHS ? 'yes' : null), complete: false },
+  // One row only (the complement is not published): a share without categories.
+  { indicator: 'long_term_unemployed', categories: ['yes'], of: (p) => (p.monthsWithoutWork !== null && p.monthsWithoutWork >= LONG_TERM_MONTHS ? 'yes' : null), lacks: (p) => p.monthsWithoutWork === null, complete: false },
 ];
 
-const column = (p: Participant) => ESF_COLUMNS.indexOf(p.gender);
+export const esfId = (indicator: Breakdown['indicator']) => `esf.${indicator}`;
+/** The figure whose cells are the bases of the ESF shares, cell by cell. */
+export const ESF_BASE = 'participants.enrolled';
 
-export function esfIndicators(data: Dataset, minCount: number): EsfRow[] {
-  const ps = data.participants;
-  const raw: { indicator: EsfRow['indicator']; category: string; cells: number[]; missing: boolean }[] = [];
-  const all = [0, 0, 0, 0];
-  for (const p of ps) {
-    all[0]!++;
-    all[column(p)]!++;
-  }
-  raw.push({ indicator: 'participants', category: 'all', cells: all, missing: false });
-  const lacks: Record<string, (p: Participant) => boolean> = { age: (p) => p.ageAtEntry === null, education: (p) => p.education === null, long_term_unemployed: (p) => p.monthsWithoutWork === null };
-  const groups: number[][][] = []; // groups of [row, col] cells: first the total, then its parts
+/** Emits the ESF breakdowns into the registry: project level, by gender. */
+export function emitEsfFigures(e: Emitter, ps: Participant[], lang: Language): void {
+  const grid = makeGrid([], ps);
+  const em: Emitter = { ...e, grid };
   for (const b of BREAKDOWNS) {
-    const missing = ps.length > 0 && ps.every(lacks[b.indicator]!);
-    const first = raw.length;
+    if (ps.length > 0 && ps.every(b.lacks)) continue;
     for (const category of b.categories) {
-      const cells = [0, 0, 0, 0];
-      if (!missing) for (const p of ps) if (b.of(p) === category) {
-        cells[0]!++;
-        cells[column(p)]!++;
-      }
-      raw.push({ indicator: b.indicator, category, cells, missing });
+      const a = new Acc(grid.size);
+      ps.forEach((p, i) => a.add(grid.cellsOf(i), b.of(p) === category ? 1 : 0));
+      const before = e.figures.length;
+      const label = b.indicator === 'long_term_unemployed' ? t(lang, 'esf.long_term_unemployed', { months: LONG_TERM_MONTHS }) : t(lang, `esf.${b.indicator}`);
+      emitShares(em, b.complete ? { id: esfId(b.indicator), label, category, categoryLabel: t(lang, `esf.${b.indicator}.${category}` as never) } : { id: esfId(b.indicator), label }, a);
+      for (const f of e.figures.slice(before)) truthOf.get(f)!.base = ESF_BASE;
     }
-    if (b.complete && !missing) for (let c = 0; c < 4; c++) groups.push([[0, c], ...b.categories.map((_, i) => [first + i, c])]);
   }
-  for (let r = 0; r < raw.length; r++) if (!raw[r]!.missing) groups.push([[r, 0], [r, 1], [r, 2], [r, 3]]);
+}
 
-  // Primary suppression, then the secondary rule until stable.
-  const hidden = raw.map((row) => row.cells.map((v) => v > 0 && v < minCount));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [total, ...parts] of groups) {
-      const cells = [total!, ...parts];
-      const lone = cells.filter(([r, c]) => hidden[r!]![c!]).length === 1;
-      if (!lone) continue;
-      const candidates = parts.filter(([r, c]) => !hidden[r!]![c!] && raw[r!]!.cells[c!]! > 0).sort((a, b) => raw[a[0]!]!.cells[a[1]!]! - raw[b[0]!]!.cells[b[1]!]!);
-      const next = candidates[0] ?? (hidden[total![0]!]![total![1]!] ? undefined : total);
-      if (next) {
-        hidden[next[0]!]![next[1]!] = true;
-        changed = true;
-      }
-    }
+/** The rows of esf-indicators.csv, read from the protected figures. */
+export function esfRows(figures: Figure[]): EsfRow[] {
+  const find = (id: string, category: string | undefined, gender: string) => figures.find((f) => f.id === id && f.unit === 'total' && f.gender === gender && f.category === category);
+  const row = (indicator: EsfIndicator, category: string, cell: (gender: string) => Figure | undefined, count: (f: Figure) => number | null, missing: boolean): EsfRow => {
+    const fs = ESF_COLUMNS.map(cell);
+    return { indicator, category, missing, cells: fs.map((f) => (f ? count(f) : 0)), marks: fs.map((f) => f?.suppression) };
+  };
+  const rows = [row('participants', 'all', (g) => find(ESF_BASE, undefined, g), (f) => f.value, false)];
+  for (const b of BREAKDOWNS) {
+    const missing = !figures.some((f) => f.id === esfId(b.indicator));
+    for (const category of b.categories) rows.push(row(b.indicator, category, (g) => find(esfId(b.indicator), b.complete ? category : undefined, g), (f) => f.numerator ?? null, missing));
   }
-  return raw.map((row, r) => ({ ...row, cells: row.cells.map((v, c) => (hidden[r]![c] ? null : v)) }));
+  return rows;
 }

@@ -33,6 +33,7 @@ export function evaluateGoals(config: Config, figures: Figure[], configFile: str
       if (!f) return [];
       const r: GoalResult['results'][number] = { unit, value: f.value, met: f.value === null ? null : isMet(target, f.value) };
       if (f.ci95 !== undefined) r.ci95 = f.ci95;
+      if (f.suppression) r.suppression = f.suppression;
       return [r];
     });
     return { id: g.id, label: g.label, figure: g.figure, target, measured: true, results };

@@ -6,12 +6,7 @@
 // audits about a thousand programs of a hundred equations, which javascript-lp-solver took
 // about 35 s for and HiGHS about 3 s. The attacker in the tests keeps javascript-lp-solver, so
 // the audit is checked by an independent solver.
-import highsModule from 'highs';
-
-// The package's types describe a CommonJS module whose default export is the loader; under
-// NodeNext TypeScript sees the module object itself. The loader instantiates the WebAssembly once.
-const highsLoader = highsModule as unknown as typeof import('highs').default;
-const highs = await highsLoader();
+import { solveLp } from './lp.ts';
 
 /** Σ coef·x = rhs over hidden cells x ≥ 0. */
 export interface Equation {
@@ -46,19 +41,23 @@ function indexByVar(equations: Equation[]): Map<string, number[]> {
   return byVar;
 }
 
-/** The program in CPLEX LP format; variables get short names, and LP variables default to ≥ 0. */
-function lpText(target: string, eqs: Equation[], opType: 'min' | 'max'): string {
-  const names = new Map<string, string>([[target, 'x0']]);
-  const name = (v: string) => names.get(v) ?? (names.set(v, `x${names.size}`), `x${names.size - 1}`);
-  const rows = eqs.map((e, i) => ` e${i}: ${[...e.terms].map(([v, c]) => `${c < 0 ? '-' : '+'} ${Math.abs(c)} ${name(v)}`).join(' ')} = ${e.rhs}`);
-  return `${opType === 'max' ? 'Maximize' : 'Minimize'}\n obj: x0\nSubject To\n${rows.join('\n')}\nEnd\n`;
-}
-
+/** The least or greatest value of `target` over x ≥ 0 satisfying `eqs`. */
 function optimise(target: string, eqs: Equation[], opType: 'min' | 'max'): number {
-  const r = highs.solve(lpText(target, eqs, opType));
-  if (r.Status === 'Unbounded') return opType === 'max' ? Infinity : 0;
-  if (r.Status !== 'Optimal') throw new Error(`feasibility interval of ${target}: the published equations give "${r.Status}" (a bug in how they were set up)`);
-  return r.ObjectiveValue;
+  const index = new Map<string, number>([[target, 0]]);
+  const col = (v: string) => index.get(v) ?? (index.set(v, index.size), index.size - 1);
+  const rows = eqs.map((e) => {
+    const cols: number[] = [];
+    const coefs: number[] = [];
+    for (const [v, c] of e.terms) (cols.push(col(v)), coefs.push(c));
+    return { cols, coefs, lower: e.rhs, upper: e.rhs };
+  });
+  const n = index.size;
+  const cost = new Float64Array(n);
+  cost[0] = 1;
+  const r = solveLp({ sense: opType, cost, lower: new Float64Array(n), upper: new Float64Array(n).fill(Infinity), rows });
+  if (r.status === 'unbounded') return opType === 'max' ? Infinity : 0;
+  if (r.status !== 'optimal') throw new Error(`feasibility interval of ${target}: the published equations give "${r.status}" (a bug in how they were set up)`);
+  return r.objective;
 }
 
 const signature = (e: Equation) => `${[...e.terms].map(([v, c]) => `${v}*${c}`).sort().join('+')}=${e.rhs}`;

@@ -6,7 +6,7 @@
 // Differences are warnings in the data-quality appendix; nothing is adjusted.
 import type { Config } from '../config/schema.ts';
 import type { Participant } from '../config/contract.ts';
-import { formatNumber, formatPercent } from '../format.ts';
+import { formatNumber, formatPercent, hiddenMark } from '../format.ts';
 import type { Check, Figure } from '../publish/indicators-schema.ts';
 import { t } from '../messages.ts';
 import { InputError, type Problem } from '../problems.ts';
@@ -69,7 +69,7 @@ export function reconcileChecks(config: Config, figures: Figure[], ps: Participa
     checks.push({
       id: `published.${p.figure}.${p.unit === 'total' ? 'total' : reported.indexOf(p.unit)}.${p.gender}`,
       severity: 'warning',
-      message: t(lang, 'check.published_mismatch', { label: f.label, unit: p.unit === 'total' ? t(lang, 'unit.total') : p.unit, gender: t(lang, `gender.${p.gender}`), published: show(f, p.value), computed: f.value === null ? t(lang, 'suppressed') : show(f, f.value) }),
+      message: t(lang, 'check.published_mismatch', { label: f.label, unit: p.unit === 'total' ? t(lang, 'unit.total') : p.unit, gender: t(lang, `gender.${p.gender}`), published: show(f, p.value), computed: f.value === null ? hiddenMark(f) : show(f, f.value) }),
     });
   });
   if (config.published.length > 0) checks.push({ id: 'published.matches', severity: 'info', message: t(lang, 'check.published_matches', { n: matches, total: config.published.length }) });

@@ -6,16 +6,12 @@
 // sums that tie figures together (enrolled = exited + still enrolled; a distribution's
 // categories add up to its base; a survey question's positive share adds up answers).
 //
-// The method is the one τ-ARGUS and sdcTable describe for linked tables: (1) every margin
-// equation with a hidden cell has at least two (the "no singleton in a row or column" rule,
-// totals included), then (2) an audit computes, by linear programming over all published cells,
-// the feasibility interval of every primary cell; a cell whose interval is narrower than k (a
-// count) or a single point (a sum of hours or months) gets one more cell of its equations
-// hidden, and (1)–(2) repeat. Pure: figures in, the same figures with more of them suppressed.
+// This module turns the figures into that linked system (cells, the quantities they share, the
+// equations between them, what each cell costs to hide) and writes the pattern back; which cells
+// to hide is chosen by protect.ts. Pure: figures in, the same figures with more suppressed.
 import type { Config } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
-import { InputError } from '../problems.ts';
-import { feasibleIntervals, type Equation } from './intervals.ts';
+import { protect } from './protect.ts';
 import { truthOf } from './truth.ts';
 
 type Part = 'value' | 'num' | 'den' | 'n' | 'sum';
@@ -45,6 +41,8 @@ interface Relation {
 export interface SecondaryResult {
   /** Figures newly suppressed by this step. */
   suppressed: number;
+  /** Linear programs solved (the work done, deterministic). */
+  solves: number;
   /** Primary cells left unprotected (empty unless the tables cannot protect them at all). */
   unprotected: Array<{ id: string; unit: string; gender: string; category?: string; interval: [number, number] }>;
 }
@@ -54,7 +52,7 @@ const SEP = '\u0001';
 const cellKey = (table: string, unit: string, gender: string) => `${table}${SEP}${unit}${SEP}${gender}`;
 
 /** Applies secondary suppression to `figures` in place (they must come from emit.ts). */
-export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'survey'>, configFile = 'report.yaml'): SecondaryResult {
+export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'survey' | 'disclosure'>, maxSolves = 200_000): SecondaryResult {
   const cells = new Map<string, Cell>();
   const tables = new Map<string, { units: string[]; genders: string[]; kind: Kind; id: string; category: string; part: Part }>();
   const add = (table: string, f: Figure, part: Part, kind: Kind, value: number, hidden: boolean) => {
@@ -92,7 +90,9 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   const relations: Relation[] = [];
   const relate = (total: string, parts: string[]) => {
     const present = parts.filter((p) => cells.has(p));
-    if (!cells.has(total) && present.length === 0) return;
+    // No part published: a breakdown the configuration leaves out (a share with an empty base
+    // has an empty total too), so the attacker learns nothing from this margin.
+    if (present.length === 0) return;
     relations.push({ total, parts: present, constant: valueOf(total) - present.reduce((s, p) => s + valueOf(p), 0) });
   };
   for (const [name, t] of tables) {
@@ -144,188 +144,102 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
       columns.set(sig, [...(columns.get(sig) ?? []), keys]);
     }
   for (const group of columns.values()) for (const keys of group.slice(1)) keys.forEach((key, i) => cells.has(key) && cells.has(group[0]![i]!) && union(key, group[0]![i]!));
+  // Shares whose bases are declared to be a count figure's cells (the ESF breakdowns' bases are
+  // the enrolled counts) are that quantity, whatever the columns look like.
+  for (const c of cells.values())
+    for (const { f, part } of c.refs) {
+      const base = part === 'den' ? truthOf.get(f)?.base : undefined;
+      const same = base === undefined ? undefined : cellKey(`count:${base}:`, f.unit, f.gender);
+      if (same && cells.has(same)) union(c.key, same);
+    }
   const members = new Map<string, Cell[]>();
   for (const c of cells.values()) members.set(find(c.key), [...(members.get(find(c.key)) ?? []), c]);
 
-  const hide = (key: string) => {
-    for (const c of members.get(find(key))!) c.hidden = true;
-  };
-  const isHidden = (key: string) => cells.get(key)?.hidden ?? false;
-  for (const group of members.values()) if (group.some((c) => c.hidden)) hide(group[0]!.key);
-
-  // Figure-level couplings: a share with a hidden base would give the base away (num / value);
-  // a mean or sum with hidden persons would give them away (sum / mean).
-  const couple = (): boolean => {
-    let changed = false;
-    for (const c of cells.values()) {
-      if (!c.hidden) continue;
+  // The classes of the optimisation: one per quantity (cells published twice are one class).
+  const classes = [...members.keys()];
+  const classOf = new Map(classes.map((root, i) => [root, i]));
+  const ix = (key: string) => classOf.get(find(key))!;
+  const value = classes.map((root) => members.get(root)![0]!.value);
+  const cost = classes.map((root) => members.get(root)!.reduce((sum, c) => sum + cellCost(c, config), 0));
+  const need = classes.map((root) => {
+    const primary = members.get(root)!.find((c) => c.primary);
+    return !primary ? 0 : primary.kind === 'count' ? k : 1e-6 * Math.max(1, Math.abs(primary.value));
+  });
+  const hidden = Uint8Array.from(classes, (root) => (members.get(root)!.some((c) => c.hidden) ? 1 : 0));
+  // Figure-level couplings: a share with a hidden base would give the base away (numerator /
+  // value); a mean with hidden persons would give them away (sum / mean).
+  const coupledOf = classes.map((root) => {
+    const out = new Set<number>();
+    for (const c of members.get(root)!)
       for (const { f, part } of c.refs) {
         const cat = f.category ?? '';
-        const base = f.id.replace(/_(mean|sum)$/, '');
-        const other = part === 'den' ? cellKey(`num:${f.id}:${cat}`, f.unit, f.gender) : part === 'n' ? cellKey(`sum:${base}`, f.unit, f.gender) : part === 'sum' ? cellKey(`n:${base}`, f.unit, f.gender) : null;
-        if (other && cells.has(other) && !isHidden(other)) (hide(other), (changed = true));
+        const other = part === 'den' ? cellKey(`num:${f.id}:${cat}`, f.unit, f.gender) : part === 'n' ? cellKey(`sum:${f.id.replace(/_(mean|sum)$/, '')}`, f.unit, f.gender) : null;
+        if (other && cells.has(other)) out.add(ix(other));
       }
-    }
-    return changed;
-  };
-  const isHeadline = (key: string) => members.get(find(key))!.some((m) => m.table.startsWith('count:') || m.table.startsWith('den:'));
-  // The cost of hiding a cell: how many published figures it takes away, more for margins
-  // (a unit's all-genders cell, the project total) which readers need most.
-  const cost = (key: string) => {
-    const c = cells.get(key)!;
-    const group = members.get(find(key))!;
-    // Headcounts and bases (enrolled, exited, a share's base) are what a report is read for.
-    const headline = isHeadline(key) ? 10 : 1;
-    return group.length * headline * (c.unit === 'total' ? 4 : 1) * (c.gender === 'all' ? 2 : 1);
-  };
-  // Candidates to hide next: the published cells of an equation, zeros last (hiding a zero
-  // protects little), then cheapest, then smallest (least information lost).
-  const candidates = (r: Relation) =>
-    [...r.parts, r.total]
-      .filter((key) => cells.has(key) && !isHidden(key))
-      .map((key, i) => ({ key, v: valueOf(key), cost: cost(key), i }))
-      .sort((a, b) => Number(a.v === 0) - Number(b.v === 0) || a.cost - b.cost || a.v - b.v || a.i - b.i);
-  const closure = () => {
-    for (let changed = true; changed; ) {
-      changed = couple();
-      for (const r of relations) {
-        const hiddenClasses = new Set([r.total, ...r.parts].filter(isHidden).map(find));
-        if (hiddenClasses.size !== 1) continue;
-        const next = candidates(r).find((c) => !hiddenClasses.has(find(c.key)));
-        if (next) (hide(next.key), (changed = true));
-      }
-    }
-  };
-
-  // Hiding a cell only turns a published constant into an unknown, so intervals only widen: a
-  // cell protected once stays protected, and later audits look only at the failing ones.
-  const audit = (only?: Set<string>) => {
-    const equations: Equation[] = [];
-    for (const r of relations) {
-      const terms = new Map<string, number>();
-      let rhs = r.constant;
-      const term = (key: string, coef: number) => {
-        if (!cells.has(key)) return;
-        if (isHidden(key)) terms.set(find(key), (terms.get(find(key)) ?? 0) + coef);
-        else rhs -= coef * valueOf(key);
-      };
-      term(r.total, 1);
-      for (const p of r.parts) term(p, -1);
-      for (const [v, c] of terms) if (Math.abs(c) < 1e-12) terms.delete(v);
-      if (terms.size > 0) equations.push({ terms, rhs });
-    }
-    const targets = new Map<string, Cell>();
-    for (const c of cells.values()) if (c.primary && (!only || only.has(c.key))) targets.set(find(c.key), c);
-    const need = (c: Cell) => (c.kind === 'count' ? k : 1e-6 * Math.max(1, Math.abs(c.value)));
-    // A cheap bound first: an equation whose hidden cells all have the same sign caps each of
-    // them at its right-hand side. A cell capped below what it needs fails without an LP.
-    const cap = new Map<string, number>();
-    for (const e of equations) {
-      const signs = new Set([...e.terms.values()].map(Math.sign));
-      if (signs.size !== 1) continue;
-      const bound = Math.abs(e.rhs);
-      for (const v of e.terms.keys()) if (bound < (cap.get(v) ?? Infinity)) cap.set(v, bound);
-    }
-    const failing: Array<{ cell: Cell; interval: [number, number]; need: number }> = [];
-    const toSolve: string[] = [];
-    for (const [cls, c] of targets) {
-      const hi = cap.get(cls) ?? Infinity;
-      if (hi < need(c) - 1e-9) failing.push({ cell: c, interval: [0, hi], need: need(c) });
-      else toSolve.push(cls);
-    }
-    // Then the interval with only the cells near the target free (an inner bound: enough to
-    // prove protection, fast on large reports); the full system for those it cannot prove,
-    // unless that system is too large, when the cell counts as failing (more gets hidden).
-    if (performance.now() > deadline)
-      throw new InputError([{ file: configFile, column: 'disclosure', value: `${targets.size} cells below ${k} still to protect`, expected: `a report that secondary suppression can verify within ${budgetSeconds} s (EVAL_REPORT_SECONDARY_SECONDS): merge small units or categories, or drop the gender breakdown of distributions` }]);
-    const screens = new Map(toSolve.map((cls) => [cls, { value: targets.get(cls)!.value, need: need(targets.get(cls)!) }]));
-    const intervals = feasibleIntervals(equations, toSolve, { screens, memo });
-    for (const cls of toSolve) {
-      const c = targets.get(cls)!;
-      const [lo, hi] = intervals.get(cls)!;
-      if (hi - lo < need(c) - 1e-9) failing.push({ cell: c, interval: [lo, hi], need: need(c) });
-    }
-    return failing;
-  };
-  const relationsOf = new Map<string, Relation[]>();
-  for (const r of relations) for (const key of [r.total, ...r.parts]) relationsOf.set(key, [...(relationsOf.get(key) ?? []), r]);
-
-  // The linear programs grow with the linked system: a report with very many small cells across
-  // many units gets a clear error instead of an endless build. Intervals already solved for the
-  // same equations are kept between audits (most targets' equations do not change in a round).
-  const memo = new Map<string, [number, number]>();
-  const budgetSeconds = Number(process.env.EVAL_REPORT_SECONDARY_SECONDS) || 120;
-  const deadline = performance.now() + budgetSeconds * 1000;
-  const primaries = new Set([...cells.values()].filter((c) => c.primary).map((c) => find(c.key))).size;
-  closure();
-  let failing = audit();
-  for (let round = 0; failing.length > 0 && round < 500; round++) {
-    let progressed = false;
-    // The narrowest first, one more hidden cell each; a cell whose equations were touched by an
-    // earlier fix of this round waits for the next audit (that cell often protects it too).
-    failing.sort((a, b) => a.interval[1] - a.interval[0] - (b.interval[1] - b.interval[0]));
-    const touched = new Set<Relation>();
-    // One at a time in a small report (each choice then sees the last one's effect); many at
-    // once in a large one, where an LP audit per extra cell would take too long.
-    for (const { cell, interval, need } of primaries <= 40 ? failing.slice(0, 1) : failing) {
-      if (members.get(find(cell.key))!.some((c) => (relationsOf.get(c.key) ?? []).some((r) => touched.has(r)))) continue;
-      // The failing cell's own equations first; then those of the hidden cells it is tied to.
-      const own = members.get(find(cell.key))!.flatMap((c) => relationsOf.get(c.key) ?? []);
-      const near = own.flatMap((r) => [r.total, ...r.parts].filter(isHidden).flatMap((key) => members.get(find(key))!.flatMap((c) => relationsOf.get(c.key) ?? [])));
-      const sameFigure = near.filter((r) => cells.get(r.total)?.table.split(':')[1] === cell.table.split(':')[1]);
-      // Everything tied to the cell through hidden cells: what bounds it may lie further away.
-      const reach = new Set<Relation>(own);
-      for (const queue = [...own]; queue.length > 0; )
-        for (const key of [queue[0]!.total, ...queue.shift()!.parts].filter(isHidden))
-          for (const m of members.get(find(key))!) for (const r of relationsOf.get(m.key) ?? []) if (!reach.has(r)) (reach.add(r), queue.push(r));
-      const component = [...reach];
-      // Headcounts and bases only when nothing else in reach can be hidden.
-      const pools = [own, sameFigure, near, component];
-      const tiers = pools.map((pool) => pool.flatMap(candidates).filter((o) => !isHeadline(o.key))).concat(pools.map((pool) => pool.flatMap(candidates)));
-      for (const options of tiers) {
-        if (options.length === 0) continue;
-        const gap = need - (interval[1] - interval[0]);
-        // Enough on its own to widen the interval and not much dearer than the cheapest option,
-        // smallest first; else the cheapest, largest first.
-        const cheapest = Math.min(...options.map((o) => o.cost));
-        const enough = options.filter((o) => o.v >= gap && o.cost <= 4 * cheapest).sort((a, b) => a.cost - b.cost || a.v - b.v);
-        const pick = enough[0] ?? [...options].sort((a, b) => a.cost - b.cost || b.v - a.v)[0]!;
-        hide(pick.key);
-        for (const m of members.get(find(pick.key))!) for (const r of relationsOf.get(m.key) ?? []) touched.add(r);
-        progressed = true;
-        break;
-      }
-    }
-    if (!progressed) break;
-    closure();
-    failing = audit(new Set(failing.map((f) => f.cell.key)));
-  }
+    return [...out];
+  });
+  const result = protect(
+    {
+      value, cost, need, hidden,
+      relations: relations.map((r) => ({ terms: [[r.total, 1] as const, ...r.parts.map((p) => [p, -1] as const)].filter(([key]) => cells.has(key)).map(([key, coef]) => [ix(key), coef] as [number, number]), constant: r.constant })),
+      coupled: (c) => coupledOf[c]!,
+    },
+    { maxSolves },
+  );
+  for (const [i, root] of classes.entries()) if (result.hidden[i]) for (const c of members.get(root)!) c.hidden = true;
+  const failing = result.unprotected.map(({ cls, interval }) => ({ cell: members.get(classes[cls]!)!.find((c) => c.primary)!, interval }));
 
   // Write the pattern into the figures.
   let suppressed = 0;
   for (const c of cells.values()) {
     if (!c.hidden) continue;
     for (const { f, part } of c.refs) {
-      if (!f.suppressed && part !== 'den') ((f.suppressed = true), suppressed++);
+      if (!f.suppressed && part !== 'den') ((f.suppressed = true), (f.suppression = 'secondary'), suppressed++);
       if (part === 'den') delete f.denominator;
       else if (part === 'num') ((f.value = null), (f.numerator = null), (f.ci95 = null));
       else ((f.value = null), delete f.n);
     }
   }
-  // A comparison's difference would give a hidden group share away from the other one.
-  const hiddenIds = new Set(figures.filter((f) => f.suppressed && f.kind === 'share').map((f) => f.id));
-  for (const f of figures)
-    if (f.kind === 'difference' && !f.suppressed && (hiddenIds.has(`${f.id}.a`) || hiddenIds.has(`${f.id}.b`))) {
-      f.value = null;
-      f.suppressed = true;
-      for (const k of ['ci95', 'p', 'n'] as const) delete f[k];
-      suppressed++;
-    }
+  suppressed += hideDifferences(figures);
   return {
     suppressed,
+    solves: result.solves,
     unprotected: failing.map(({ cell, interval }) => {
       const f = cell.refs[0]!.f;
       return { id: f.id, unit: cell.unit, gender: cell.gender, ...(f.category !== undefined ? { category: f.category } : {}), interval };
     }),
   };
+}
+
+/** A comparison's difference would give a hidden group share away from the other one: hidden with it. */
+export function hideDifferences(figures: Figure[]): number {
+  let n = 0;
+  const hiddenIds = new Set(figures.filter((f) => f.suppressed && f.kind === 'share').map((f) => f.id));
+  for (const f of figures)
+    if (f.kind === 'difference' && !f.suppressed && (hiddenIds.has(`${f.id}.a`) || hiddenIds.has(`${f.id}.b`))) {
+      f.value = null;
+      f.suppressed = true;
+      f.suppression = 'secondary';
+      for (const k of ['ci95', 'p', 'n'] as const) delete f[k];
+      n++;
+    }
+  return n;
+}
+
+/**
+ * What hiding one published cell costs readers. A figure for all genders costs far more than a
+ * gender breakdown, the project total more than a unit, a count (a headcount, a share's base)
+ * more than the share resting on it, and a figure named in `disclosure.priorities` as much more
+ * as it says (headcounts of participants count three times by default). Among equals, a
+ * smaller value costs a little less: less of the table is lost.
+ */
+export function cellCost(c: { unit: string; gender: string; value: number; refs: Array<{ f: Figure; part: Part }> }, config?: Pick<Config, 'disclosure'>): number {
+  const priorities = config?.disclosure.priorities ?? {};
+  let weight = 0;
+  for (const { f, part } of c.refs) {
+    const headline = f.id === 'participants.enrolled' || f.id === 'participants.exited' ? 3 : 1;
+    const kind = part === 'den' || part === 'value' ? 3 : part === 'num' ? 2 : 1;
+    weight += kind * (priorities[f.id] ?? headline);
+  }
+  return weight * (c.gender === 'all' ? 20 : 1) * (c.unit === 'total' ? 5 : 1) * (1 + Math.log1p(Math.abs(c.value)) / 20);
 }

@@ -12,6 +12,8 @@ export interface Truth {
   /** Means and sums: persons and the sum over them. */
   n?: number;
   sum?: number;
+  /** Shares: the count figure whose cells equal this share's bases, unit by unit and gender by gender. */
+  base?: string;
 }
 
 export const truthOf = new WeakMap<Figure, Truth>();

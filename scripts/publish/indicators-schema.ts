@@ -22,6 +22,10 @@ export const figureSchema = z
     se: z.number().optional().describe('Coefficients: standard error (robust where the model says so)'),
     p: z.number().optional().describe('Coefficients and differences: two-sided p value'),
     suppressed: z.boolean().describe('true when disclosure control hid the value (value and numerator are null)'),
+    suppression: z
+      .enum(['primary', 'secondary'])
+      .optional()
+      .describe('Why a suppressed value is hidden: "primary" rests on fewer than min_count persons; "secondary" is hidden so that a primary value cannot be worked out from the others'),
   })
   .describe('One computed figure for one unit and gender');
 
@@ -45,6 +49,7 @@ export const goalSchema = z.strictObject({
       value: z.number().nullable(),
       ci95: ci95.optional(),
       met: z.boolean().nullable().describe('null when the value is suppressed'),
+      suppression: z.enum(['primary', 'secondary']).optional().describe('Why the value is hidden, as for its figure'),
     }),
   ),
 });

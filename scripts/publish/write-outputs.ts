@@ -2,10 +2,10 @@
 // can see a participant-level row.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvNumber } from '../format.ts';
+import { csvNumber, hiddenMark, suppressionWord } from '../format.ts';
 import type { Figure, Indicators } from './indicators-schema.ts';
 import { t, type Language, type MessageKey } from '../messages.ts';
-import { LONG_TERM_MONTHS, type EsfRow } from '../engine/esf.ts';
+import { esfRows, LONG_TERM_MONTHS, type EsfRow } from '../engine/esf.ts';
 
 const CSV_HEADERS = {
   sv: ['Mått', 'Enhet', 'Kön', 'Kategori', 'Typ', 'Värde', 'Täljare', 'Nämnare', 'KI 95 % nedre', 'KI 95 % övre', 'Antal personer', 'Undertryckt'],
@@ -26,7 +26,7 @@ export function figureCsv(figures: Figure[], lang: Language): string {
       [
         csvText(f.id), csvText(f.unit), f.gender, csvText(f.category_label ?? f.category ?? ''), f.kind,
         num(f.value), num(f.numerator), num(f.denominator), num(f.ci95?.[0]), num(f.ci95?.[1]), num(f.n),
-        f.suppressed ? (lang === 'sv' ? 'ja' : 'yes') : '',
+        suppressionWord(f, lang),
       ].join(';'),
     );
   }
@@ -34,7 +34,7 @@ export function figureCsv(figures: Figure[], lang: Language): string {
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
-/** Writes <dir>/indicators.json and <dir>/data/<figure id>.csv; returns the CSV file names. */
+/** Writes <dir>/indicators.json, <dir>/data/<figure id>.csv and the ESF file: every published number, from the figures; returns the CSV file names. */
 export function writeOutputs(dir: string, indicators: Indicators): string[] {
   mkdirSync(join(dir, 'data'), { recursive: true });
   writeFileSync(join(dir, 'indicators.json'), JSON.stringify(indicators, null, 2) + '\n');
@@ -46,17 +46,20 @@ export function writeOutputs(dir: string, indicators: Indicators): string[] {
     writeFileSync(join(dir, 'data', name), figureCsv(figs, indicators.report.language));
     files.push(name);
   }
+  writeFileSync(join(dir, ESF_FILE), esfCsv(indicators));
   return files;
 }
 
-/** esf-indicators.csv: the ESF breakdowns, one row per category; "–" suppressed, empty where the data lack the column. */
-export function esfCsv(rows: EsfRow[], lang: Language): string {
+/** esf-indicators.csv: the ESF breakdowns read from the protected figures, one row per category; hidden cells marked as everywhere, empty where the data lack the column. */
+export function esfCsv(indicators: Indicators): string {
+  const lang = indicators.report.language;
+  const rows = esfRows(indicators.figures);
   const m = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const head = [m('esf.indicator'), m('esf.category'), m('esf.total'), m('esf.women'), m('esf.men'), m('esf.non_binary')];
   const indicator = (r: EsfRow) => (r.indicator === 'long_term_unemployed' ? m('esf.long_term_unemployed', { months: LONG_TERM_MONTHS }) : m(`esf.${r.indicator}`));
   const category = (r: EsfRow) => (r.indicator === 'participants' ? m('gender.all') : m(`esf.${r.indicator}.${r.category}` as MessageKey));
   const lines = [head.map(csvText).join(';')];
-  for (const r of rows) lines.push([csvText(indicator(r)), csvText(category(r)), ...r.cells.map((v) => (r.missing ? '' : v === null ? m('suppressed') : csvNumber(v, lang)))].join(';'));
+  for (const r of rows) lines.push([csvText(indicator(r)), csvText(category(r)), ...r.cells.map((v, i) => (r.missing ? '' : v === null ? hiddenMark({ suppression: r.marks[i] }) : csvNumber(v, lang)))].join(';'));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 

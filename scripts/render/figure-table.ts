@@ -5,7 +5,7 @@
 import type { Config, FigureTableConfig } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
 import { t, type Language } from '../messages.ts';
-import { formatFigure } from '../format.ts';
+import { formatFigure, legendLines } from '../format.ts';
 
 export interface TableView {
   id: string;
@@ -41,7 +41,6 @@ export function figureTableView(table: FigureTableConfig, number: number, figure
   });
   const genderLabel = (g: (typeof GENDERS)[number]) => t(lang, g === 'woman' ? 'table.col.women' : g === 'man' ? 'table.col.men' : g === 'other' ? 'table.col.other' : 'table.col.all');
   const unitLabel = (u: string) => (u === 'total' ? t(lang, 'unit.total') : u);
-  let hidden = false;
   let flagged = false;
   const view: Omit<TableView, 'notes'> = {
     id: table.id,
@@ -58,7 +57,6 @@ export function figureTableView(table: FigureTableConfig, number: number, figure
         c.genders.map((g) => {
           const f = c.figs.find((x) => x.unit === u && x.gender === g);
           if (!f) return ''; // not computed: nobody in the base, or no cost row
-          hidden ||= f.suppressed;
           const base = f.kind === 'share' ? f.denominator : f.kind === 'mean' ? f.n : undefined;
           const few = table.min_n !== undefined && f.value !== null && base !== undefined && base < table.min_n;
           flagged ||= few;
@@ -69,7 +67,7 @@ export function figureTableView(table: FigureTableConfig, number: number, figure
     hasStatus,
   };
   const notes = [
-    ...(hidden ? [t(lang, 'chart.footnote.suppressed', { n: config.disclosure.min_count })] : []),
+    ...legendLines(view.rows.flatMap((r) => r.cells), lang, config.disclosure.min_count),
     ...(flagged ? [t(lang, 'table.small_note', { mark: t(lang, 'chart.intervals.small_mark'), min: table.min_n! })] : []),
   ];
   return { ...view, notes };

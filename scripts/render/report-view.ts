@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import type { ChangesView } from './previous-version.ts';
 import { DAC_CRITERIA } from '../config/schema.ts';
-import { formatDate, formatFigure, formatNumber, formatPercent } from '../format.ts';
+import { formatDate, formatFigure, formatNumber, formatPercent, hiddenMark } from '../format.ts';
 import type { Figure, GoalResult, Indicators, ModelSummary } from '../publish/indicators-schema.ts';
 import { messages, t, type Language, type MessageKey } from '../messages.ts';
 import { renderInline, renderNarrative, type Citations, type Part } from './narrative.ts';
@@ -258,7 +258,7 @@ export function buildReportView(input: ViewInputs): ReportView {
       goal: g.label,
       unit: unitLabel(r.unit),
       target: formatTarget(g, lang, isShare),
-      result: r.value === null ? m('suppressed') : isShare ? formatPercent(r.value, lang) : formatNumber(r.value, lang),
+      result: r.value === null ? hiddenMark(r) : isShare ? formatPercent(r.value, lang) : formatNumber(r.value, lang),
       interval: r.ci95 ? `${formatPercent(r.ci95[0], lang)} – ${formatPercent(r.ci95[1], lang)}` : '–',
       status: m(r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met'),
       statusClass: r.met === null ? 'suppressed' : r.met ? 'met' : 'not-met',

@@ -10,7 +10,6 @@ import { renderChart } from '../render/charts/index.ts';
 import { loadConfig } from '../config/load.ts';
 import { FONT_FILES } from '../fonts.ts';
 import { buildProjectData } from './data-step.ts';
-import type { EsfRow } from '../engine/esf.ts';
 import { hasNoData } from '../engine/no-data.ts';
 import { previousVersionChanges } from '../render/previous-version.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
@@ -27,7 +26,7 @@ import { scanSite, type ScanProject } from '../privacy/scan-site.ts';
 import { secretsOf } from '../privacy/secrets.ts';
 import { serveStatic } from './serve-static.ts';
 import { siteData } from '../render/eleventy.ts';
-import { esfCsv, ESF_FILE, writeOutputs } from '../publish/write-outputs.ts';
+import { writeOutputs } from '../publish/write-outputs.ts';
 import { listProjects } from './projects.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
@@ -53,12 +52,12 @@ export { listProjects } from './projects.ts';
  * configuration: a rebuild after a narrative edit skips the data step. The input files' hashes
  * are those the loader recorded in report.inputs, so a first build reads each file only once.
  */
-const dataCache = new Map<string, { configSha: string; indicators: Indicators; esf: EsfRow[] }>();
+const dataCache = new Map<string, { configSha: string; indicators: Indicators }>();
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** The cached indicators if the configuration and every input file are as they were. */
-function cachedIndicators(key: string, configSha: string, dataDirectory: string): { indicators: Indicators; esf: EsfRow[] } | undefined {
+function cachedIndicators(key: string, configSha: string, dataDirectory: string): { indicators: Indicators } | undefined {
   const hit = dataCache.get(key);
   if (!hit || hit.configSha !== configSha) return undefined;
   const same = hit.indicators.report.inputs.every((i) => existsSync(join(dataDirectory, i.file)) && sha256(join(dataDirectory, i.file)) === i.sha256);
@@ -76,7 +75,6 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
   else dataCache.set(key, { configSha, ...data });
   const { indicators } = data;
   const csvs = writeOutputs(dir, indicators);
-  writeFileSync(join(dir, ESF_FILE), esfCsv(data.esf, indicators.report.language));
   return { indicators, csvs };
 }
 

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { computeIndicators } from '../engine/compute.ts';
 import { noDataIndicators } from '../engine/no-data.ts';
-import { esfIndicators, type EsfRow } from '../engine/esf.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { configPath, loadProject, type ProjectPaths } from '../read/project.ts';
 import { relative } from 'node:path';
@@ -14,8 +13,8 @@ export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promi
   return (await buildProjectData(paths, builtAt)).indicators;
 }
 
-/** The data step with everything computed from the Dataset: the indicators and the ESF breakdowns. */
-export async function buildProjectData(paths: ProjectPaths, builtAt: Date): Promise<{ indicators: Indicators; esf: EsfRow[] }> {
+/** The data step: every figure computed from the Dataset, the ESF breakdowns among them. */
+export async function buildProjectData(paths: ProjectPaths, builtAt: Date): Promise<{ indicators: Indicators }> {
   const { config, dataset, inputs, checks, secrets } = await loadProject(paths);
   // No participant rows yet (a fresh scaffold): a "no data yet" report rather than a failure.
   const computed = dataset.participants.length === 0 ? noDataIndicators(config) : computeIndicators(config, dataset, relative(paths.root, configPath(paths)));
@@ -39,5 +38,5 @@ export async function buildProjectData(paths: ProjectPaths, builtAt: Date): Prom
   if (config.reference) report.reference = config.reference;
   const indicators: Indicators = { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
   secretsOf.set(indicators, secrets);
-  return { indicators, esf: esfIndicators(dataset, config.disclosure.min_count) };
+  return { indicators };
 }

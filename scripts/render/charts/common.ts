@@ -1,6 +1,6 @@
 // What the chart kinds share: picking figures, formatting, the context, the CSV writer.
 import type { ChartConfig } from '../../config/schema.ts';
-import { csvNumber, formatInterval, formatNumber, formatPercent } from '../../format.ts';
+import { csvNumber, formatInterval, formatNumber, formatPercent, MARKS, suppressionWord } from '../../format.ts';
 import type { Figure, GoalResult } from '../../publish/indicators-schema.ts';
 import { t, type Language, type MessageKey } from '../../messages.ts';
 import { csvText } from '../../publish/write-outputs.ts';
@@ -32,7 +32,6 @@ export interface BuiltChart {
 
 export type Inputs = { chart: ChartConfig; figures: Figure[]; goals: GoalResult[]; ctx: ChartContext };
 
-export const SUPPRESSED = '–';
 
 export const msg = (ctx: ChartContext, key: MessageKey, params: Record<string, string | number> = {}) => t(ctx.language, key, params);
 
@@ -55,7 +54,7 @@ export function figureFor(figs: Figure[], unit: string): Figure | undefined {
 
 export const pct = (x: number, ctx: ChartContext) => formatPercent(x, ctx.language);
 export const num = (x: number, ctx: ChartContext, decimals: number) => formatNumber(x, ctx.language, decimals);
-export const interval = (ci: [number, number] | null | undefined, ctx: ChartContext) => (ci ? formatInterval(ci[0], ci[1], ctx.language) : SUPPRESSED);
+export const interval = (ci: [number, number] | null | undefined, ctx: ChartContext) => (ci ? formatInterval(ci[0], ci[1], ctx.language) : MARKS.primary);
 
 /** The unit level in running text: "delprojekt" (lower case unless an acronym). */
 export function levelWord(ctx: ChartContext): string {
@@ -90,4 +89,4 @@ export function toCsv(headers: string[], rows: (string | number | null | undefin
   return '\ufeff' + [headers.map(csvText).join(';'), ...rows.map((r) => r.map(cell).join(';'))].join('\r\n') + '\r\n';
 }
 
-export const yesIf = (b: boolean, ctx: ChartContext) => (b ? msg(ctx, 'chart.yes') : '');
+export const suppressedCell = (f: Figure | undefined, ctx: ChartContext) => suppressionWord(f, ctx.language);

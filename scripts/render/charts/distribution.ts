@@ -3,7 +3,8 @@
 import { barColour, totalColour } from '../../palette.ts';
 import { textWidth } from './fonts.ts';
 import { barChart, COLUMN_SPACING, HEADER_SIZE, labelColumn, MAX_WIDTH, PADDING, type Panel } from './layout.ts';
-import { chartUnits, figuresOf, levelWord, msg, num, pct, SUPPRESSED, unitHeader, yesIf, type BuiltChart, type Inputs } from './common.ts';
+import { chartUnits, figuresOf, levelWord, msg, num, pct, unitHeader, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
+import { hiddenMark } from '../../format.ts';
 
 /** Narrowest a panel may be before the units wrap onto another row. */
 const MIN_PANEL = 150;
@@ -28,7 +29,7 @@ export function distributionChart({ chart, figures, ctx }: Inputs): BuiltChart {
       const f = cell(u, c.code);
       const hidden = !f || f.suppressed || f.value === null;
       if (f && hidden) suppressed = true;
-      return { label: c.label, value: hidden ? null : f.value, text: hidden ? SUPPRESSED : pct(f.value!, ctx), colour: u === 'total' ? totalColour : barColour };
+      return { label: c.label, value: hidden ? null : f.value, text: hidden ? hiddenMark(f) : pct(f.value!, ctx), colour: u === 'total' ? totalColour : barColour };
     }),
   }));
 
@@ -43,7 +44,7 @@ export function distributionChart({ chart, figures, ctx }: Inputs): BuiltChart {
   // Table: one row per category, one column per unit; the base (people) as the last row.
   const rows = categories.map((c) => [c.label, ...units.map((u) => {
     const f = cell(u, c.code);
-    return !f || f.suppressed || f.value === null ? SUPPRESSED : pct(f.value, ctx);
+    return !f || f.suppressed || f.value === null ? hiddenMark(f) : pct(f.value, ctx);
   })]);
   rows.push([msg(ctx, 'chart.col.base'), ...units.map((u) => {
     const d = figs.find((f) => f.unit === u)?.denominator;
@@ -53,7 +54,7 @@ export function distributionChart({ chart, figures, ctx }: Inputs): BuiltChart {
     categories.map((c) => {
       const f = cell(u, c.code);
       const hidden = !f || f.suppressed || f.value === null;
-      return [id, ctx.unitLabel(u), c.code, c.label, hidden ? null : f.value, hidden ? null : f.numerator, f?.denominator, yesIf(!!f?.suppressed, ctx)];
+      return [id, ctx.unitLabel(u), c.code, c.label, hidden ? null : f.value, hidden ? null : f.numerator, f?.denominator, suppressedCell(f, ctx)];
     }),
   );
 

@@ -3,7 +3,8 @@
 // "inte uppnått" written beside each bar. Goals that cannot be measured get a footnote.
 import type { GoalResult } from '../../publish/indicators-schema.ts';
 import { barChart, type Panel, type Target } from './layout.ts';
-import { chartUnits, interval, levelWord, msg, pct, SUPPRESSED, unitHeader, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
+import { chartUnits, interval, levelWord, msg, pct, unitHeader, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
+import { hiddenMark } from '../../format.ts';
 
 function targetText(g: GoalResult, ctx: ChartContext, short: boolean): string {
   const t = g.target!;
@@ -54,14 +55,14 @@ export function goalsChart({ chart, goals, figures, ctx }: Inputs): BuiltChart {
         value: r.value,
         lo: r.value === null ? null : r.ci95?.[0],
         hi: r.value === null ? null : r.ci95?.[1],
-        text: r.value === null ? SUPPRESSED : pct(r.value, ctx),
+        text: r.value === null ? hiddenMark(r) : pct(r.value, ctx),
         strong: r.unit === 'total',
         status: status(r.met, ctx),
       })),
     });
     for (const r of results) {
       suppressed ||= r.value === null;
-      table.push([g.label, ctx.unitLabel(r.unit), r.value === null ? SUPPRESSED : pct(r.value, ctx), r.value === null ? SUPPRESSED : interval(r.ci95, ctx), targetText(g, ctx, true), status(r.met, ctx)]);
+      table.push([g.label, ctx.unitLabel(r.unit), r.value === null ? hiddenMark(r) : pct(r.value, ctx), r.value === null ? hiddenMark(r) : interval(r.ci95, ctx), targetText(g, ctx, true), status(r.met, ctx)]);
       csv.push([
         g.id, g.label, ctx.unitLabel(r.unit), r.value, r.value === null ? null : r.ci95?.[0], r.value === null ? null : r.ci95?.[1],
         t.op, t.value ?? t.min, t.op === 'between' ? t.max : null, r.met === null ? '' : status(r.met, ctx),

@@ -4,6 +4,7 @@
 // render.ts turns the spec into SVG. See docs in /work/shared/spec/tech-notes.md, "Charts".
 import type { ChartConfig } from '../../config/schema.ts';
 import type { Figure, GoalResult } from '../../publish/indicators-schema.ts';
+import { legendLines } from '../../format.ts';
 import { msg, toCsv, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
 import { distributionChart } from './distribution.ts';
 import { coefficientsChart } from './coefficients.ts';
@@ -53,7 +54,8 @@ export async function renderChart(chart: ChartConfig, figures: Figure[], goals: 
   const sentences = built.description.length ? built.description : [msg(ctx, 'chart.desc.none')];
   const description = [...sentences, ...(chart.note ? [chart.note] : [])].join(' ');
   const svg = finishSvg(await renderSvg(built.fullSpec), chart.id, chart.title, description);
-  const footnotes = [...(built.suppressed ? [msg(ctx, 'chart.footnote.suppressed', { n: ctx.minCount })] : []), ...(built.footnotes ?? [])];
+  // A legend for each mark the chart's data table shows.
+  const footnotes = [...legendLines(built.table.rows.flat(), ctx.language, ctx.minCount), ...(built.footnotes ?? [])];
   return {
     id: chart.id,
     title: chart.title,

@@ -6,7 +6,8 @@
 import { barColour, inkColour, mutedInk, targetColour } from '../../palette.ts';
 import { textWidth } from './fonts.ts';
 import { AXIS_SIZE, computeDomain, labelColumn, MAX_WIDTH, PADDING, rowEncoding, rowKey, rowStep, VALUE_SIZE, xEncoding, type Spec } from './layout.ts';
-import { chartUnits, figuresOf, figureFor, interval, levelWord, msg, num, pct, SUPPRESSED, unitHeader, yesIf, type BuiltChart, type Inputs } from './common.ts';
+import { chartUnits, figuresOf, figureFor, interval, levelWord, msg, num, pct, unitHeader, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
+import { hiddenMark } from '../../format.ts';
 
 const GAP = 4;
 
@@ -67,7 +68,7 @@ export function intervalsChart({ chart, figures, ctx }: Inputs): BuiltChart {
     spec,
     width: 2 + 2 * PADDING + labelW + plotW,
     description: [
-      msg(ctx, 'chart.desc.intervals', { label: figLabel.toLowerCase(), level: levelWord(ctx), total: total?.value != null ? pct(total.value, ctx) : SUPPRESSED }),
+      msg(ctx, 'chart.desc.intervals', { label: figLabel.toLowerCase(), level: levelWord(ctx), total: total?.value != null ? pct(total.value, ctx) : hiddenMark(total) }),
       ...(total?.value != null ? [msg(ctx, 'chart.desc.intervals.overlap', { n: overlap, count: shown.length })] : []),
       note,
     ],
@@ -75,14 +76,14 @@ export function intervalsChart({ chart, figures, ctx }: Inputs): BuiltChart {
       headers: [unitHeader(ctx), msg(ctx, 'chart.col.share'), msg(ctx, 'chart.col.ci'), msg(ctx, 'chart.col.base'), msg(ctx, 'chart.col.flag')],
       rows: rows.map((f) => {
         const hide = f.suppressed || f.value === null;
-        return [ctx.unitLabel(f.unit), hide ? SUPPRESSED : pct(f.value!, ctx), hide ? SUPPRESSED : interval(f.ci95, ctx), f.denominator !== undefined ? num(f.denominator, ctx, 0) : SUPPRESSED, flag(f)];
+        return [ctx.unitLabel(f.unit), hide ? hiddenMark(f) : pct(f.value!, ctx), hide ? hiddenMark(f) : interval(f.ci95, ctx), f.denominator !== undefined ? num(f.denominator, ctx, 0) : hiddenMark(f), flag(f)];
       }),
     },
     csv: {
       headers: ['id', unitHeader(ctx), msg(ctx, 'chart.col.share'), msg(ctx, 'chart.col.ci_low'), msg(ctx, 'chart.col.ci_high'), msg(ctx, 'chart.col.numerator'), msg(ctx, 'chart.col.base'), msg(ctx, 'chart.col.flag'), msg(ctx, 'chart.col.suppressed')],
       rows: rows.map((f) => {
         const hide = f.suppressed || f.value === null;
-        return [f.id, ctx.unitLabel(f.unit), hide ? null : f.value, hide ? null : f.ci95?.[0], hide ? null : f.ci95?.[1], hide ? null : f.numerator, f.denominator, flag(f), yesIf(f.suppressed, ctx)];
+        return [f.id, ctx.unitLabel(f.unit), hide ? null : f.value, hide ? null : f.ci95?.[0], hide ? null : f.ci95?.[1], hide ? null : f.numerator, f.denominator, flag(f), suppressedCell(f, ctx)];
       }),
     },
     suppressed: hidden.length > 0,

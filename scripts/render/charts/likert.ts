@@ -6,7 +6,8 @@
 // a row per unit.
 import type { Figure } from '../../publish/indicators-schema.ts';
 import { divergingPalette, inkColour, textColourOn } from '../../palette.ts';
-import { chartUnits, figuresOf, levelWord, msg, num, pct, SUPPRESSED, unitHeader, yesIf, type BuiltChart, type Inputs } from './common.ts';
+import { chartUnits, figuresOf, levelWord, msg, num, pct, unitHeader, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
+import { hiddenMark } from '../../format.ts';
 import { textWidth } from './fonts.ts';
 import { header, labelColumn, rowKey, LABEL_SIZE, MAX_WIDTH, PADDING, rowEncoding, rowStep, VALUE_SIZE, xEncoding, type Domain, type Spec } from './layout.ts';
 
@@ -66,11 +67,11 @@ export function likertChart({ chart, figures, ctx }: Inputs): BuiltChart {
     const ends: Record<string, unknown>[] = [];
     for (const r of g.rows) {
       let x = 0;
-      let hidden = false;
+      let hidden: Figure | undefined;
       for (const [i, a] of r.question.answers.entries()) {
         const f = cell(r.question, r.unit, a);
         if (!f || f.suppressed || f.value === null) {
-          hidden ||= !!f;
+          hidden ??= f;
           continue;
         }
         const text = pct(f.value, ctx);
@@ -81,7 +82,7 @@ export function likertChart({ chart, figures, ctx }: Inputs): BuiltChart {
       }
       if (hidden) {
         suppressed = true;
-        ends.push({ row: rowKey(r.label), at: x, text: SUPPRESSED });
+        ends.push({ row: rowKey(r.label), at: x, text: hiddenMark(hidden) });
       }
     }
     const labels = g.rows.map((r) => r.label);
@@ -141,8 +142,8 @@ export function likertChart({ chart, figures, ctx }: Inputs): BuiltChart {
         const f = cell(q, u, a);
         if (!f) continue;
         const hidden = f.suppressed || f.value === null;
-        table.push([q.label, ...(multi ? [ctx.unitLabel(u)] : []), answerLabel(q, a), hidden ? SUPPRESSED : pct(f.value!, ctx), f.denominator !== undefined ? num(f.denominator, ctx, 0) : '']);
-        csv.push([q.id, q.label, ctx.unitLabel(u), answerLabel(q, a), hidden ? null : f.value, hidden ? null : f.numerator, f.denominator, yesIf(f.suppressed, ctx)]);
+        table.push([q.label, ...(multi ? [ctx.unitLabel(u)] : []), answerLabel(q, a), hidden ? hiddenMark(f) : pct(f.value!, ctx), f.denominator !== undefined ? num(f.denominator, ctx, 0) : '']);
+        csv.push([q.id, q.label, ctx.unitLabel(u), answerLabel(q, a), hidden ? null : f.value, hidden ? null : f.numerator, f.denominator, suppressedCell(f, ctx)]);
       }
     }
   }

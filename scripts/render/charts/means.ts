@@ -3,7 +3,8 @@
 // per figure, one bar per unit, value labels with one decimal (whole numbers without).
 import type { Figure } from '../../publish/indicators-schema.ts';
 import { barChart, type Panel } from './layout.ts';
-import { chartUnits, figureFor, figuresOf, levelWord, msg, num, rangeSentence, SUPPRESSED, unitHeader, yesIf, type BuiltChart, type Inputs } from './common.ts';
+import { chartUnits, figureFor, figuresOf, levelWord, msg, num, rangeSentence, unitHeader, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
+import { hiddenMark } from '../../format.ts';
 
 function decimalsFor(figs: Figure[]): number {
   return figs.every((f) => (f.kind === 'sum' || f.kind === 'count') && (f.value === null || Number.isInteger(f.value))) ? 0 : 1;
@@ -31,15 +32,15 @@ export function meansChart({ chart, figures, ctx }: Inputs): BuiltChart {
       rows: present.map((f) => ({
         label: ctx.unitLabel(f.unit),
         value: f.suppressed ? null : f.value,
-        text: f.suppressed || f.value === null ? SUPPRESSED : fmt(f.value),
+        text: f.suppressed || f.value === null ? hiddenMark(f) : fmt(f.value),
         strong: f.unit === 'total',
       })),
     });
     for (const f of present) {
       const hidden = f.suppressed || f.value === null;
       suppressed ||= hidden;
-      table.push([label, ctx.unitLabel(f.unit), hidden ? SUPPRESSED : fmt(f.value!), f.n !== undefined ? num(f.n, ctx, 0) : '']);
-      csv.push([f.id, label, ctx.unitLabel(f.unit), f.kind, hidden ? null : f.value, f.n, yesIf(f.suppressed, ctx)]);
+      table.push([label, ctx.unitLabel(f.unit), hidden ? hiddenMark(f) : fmt(f.value!), f.n !== undefined ? num(f.n, ctx, 0) : '']);
+      csv.push([f.id, label, ctx.unitLabel(f.unit), f.kind, hidden ? null : f.value, f.n, suppressedCell(f, ctx)]);
     }
     const s = rangeSentence(label, present.map((f) => ({ unit: f.unit, value: f.suppressed ? null : f.value })), ctx, fmt);
     if (s && sentences.length < 2) sentences.push(s);

@@ -1,7 +1,8 @@
 // kind "shares": share figures by unit, one panel per figure (its label as header), one bar per
 // unit with the 95 % interval and the value written at the end of the bar.
 import { barChart, type Panel } from './layout.ts';
-import { chartUnits, figureFor, figuresOf, interval, levelWord, msg, num, pct, rangeSentence, SUPPRESSED, unitHeader, yesIf, type BuiltChart, type Inputs } from './common.ts';
+import { chartUnits, figureFor, figuresOf, interval, levelWord, msg, num, pct, rangeSentence, unitHeader, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
+import { hiddenMark } from '../../format.ts';
 
 export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const units = chartUnits(chart, ctx);
@@ -23,15 +24,15 @@ export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
         value: f.suppressed ? null : f.value,
         lo: f.suppressed ? null : f.ci95?.[0],
         hi: f.suppressed ? null : f.ci95?.[1],
-        text: f.suppressed || f.value === null ? SUPPRESSED : pct(f.value, ctx),
+        text: f.suppressed || f.value === null ? hiddenMark(f) : pct(f.value, ctx),
         strong: f.unit === 'total',
       })),
     });
     for (const f of present) {
       const hidden = f.suppressed || f.value === null;
       suppressed ||= hidden;
-      table.push([label, ctx.unitLabel(f.unit), hidden ? SUPPRESSED : pct(f.value!, ctx), hidden ? SUPPRESSED : interval(f.ci95, ctx), f.denominator !== undefined ? num(f.denominator, ctx, 0) : '']);
-      csv.push([f.id, label, ctx.unitLabel(f.unit), hidden ? null : f.value, hidden ? null : f.ci95?.[0], hidden ? null : f.ci95?.[1], hidden ? null : f.numerator, f.denominator, yesIf(f.suppressed, ctx)]);
+      table.push([label, ctx.unitLabel(f.unit), hidden ? hiddenMark(f) : pct(f.value!, ctx), hidden ? hiddenMark(f) : interval(f.ci95, ctx), f.denominator !== undefined ? num(f.denominator, ctx, 0) : '']);
+      csv.push([f.id, label, ctx.unitLabel(f.unit), hidden ? null : f.value, hidden ? null : f.ci95?.[0], hidden ? null : f.ci95?.[1], hidden ? null : f.numerator, f.denominator, suppressedCell(f, ctx)]);
     }
     if (description.length < 3) {
       const s = rangeSentence(label, present.map((f) => ({ unit: f.unit, value: f.suppressed ? null : f.value })), ctx, (x) => pct(x, ctx));

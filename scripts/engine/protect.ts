@@ -1,0 +1,209 @@
+// Choosing the secondary cells: which published cells to hide so that no primary cell (a count
+// below the threshold, or a sum resting on too few persons) can be worked out, or narrowed to an
+// interval narrower than it needs, from what is still published — at the least cost.
+//
+// The model is the one of Fischetti and Salazar (2001) that τ-ARGUS's optimal method and
+// sdcTable's OPT solve: a primary cell p is protected by a set of hidden cells when two
+// deviations of the table exist that keep every published cell fixed, every equation true and
+// every cell ≥ 0, with p's two values at least `need` apart (then the attacker's feasibility
+// interval of p is at least that wide). Finding such a pair is a linear program; choosing the
+// cheapest set of cells for all primary cells at once is a mixed-integer program far too large
+// for a report of nineteen providers. So the cells are protected one at a time, as τ-ARGUS's
+// modular method does, and the result is made minimal:
+//   1. for each primary cell, largest first, the cheapest pair of deviations (each published
+//      cell it moves costs its cost per unit moved; hidden cells move almost free) is solved
+//      over the cell's neighbourhood in the equations, widened until a pair exists. Every cell
+//      it moves is hidden; the pair is kept as the cell's witness, and protects every other
+//      primary cell it moves far enough, which then needs no program of its own;
+//   2. every secondary cell, dearest first, is published again if each primary cell whose
+//      witness moves it finds a new witness among the cells still hidden.
+// A witness is a proof: every primary cell ends with one. After step 2 no single secondary
+// cell can be given back. On sdcTable's own test table it finds the optimum (3 cells).
+//
+// Pure and deterministic: no clock and no environment. Work is bounded by a number of linear
+// programs (`maxSolves`), so the same input gives the same answer on any machine.
+import { solveLp, type LpRow } from './lp.ts';
+
+/** Σ coef·x[class] = constant over the classes of a relation (published and hidden alike). */
+export interface Relation {
+  terms: Array<[cls: number, coef: number]>;
+  constant: number;
+}
+
+export interface ProtectionProblem {
+  /** True value of each class (a quantity that may be published several times). */
+  value: ArrayLike<number>;
+  /** What hiding each class costs (what readers lose). */
+  cost: ArrayLike<number>;
+  /** How wide each primary class's interval must be; 0 for classes that need no protection. */
+  need: ArrayLike<number>;
+  /** Hidden before this step (primary cells, and cells hidden with them). */
+  hidden: Uint8Array;
+  relations: Relation[];
+  /** Classes that must be hidden whenever a class is (a share with a hidden base). */
+  coupled?: (cls: number) => readonly number[];
+}
+
+export interface ProtectionResult {
+  hidden: Uint8Array;
+  /** Primary classes no pattern can protect, with the interval they keep. */
+  unprotected: Array<{ cls: number; interval: [number, number] }>;
+  /** Linear programs solved. */
+  solves: number;
+}
+
+const EPS = 1e-7;
+
+export function protect(problem: ProtectionProblem, options: { maxSolves?: number } = {}): ProtectionResult {
+  const { value, cost, need, relations } = problem;
+  const n = value.length;
+  const hidden = Uint8Array.from(problem.hidden);
+  const maxSolves = options.maxSolves ?? 200_000;
+  let solves = 0;
+  const byClass: number[][] = Array.from({ length: n }, () => []);
+  relations.forEach((r, i) => {
+    for (const [c] of r.terms) if (byClass[c]!.at(-1) !== i) byClass[c]!.push(i);
+  });
+  const couple = (c: number) => {
+    for (const queue = [c]; queue.length > 0; ) {
+      const next = queue.pop()!;
+      for (const o of problem.coupled?.(next) ?? []) if (!hidden[o]) ((hidden[o] = 1), queue.push(o));
+    }
+  };
+  for (let c = 0; c < n; c++) if (hidden[c]) couple(c);
+  const coupledBy = new Map<number, number[]>();
+  for (let c = 0; c < n; c++) for (const o of problem.coupled?.(c) ?? []) coupledBy.set(o, [...(coupledBy.get(o) ?? []), c]);
+
+  /**
+   * The classes moved by the cheapest pair of deviations protecting p (its witness), in a
+   * widening neighbourhood, or null when no pair exists at all. Hidden classes move nearly
+   * free; a published one costs its cost times `penalty`.
+   */
+  const deviation = (p: number, penalty: number): Witness | null => {
+    for (let radius = 3, last = -1; ; radius += 2) {
+      const near = neighbourhood(p, radius, relations, byClass);
+      if (near.size === last) return null; // the whole component: nothing more to try
+      last = near.size;
+      if (++solves > maxSolves) throw new Error(`secondary suppression needs more than ${maxSolves} linear programs`);
+      const moved = cheapestDeviations(p, near, problem, hidden, byClass, penalty);
+      if (moved) return moved;
+    }
+  };
+  /** A witness that moves hidden classes only, if one exists. */
+  const hiddenWitness = (p: number): Witness | null => {
+    const w = deviation(p, 1e6);
+    return w && w.moved.every((c) => hidden[c]) ? w : null;
+  };
+  /** Every primary class a witness puts far enough apart is protected by it (deviations are of the whole table). */
+  const record = (w: Witness, into: Map<number, number[]>) => {
+    for (const [c, width] of w.widths) if (need[c]! > 0 && width >= need[c]! - 1e-9 && !into.has(c)) into.set(c, w.moved);
+  };
+
+  // 1. One primary cell at a time: the cheapest witness, hiding what it moves. Largest first:
+  //    small cells are often protected by what larger ones needed.
+  const primaries = [...Array(n).keys()].filter((c) => need[c]! > 0).sort((a, b) => value[b]! - value[a]! || a - b);
+  const witness = new Map<number, number[]>();
+  const unprotected: ProtectionResult['unprotected'] = [];
+  for (const p of primaries) {
+    if (witness.has(p)) continue;
+    const w = deviation(p, 1);
+    if (!w) {
+      unprotected.push({ cls: p, interval: [value[p]!, value[p]!] });
+      continue;
+    }
+    for (const c of w.moved) if (!hidden[c]) ((hidden[c] = 1), couple(c));
+    witness.set(p, w.moved);
+    record(w, witness);
+  }
+
+  // 2. Give back every secondary class the protection does not need, dearest first: only the
+  //    primary cells whose witness moves it need a new witness without it.
+  const secondary = [...Array(n).keys()].filter((c) => hidden[c] && need[c] === 0 && !problem.hidden[c]).sort((a, b) => cost[b]! - cost[a]! || a - b);
+  for (const c of secondary) {
+    if ((coupledBy.get(c) ?? []).some((o) => hidden[o])) continue; // hidden with a hidden base
+    const affected = [...witness].filter(([, w]) => w.includes(c)).map(([p]) => p);
+    hidden[c] = 0;
+    const renewed = new Map<number, number[]>();
+    for (const p of affected) {
+      if (renewed.has(p)) continue;
+      const w = hiddenWitness(p);
+      if (!w) break;
+      renewed.set(p, w.moved);
+      record(w, renewed);
+    }
+    for (const p of affected) if (!renewed.has(p)) renewed.clear();
+    if (renewed.size < affected.length) hidden[c] = 1;
+    else for (const [p, w] of renewed) witness.set(p, w);
+  }
+  return { hidden, unprotected, solves };
+}
+
+/** The classes within `radius` relations of `p`. */
+function neighbourhood(p: number, radius: number, relations: Relation[], byClass: number[][]): Set<number> {
+  const seen = new Set([p]);
+  let frontier = [p];
+  for (let step = 0; step < radius && frontier.length > 0; step++) {
+    const next: number[] = [];
+    for (const c of frontier) for (const r of byClass[c]!) for (const [o] of relations[r]!.terms) if (!seen.has(o)) (seen.add(o), next.push(o));
+    frontier = next;
+  }
+  return seen;
+}
+
+/**
+ * The classes that the cheapest pair of deviations protecting `p` moves, or null when none
+ * exists within `near`. Variables: an up and a down deviation per class, each split into a
+ * positive and a negative part; every relation that touches `near` holds for both (classes
+ * outside `near` stay where they are); no class falls below zero; p's two deviations lie at
+ * least need[p] apart. Cost: each published class's cost per unit moved; hidden classes move free.
+ */
+function cheapestDeviations(p: number, near: Set<number>, problem: ProtectionProblem, hidden: Uint8Array, byClass: number[][], penalty: number): Witness | null {
+  const { value, cost, need, relations } = problem;
+  const cls = [...near].sort((a, b) => a - b);
+  const at = new Map(cls.map((c, i) => [c, i]));
+  const scale = need[p]!;
+  // Columns 4i … 4i+3: class i's up deviation (positive, negative part), its down deviation.
+  const n = 4 * cls.length;
+  const colCost = new Float64Array(n);
+  const upper = new Float64Array(n).fill(Infinity);
+  cls.forEach((c, i) => {
+    colCost.fill(hidden[c] ? 1e-3 * cost[c]! : penalty * cost[c]!, 4 * i, 4 * i + 4);
+    // Never below zero: a negative part is at most the value (in units of need[p]).
+    upper[4 * i + 1] = upper[4 * i + 3] = value[c]! / scale;
+  });
+  const rows: LpRow[] = [];
+  const rels = new Set<number>();
+  for (const c of cls) for (const r of byClass[c]!) rels.add(r);
+  for (const r of [...rels].sort((a, b) => a - b)) {
+    const coef = new Map<number, number>();
+    for (const [c, k] of relations[r]!.terms) if (near.has(c)) coef.set(c, (coef.get(c) ?? 0) + k);
+    const terms = [...coef].filter(([, k]) => Math.abs(k) > 1e-12);
+    if (terms.length === 0) continue;
+    for (const offset of [0, 2]) {
+      const cols: number[] = [];
+      const coefs: number[] = [];
+      for (const [c, k] of terms) (cols.push(4 * at.get(c)! + offset, 4 * at.get(c)! + offset + 1), coefs.push(k, -k));
+      rows.push({ cols, coefs, lower: 0, upper: 0 });
+    }
+  }
+  // p's up deviation at least need[p] above its down deviation.
+  const q = 4 * at.get(p)!;
+  rows.push({ cols: [q, q + 1, q + 2, q + 3], coefs: [1, -1, -1, 1], lower: 1, upper: Infinity });
+  const r = solveLp({ sense: 'min', cost: colCost, lower: new Float64Array(n), upper, rows });
+  if (r.status !== 'optimal') return null;
+  const moved: number[] = [];
+  const widths = new Map<number, number>();
+  cls.forEach((c, i) => {
+    const [up, um, dp, dm] = [r.x[4 * i]!, r.x[4 * i + 1]!, r.x[4 * i + 2]!, r.x[4 * i + 3]!];
+    if (up + um + dp + dm <= EPS) return;
+    moved.push(c);
+    widths.set(c, Math.abs(up - um - (dp - dm)) * scale);
+  });
+  return { moved, widths };
+}
+
+/** The classes a pair of deviations moves, and how far apart it puts each class's two values. */
+interface Witness {
+  moved: number[];
+  widths: Map<number, number>;
+}
