@@ -60,11 +60,11 @@ describe('npm run new', () => {
   it('refuses an existing project and an invalid name, writing nothing', () => {
     const cli = (name: string) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'new.ts'), '--root', root, name], { encoding: 'utf8', cwd: repo });
     const existing = cli(slug);
-    assert.equal(existing.status, 1);
+    assert.equal(existing.status, 2);
     assert.match(existing.stderr, /content\/nytt-projekt already exists/);
     for (const bad of ['Mitt Projekt', '../ut', 'a--b', 'å']) {
       const r = cli(bad);
-      assert.equal(r.status, 1, bad);
+      assert.equal(r.status, 2, bad);
       assert.match(r.stderr, /is not a usable project name/);
     }
     assert.deepEqual(readdirSync(join(root, 'content')), [slug]);
@@ -108,8 +108,14 @@ describe('npm run new', () => {
   });
 
   it('npm run new prints the files and the next steps', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'new.ts'), '--root', root, 'andra-projektet'], { encoding: 'utf8', cwd: repo });
+    // As `npm run new` starts it: the next steps are npm commands, with the --root it was given.
+    const env = { ...process.env, npm_lifecycle_event: 'new' };
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'new.ts'), '--root', root, 'andra-projektet'], { encoding: 'utf8', cwd: repo, env });
     assert.match(out, /content\/andra-projektet\/report\.yaml/);
-    assert.match(out, /npm run check -- andra-projektet/);
+    assert.ok(out.includes(`npm run check -- andra-projektet --root ${root}`), out);
+    assert.ok(out.includes(`npm run serve -- andra-projektet --root ${root}`), out);
+    // Through the bin: the same steps as eval-report commands.
+    const bin = execFileSync(process.execPath, [join(repo, 'bin', 'eval-report.mjs'), 'new', '--root', root, 'tredje-projektet'], { encoding: 'utf8', cwd: repo, env: { ...process.env, npm_lifecycle_event: '' } });
+    assert.ok(bin.includes(`eval-report check tredje-projektet --root ${root}`), bin);
   });
 });
