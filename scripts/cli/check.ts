@@ -1,17 +1,15 @@
 // eval-report check [--root <dir>] [--quiet] [slug …] (npm run check): validates configuration, data and narrative without
 // rendering anything (no charts, no Eleventy, no Chromium), then says what the data hold. Every
 // problem at once, grouped by file with line numbers; exit 1 when there is any.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { formatSummary, summariseData, type DataSummary } from '../engine/data-summary.ts';
-import { computeIndicators } from '../engine/compute.ts';
-import { noDataIndicators } from '../engine/no-data.ts';
 import type { Check } from '../publish/indicators-schema.ts';
 import { configPath, loadProject } from '../read/project.ts';
-import { loadConfig, type Config } from '../config/load.ts';
-import { lintNarrative } from '../render/narrative.ts';
+import { loadConfig } from '../config/load.ts';
+import { buildChartData } from '../render/charts/build.ts';
+import { projectData } from '../site/data-step.ts';
+import { resolveProject, textProblems, type ChartMaker } from '../site/resolve-project.ts';
 import { loadPreviousVersion } from '../publish/diff-indicators.ts';
-import { formatProblems, InputError, type Problem } from '../problems.ts';
+import { formatProblems, InputError, uniqueProblems, type Problem } from '../problems.ts';
 import { EXIT, paint, projectSlugs, QUIET, ROOT, runIfMain, type Command } from './command.ts';
 
 export interface CheckResult {
@@ -21,6 +19,12 @@ export interface CheckResult {
   checks: Check[];
 }
 
+/**
+ * Every problem the build would find before rendering, by the build's own code: the loader, the
+ * data step (without secondary suppression, which decides what to hide, not whether the input is
+ * valid: checking a report of nineteen providers stays within a second) and the resolver of
+ * every reference (resolve-project.ts), with charts built as data but not drawn.
+ */
 export async function checkProject(root: string, slug: string): Promise<CheckResult> {
   const problems: Problem[] = [];
   const guard = async <T>(f: () => T | Promise<T>): Promise<T | null> => {
@@ -34,32 +38,27 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
       throw err;
     }
   };
-  const cfgShown = relative(root, configPath({ root, slug }));
-  const loaded = await guard(() => loadProject({ root, slug }));
-  // The narrative is linted whenever the configuration itself is valid, even if the data are not.
-  let config: Config | null = loaded?.config ?? null;
-  if (!config)
-    try {
-      config = loadConfig(configPath({ root, slug }));
-    } catch {
-      // its problems were reported by the loader
+  const paths = { root, slug };
+  const loaded = await guard(() => loadProject(paths));
+  const data = loaded && (await guard(() => projectData(paths, loaded, new Date(), { secondary: false })));
+  if (data) await guard(() => resolveProject({ root, slug, indicators: data.indicators, csvFiles: [], charts: chartData }));
+  else {
+    // The data cannot be cited: the texts are still checked whenever the configuration is valid.
+    const config = loaded?.config ?? (await guard(() => loadConfig(configPath(paths))));
+    if (config) {
+      const text = textProblems(root, slug, config);
+      problems.push(...text.problems, ...text.placeholders);
+      await guard(() => loadPreviousVersion(root, slug, config));
     }
-  const contentDir = join(root, 'content', slug);
-  for (const s of config?.sections ?? []) {
-    const file = join(contentDir, s.file);
-    const shown = relative(root, file);
-    if (!existsSync(file)) problems.push({ file: shown, expected: `the narrative file named in sections of ${cfgShown}` });
-    else problems.push(...lintNarrative(shown, readFileSync(file, 'utf8')));
   }
-  if (config) await guard(() => loadPreviousVersion(root, slug, config));
-  if (!loaded) return { slug, problems, summary: null, checks: [] };
-  const { dataset } = loaded;
-  // Secondary suppression decides what to hide, not whether the data are valid: left out here it
-  // keeps check within a second for a report of nineteen providers (the build still applies it).
-  const quick = { ...loaded.config, disclosure: { ...loaded.config.disclosure, secondary: false } };
-  const computed = await guard(() => (dataset.participants.length === 0 ? noDataIndicators(loaded.config) : computeIndicators(quick, dataset, cfgShown)));
-  return { slug, problems, summary: summariseData(loaded.config, dataset), checks: [...loaded.checks, ...(computed?.checks ?? [])] };
+  return { slug, problems: uniqueProblems(problems), summary: loaded ? summariseData(loaded.config, loaded.dataset) : null, checks: data?.indicators.checks ?? loaded?.checks ?? [] };
 }
+
+/** A chart as the page model needs it, without drawing it (no Vega). */
+const chartData: ChartMaker = async (chart, figures, goals, ctx) => {
+  const built = buildChartData(chart, figures, goals, ctx);
+  return { id: chart.id, title: chart.title, description: '', svg: '', table: { caption: chart.title, ...built.table }, footnotes: [], csv: '' };
+};
 
 /**
  * Values refused because no mapping covers them, grouped by file and column with their counts: a

@@ -4,15 +4,9 @@
 // render.ts turns the spec into SVG. See docs in /work/shared/spec/tech-notes.md, "Charts".
 import type { ChartConfig } from '../../config/schema.ts';
 import type { Figure, GoalResult } from '../../publish/indicators-schema.ts';
-import { msg, toCsv, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
-import { distributionChart } from './distribution.ts';
-import { coefficientsChart } from './coefficients.ts';
-import { goalsChart } from './goals.ts';
-import { intervalsChart } from './intervals.ts';
-import { likertChart } from './likert.ts';
-import { meansChart } from './means.ts';
+import { msg, toCsv, type BuiltChart, type ChartContext } from './common.ts';
+import { buildChartData } from './build.ts';
 import { completeSpec, finishSvg, renderSvg } from './render.ts';
-import { sharesChart } from './shares.ts';
 
 export type { ChartContext } from './common.ts';
 
@@ -32,19 +26,9 @@ export interface RenderedChart {
   spec: object;
 }
 
-const builders: Record<ChartConfig['kind'], (i: Inputs) => BuiltChart> = {
-  shares: sharesChart,
-  distribution: distributionChart,
-  means: meansChart,
-  likert: likertChart,
-  goals: goalsChart,
-  coefficients: coefficientsChart,
-  intervals: intervalsChart,
-};
-
 /** The Vega-Lite spec and readable data of a chart, without rendering. */
 export function buildChart(chart: ChartConfig, figures: Figure[], goals: GoalResult[], ctx: ChartContext): BuiltChart & { fullSpec: Record<string, unknown> } {
-  const built = builders[chart.kind]({ chart, figures, goals, ctx });
+  const built = buildChartData(chart, figures, goals, ctx);
   return { ...built, fullSpec: completeSpec(built.spec, ctx.language) };
 }
 
