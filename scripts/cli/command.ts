@@ -58,7 +58,8 @@ export const VERSION = `${pkg.name} ${pkg.version}`;
 export function paint(style: 'red' | 'green' | 'yellow' | 'bold', text: string, stream: NodeJS.WriteStream = process.stdout): string {
   const env = process.env;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return text;
-  if (!(env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') && !stream.isTTY) return text;
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0';
+  if (!forced && !stream.isTTY) return text;
   return styleText(style, text);
 }
 

@@ -85,15 +85,26 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const announce = () => {
     for (const c of clients) c.write(`data: ${build}\n\n`);
   };
+  // Projects whose files changed since the last build, and those whose last build failed; `everything`
+  // after a template change (or a change fs.watch could not name), and for the first build.
+  const changed = new Set<string>();
+  let failed = new Set<string>();
+  let everything = true;
   async function rebuild(): Promise<void> {
     const started = performance.now();
-    const slugs = opts.slugs?.length ? opts.slugs : listProjects(root);
+    const projects = opts.slugs?.length ? opts.slugs : listProjects(root);
+    const slugs = everything ? projects : projects.filter((s) => changed.has(s) || failed.has(s));
+    everything = false;
+    changed.clear();
+    if (slugs.length === 0) return;
     try {
-      await buildSite({ root, outDir, slugs, pdf: false, log: () => {} });
+      await buildSite({ root, outDir, slugs, pdf: false, draft: true, log: (line) => void (/warning/.test(line) && log(line)) });
       error = null;
+      failed = new Set();
       log(`Rebuilt ${slugs.join(', ')} in ${Math.round(performance.now() - started)} ms.`);
     } catch (err) {
       error = err as Error;
+      failed = new Set([...failed, ...slugs]);
       log(`Build failed (the preview shows the problems; the server keeps running):\n${err instanceof InputError ? err.message : ((err as Error).stack ?? err)}`);
     }
     build++;
@@ -150,15 +161,18 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : opts.port}/`;
 
-  // fs.watch is recursive on Linux from Node 20; a change anywhere below the three folders rebuilds.
+  // fs.watch is recursive on Linux from Node 20. A change below content/<slug>/ or data/<slug>/
+  // rebuilds that project (the others keep their pages); one below templates/ rebuilds every project.
   let timer: NodeJS.Timeout | undefined;
-  const onChange = () => {
+  const onChange = (project: boolean) => (_event: string, file: string | Buffer | null) => {
+    const slug = project && file ? String(file).split(sep)[0] : undefined;
+    if (slug) changed.add(slug);
+    else everything = true;
     clearTimeout(timer);
     timer = setTimeout(() => void schedule(), opts.debounceMs ?? 80);
   };
-  const watchers: FSWatcher[] = [join(root, 'content'), join(root, 'data'), join(REPO, 'templates')]
-    .filter((d) => existsSync(d))
-    .map((d) => watch(d, { recursive: true }, onChange));
+  const watched: [string, boolean][] = [[join(root, 'content'), true], [join(root, 'data'), true], [join(REPO, 'templates'), false]];
+  const watchers: FSWatcher[] = watched.filter(([d]) => existsSync(d)).map(([d, project]) => watch(d, { recursive: true }, onChange(project)));
 
   return {
     url,

@@ -2,7 +2,7 @@
 // pages (Eleventy) → PDF (Chromium). Everything is written into a temporary folder beside the
 // output, which replaces the output only when every step of every project succeeded, so a
 // failed build never destroys the last good site.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -87,13 +87,13 @@ async function projectView(root: string, slug: string, dir: string, indicators: 
 }
 
 /** Renders every page with Eleventy into `outDir`. */
-async function renderPages(views: ReportView[], outDir: string): Promise<void> {
+async function renderPages(views: ReportView[], listed: Indicators[], outDir: string): Promise<void> {
   // Eleventy resolves its folders (and .eleventy.js's dir.input) against the working directory:
   // run it from the repository, so that a build started anywhere (--root elsewhere) finds them.
   const cwd = process.cwd();
   process.chdir(REPO);
   try {
-    await runEleventy(views, outDir);
+    await runEleventy(views, listed, outDir);
   } finally {
     process.chdir(cwd);
   }
@@ -101,14 +101,14 @@ async function renderPages(views: ReportView[], outDir: string): Promise<void> {
   for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
 }
 
-async function runEleventy(views: ReportView[], outDir: string): Promise<void> {
+async function runEleventy(views: ReportView[], listed: Indicators[], outDir: string): Promise<void> {
   const rel = (p: string) => relative(process.cwd(), p) || '.';
   const eleventy = new Eleventy(rel(join(REPO, 'templates')), rel(outDir), {
     quietMode: true,
     configPath: rel(join(REPO, '.eleventy.js')),
     config(cfg: { addGlobalData(name: string, value: unknown): void }) {
       cfg.addGlobalData('reports', views);
-      cfg.addGlobalData('site', siteData(views));
+      cfg.addGlobalData('site', siteData(listed));
     },
   });
   eleventy.disableLogger(); // our own progress line reports the pages
@@ -167,20 +167,21 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   try {
     const views: ReportView[] = [];
     const scan: ScanProject[] = [];
-    const reports: Array<[string, Indicators['report']]> = [];
+    const reports: Array<[string, Indicators]> = [];
     for (const slug of slugs) {
       const started = performance.now();
       const dir = join(tmp, slug);
       const { indicators, csvs } = await writeProjectData(root, slug, dir, now);
-      reports.push([slug, indicators.report]);
+      reports.push([slug, indicators]);
       scan.push({ slug, secrets: secretsOf.get(indicators) ?? { ids: [], freeText: [] }, contentDir: join(root, 'content', slug), root });
       views.push(await projectView(root, slug, dir, indicators, csvs, opts.draft === true, log));
       log(`${slug}: ${indicators.figures.length} figures, ${indicators.goals.length} goals, ${indicators.checks.length} checks, ${csvs.length} CSV files, ${Object.keys(views.at(-1)!.charts).length} charts (${Math.round(performance.now() - started)} ms)`);
     }
+    const kept = keepOtherProjects(root, outDir, tmp, slugs);
     const started = performance.now();
-    await renderPages(views, tmp);
+    await renderPages(views, [...reports.map(([, r]) => r), ...kept], tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
-    const { problems: checks, pdfTexts } = opts.pdf !== false ? await printReports(tmp, slugs, log, new Map(reports)) : { problems: [], pdfTexts: new Map<string, string>() };
+    const { problems: checks, pdfTexts } = opts.pdf !== false ? await printReports(tmp, slugs, log, new Map(reports.map(([s, i]) => [s, i.report]))) : { problems: [], pdfTexts: new Map<string, string>() };
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
     const scanned = performance.now();
     const leaks = await scanSite(tmp, scan, pdfTexts);
@@ -192,6 +193,22 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     throw err;
   }
   return { slugs };
+}
+
+/**
+ * Building some projects keeps the others: the output folder of every other project of the root
+ * that an earlier build left in `outDir` is carried into the new site, and listed on its index.
+ */
+function keepOtherProjects(root: string, outDir: string, tmp: string, building: string[]): Indicators[] {
+  if (!existsSync(outDir)) return [];
+  const kept: Indicators[] = [];
+  for (const slug of listProjects(root)) {
+    const json = join(outDir, slug, 'indicators.json');
+    if (building.includes(slug) || !existsSync(json)) continue;
+    cpSync(join(outDir, slug), join(tmp, slug), { recursive: true });
+    kept.push(JSON.parse(readFileSync(json, 'utf8')) as Indicators);
+  }
+  return kept;
 }
 
 function swapInto(tmp: string, outDir: string): void {
