@@ -210,6 +210,7 @@ function crossChecks(config: Config): [Path, string, string?][] {
     g.units?.forEach((u, j) => {
       if (u !== 'total' && !unitNames.includes(u)) out.push([['goals', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
     });
+    if (g.units && g.per_unit !== undefined) out.push([['goals', i, 'per_unit'], 'either units (the units named) or per_unit, not both']);
   });
   const criteria = new Set((config.criteria ?? []).map((c) => c.id));
   const dac = new Set<string>(DAC_CRITERIA);
