@@ -72,3 +72,12 @@ export function formatProblems(problems: Problem[]): string {
   }
   return out.join('\n');
 }
+
+/** Each problem once: the same one found by two checks (a missing file, a key loaded twice) is shown once. */
+export function uniqueProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.file, p.line, p.column, p.value, p.expected]);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}

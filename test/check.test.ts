@@ -64,9 +64,10 @@ describe('npm run check', () => {
     assert.match(c.stdout, /content\/mia-vidare\/report\.yaml: 1 problem\n {2}line 13, column "disclosure.max_count"/);
   });
 
-  it('names an unknown project', () => {
+  it('names an unknown project in one line with the usage, and exits 2', () => {
     const r = cli(repo, 'finns-inte');
-    assert.equal(r.status, 1);
-    assert.match(r.stdout, /No project "finns-inte"/);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^eval-report check: no project "finns-inte" in [^\n]*\(projects: mia-vidare, [^\n]*\)\nUsage: eval-report check \[options\] \[slug …\]/);
+    assert.equal(r.stdout, '');
   });
 });

@@ -38,11 +38,11 @@ it('fails on an unknown figure id, naming the file and the line', async () => {
   assert.match(p!.expected, /"exit\.no_such_figure" is not one/);
 });
 
-it('fails on a percentage typed by hand into narrative, and on an unknown chart', async () => {
+it('fails on a percentage typed by hand into narrative and on an unknown chart, both at once', async () => {
   const file = join(root, 'content', slug, 'enkat.md');
   writeFileSync(file, '# Enkäten\n\nHela 83 % var nöjda.\n\n{% chart "no_such_chart" %}\n');
   const problems = await problemsOf();
-  assert.deepEqual(problems.map((p) => [p.file, p.line, p.value]), [[`content/${slug}/enkat.md`, 3, '83 %']]);
+  assert.deepEqual(problems.map((p) => [p.file, p.line, p.value]), [[`content/${slug}/enkat.md`, 3, '83 %'], [`content/${slug}/enkat.md`, 5, 'no_such_chart']]);
   writeFileSync(file, '# Enkäten\n\nDe flesta var nöjda.\n\n{% chart "no_such_chart" %}\n');
   const [chart] = await problemsOf();
   assert.deepEqual([chart!.file, chart!.line, chart!.value], [`content/${slug}/enkat.md`, 5, 'no_such_chart']);

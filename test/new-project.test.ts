@@ -12,6 +12,7 @@ import { configSchema, DAC_CRITERIA } from '../scripts/config/schema.ts';
 import { loadConfig } from '../scripts/config/load.ts';
 import { TABLES, type TableName } from '../scripts/config/contract.ts';
 import type { Indicators } from '../scripts/publish/indicators-schema.ts';
+import type { InputError } from '../scripts/problems.ts';
 import { DATA_FILES, NARRATIVE_FILES, scaffoldProject } from '../scripts/cli/new.ts';
 import { axeOnSite } from './axe-helper.ts';
 
@@ -60,11 +61,11 @@ describe('npm run new', () => {
   it('refuses an existing project and an invalid name, writing nothing', () => {
     const cli = (name: string) => spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'new.ts'), '--root', root, name], { encoding: 'utf8', cwd: repo });
     const existing = cli(slug);
-    assert.equal(existing.status, 1);
+    assert.equal(existing.status, 2);
     assert.match(existing.stderr, /content\/nytt-projekt already exists/);
     for (const bad of ['Mitt Projekt', '../ut', 'a--b', 'å']) {
       const r = cli(bad);
-      assert.equal(r.status, 1, bad);
+      assert.equal(r.status, 2, bad);
       assert.match(r.stderr, /is not a usable project name/);
     }
     assert.deepEqual(readdirSync(join(root, 'content')), [slug]);
@@ -97,19 +98,38 @@ describe('npm run new', () => {
     });
     writeFileSync(join(root, 'data', slug, 'deltagare.csv'), [header, ...rows].join('\n') + '\n');
     const r = await checkProject(root, slug);
-    assert.deepEqual(r.problems, []);
+    assert.deepEqual(r.problems.filter((p) => !/writing prompt/.test(p.expected)), []);
     assert.equal(r.summary?.participants, rows.length);
     assert.equal(r.summary?.exited, rows.filter((x) => x.includes('2025-03-01')).length);
     const out = join(root, '_site');
-    await buildSite({ root, outDir: out, slugs: [slug], now: new Date('2025-04-01T00:00:00Z'), pdf: false });
+    // The writing prompts are refused, every one of them by file and line, until replaced.
+    const build = () => buildSite({ root, outDir: out, slugs: [slug], now: new Date('2025-04-01T00:00:00Z'), pdf: false });
+    await assert.rejects(build(), (err: InputError) => err.problems.filter((p) => /writing prompt/.test(p.expected)).length === DAC_CRITERIA.length + 1);
+    const prompts = (await checkProject(root, slug)).problems.filter((p) => /writing prompt/.test(p.expected));
+    assert.equal(prompts.length, DAC_CRITERIA.length + 1, 'check names them too');
+    assert.ok(prompts.every((p) => p.line !== undefined));
+    for (const c of DAC_CRITERIA) {
+      const file = join(content, NARRATIVE_FILES[c]);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/\*Skrivhjälp \(ersätt[^*]*\*/, 'Vår egen text.'));
+    }
+    const cfg = join(content, 'report.yaml');
+    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/Skrivhjälp \(ersätt den här texten\): svara/, 'Ja,'));
+    await build();
     const html = readFileSync(join(out, slug, 'index.html'), 'utf8');
     assert.doesNotMatch(html, /class="notice"/);
+    assert.doesNotMatch(html, /Skrivhjälp/);
     assert.match(html, /<h2[^>]*>Måluppfyllelse<\/h2>/);
   });
 
   it('npm run new prints the files and the next steps', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'new.ts'), '--root', root, 'andra-projektet'], { encoding: 'utf8', cwd: repo });
+    // As `npm run new` starts it: the next steps are npm commands, with the --root it was given.
+    const env = { ...process.env, npm_lifecycle_event: 'new' };
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts', 'cli', 'new.ts'), '--root', root, 'andra-projektet'], { encoding: 'utf8', cwd: repo, env });
     assert.match(out, /content\/andra-projektet\/report\.yaml/);
-    assert.match(out, /npm run check -- andra-projektet/);
+    assert.ok(out.includes(`npm run check -- andra-projektet --root ${root}`), out);
+    assert.ok(out.includes(`npm run serve -- andra-projektet --root ${root}`), out);
+    // Through the bin: the same steps as eval-report commands.
+    const bin = execFileSync(process.execPath, [join(repo, 'bin', 'eval-report.mjs'), 'new', '--root', root, 'tredje-projektet'], { encoding: 'utf8', cwd: repo, env: { ...process.env, npm_lifecycle_event: '' } });
+    assert.ok(bin.includes(`eval-report check tredje-projektet --root ${root}`), bin);
   });
 });

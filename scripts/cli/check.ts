@@ -1,20 +1,16 @@
-// npm run check [-- <slug> …] [--root <dir>]: validates configuration, data and narrative without
+// eval-report check [--root <dir>] [--quiet] [slug …] (npm run check): validates configuration, data and narrative without
 // rendering anything (no charts, no Eleventy, no Chromium), then says what the data hold. Every
 // problem at once, grouped by file with line numbers; exit 1 when there is any.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { listProjects } from '../site/projects.ts';
 import { formatSummary, summariseData, type DataSummary } from '../engine/data-summary.ts';
-import { computeIndicators } from '../engine/compute.ts';
-import { noDataIndicators } from '../engine/no-data.ts';
 import type { Check } from '../publish/indicators-schema.ts';
 import { configPath, loadProject } from '../read/project.ts';
-import { loadConfig, type Config } from '../config/load.ts';
-import { lintNarrative } from '../render/narrative.ts';
+import { loadConfig } from '../config/load.ts';
+import { buildChartData } from '../render/charts/build.ts';
+import { projectData } from '../site/data-step.ts';
+import { resolveProject, textProblems, type ChartMaker } from '../site/resolve-project.ts';
 import { loadPreviousVersion } from '../publish/diff-indicators.ts';
-import { formatProblems, InputError, type Problem } from '../problems.ts';
+import { formatProblems, InputError, uniqueProblems, type Problem } from '../problems.ts';
+import { EXIT, paint, projectSlugs, QUIET, ROOT, runIfMain, type Command } from './command.ts';
 
 export interface CheckResult {
   slug: string;
@@ -23,6 +19,12 @@ export interface CheckResult {
   checks: Check[];
 }
 
+/**
+ * Every problem the build would find before rendering, by the build's own code: the loader, the
+ * data step (without secondary suppression, which decides what to hide, not whether the input is
+ * valid: checking a report of nineteen providers stays within a second) and the resolver of
+ * every reference (resolve-project.ts), with charts built as data but not drawn.
+ */
 export async function checkProject(root: string, slug: string): Promise<CheckResult> {
   const problems: Problem[] = [];
   const guard = async <T>(f: () => T | Promise<T>): Promise<T | null> => {
@@ -36,32 +38,27 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
       throw err;
     }
   };
-  const cfgShown = relative(root, configPath({ root, slug }));
-  const loaded = await guard(() => loadProject({ root, slug }));
-  // The narrative is linted whenever the configuration itself is valid, even if the data are not.
-  let config: Config | null = loaded?.config ?? null;
-  if (!config)
-    try {
-      config = loadConfig(configPath({ root, slug }));
-    } catch {
-      // its problems were reported by the loader
+  const paths = { root, slug };
+  const loaded = await guard(() => loadProject(paths));
+  const data = loaded && (await guard(() => projectData(paths, loaded, new Date(), { secondary: false })));
+  if (data) await guard(() => resolveProject({ root, slug, indicators: data.indicators, csvFiles: [], charts: chartData }));
+  else {
+    // The data cannot be cited: the texts are still checked whenever the configuration is valid.
+    const config = loaded?.config ?? (await guard(() => loadConfig(configPath(paths))));
+    if (config) {
+      const text = textProblems(root, slug, config);
+      problems.push(...text.problems, ...text.placeholders);
+      await guard(() => loadPreviousVersion(root, slug, config));
     }
-  const contentDir = join(root, 'content', slug);
-  for (const s of config?.sections ?? []) {
-    const file = join(contentDir, s.file);
-    const shown = relative(root, file);
-    if (!existsSync(file)) problems.push({ file: shown, expected: `the narrative file named in sections of ${cfgShown}` });
-    else problems.push(...lintNarrative(shown, readFileSync(file, 'utf8')));
   }
-  if (config) await guard(() => loadPreviousVersion(root, slug, config));
-  if (!loaded) return { slug, problems, summary: null, checks: [] };
-  const { dataset } = loaded;
-  // Secondary suppression decides what to hide, not whether the data are valid: left out here it
-  // keeps check within a second for a report of nineteen providers (the build still applies it).
-  const quick = { ...loaded.config, disclosure: { ...loaded.config.disclosure, secondary: false } };
-  const computed = await guard(() => (dataset.participants.length === 0 ? noDataIndicators(loaded.config) : computeIndicators(quick, dataset, cfgShown)));
-  return { slug, problems, summary: summariseData(loaded.config, dataset), checks: [...loaded.checks, ...(computed?.checks ?? [])] };
+  return { slug, problems: uniqueProblems(problems), summary: loaded ? summariseData(loaded.config, loaded.dataset) : null, checks: data?.indicators.checks ?? loaded?.checks ?? [] };
 }
+
+/** A chart as the page model needs it, without drawing it (no Vega). */
+const chartData: ChartMaker = async (chart, figures, goals, ctx) => {
+  const built = buildChartData(chart, figures, goals, ctx);
+  return { id: chart.id, title: chart.title, description: '', svg: '', table: { caption: chart.title, ...built.table }, footnotes: [], csv: '' };
+};
 
 /**
  * Values refused because no mapping covers them, grouped by file and column with their counts: a
@@ -80,15 +77,16 @@ export function unmappedValues(problems: Problem[]): string[] {
   return [...groups.values()].map((g) => `  ${g.where}: ${[...g.values].sort((a, b) => b[1] - a[1]).map(([v, n]) => `${JSON.stringify(v)} ${n}`).join(', ')} → map them under ${g.key}`);
 }
 
-/** The report of one project as terminal text. */
-export function formatCheck(r: CheckResult, ms: number): string {
+/** The report of one project as terminal text; `quiet` leaves out the summary of the data. */
+export function formatCheck(r: CheckResult, ms: number, quiet = false): string {
   const out = [`── ${r.slug}`];
   const unmapped = unmappedValues(r.problems);
-  if (r.problems.length > 0) out.push(`${r.problems.length} problem(s):`, formatProblems(r.problems), '');
+  if (r.problems.length > 0) out.push(paint('red', `${r.problems.length} problem(s):`), formatProblems(r.problems), '');
   // The reader keeps a bounded number of problems per file: say so when the counts are partial.
   const capped = r.problems.some((p) => p.expected.startsWith('no further problems'));
   if (unmapped.length > 0) out.push(`unmapped codes (values without a mapping, with the number of rows${capped ? ' among the problems kept' : ''}):`, ...unmapped, '');
-  else if (r.problems.length === 0) out.push('No problems found.', '');
+  else if (r.problems.length === 0) out.push(paint('green', 'No problems found.'), '');
+  if (quiet) return out.join('\n').trimEnd();
   if (r.summary) out.push(...formatSummary(r.summary));
   const notable = r.checks.filter((c) => c.severity !== 'info' || c.id.startsWith('input.'));
   if (notable.length > 0) out.push('checks:', ...notable.map((c) => `  ${c.severity}: ${c.message}`));
@@ -96,26 +94,26 @@ export function formatCheck(r: CheckResult, ms: number): string {
   return out.join('\n');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: 'string', default: '.' } } });
-  const root = values.root!;
-  const slugs = positionals.length > 0 ? positionals : listProjects(root);
-  if (slugs.length === 0) {
-    console.error(`No project in ${join(root, 'content')}: make one with npm run new -- <slug>.`);
-    process.exit(1);
-  }
-  let failed = 0;
-  for (const slug of slugs) {
-    const started = performance.now();
-    if (!existsSync(configPath({ root, slug }))) {
-      console.log(`── ${slug}\nNo project "${slug}": ${relative(root, configPath({ root, slug })) } does not exist (projects: ${listProjects(root).join(', ') || 'none'}).`);
-      failed++;
-      continue;
+export const command: Command = {
+  name: 'check',
+  summary: 'Checks configuration, data and narrative without rendering: every problem the build would refuse, at once, by file and line; then what the data hold.',
+  operands: '[slug …]',
+  arity: [0, Infinity],
+  options: { root: ROOT, quiet: { ...QUIET, description: 'print only the problems, not the summary of the data' } },
+  async run({ values, positionals }) {
+    const root = values.root as string;
+    const quiet = values.quiet === true;
+    const slugs = projectSlugs(root, positionals);
+    let failed = 0;
+    for (const slug of slugs) {
+      const started = performance.now();
+      const r = await checkProject(root, slug);
+      if (r.problems.length > 0) failed++;
+      if (!quiet || r.problems.length > 0) console.log(formatCheck(r, performance.now() - started, quiet) + '\n');
     }
-    const r = await checkProject(root, slug);
-    if (r.problems.length > 0) failed++;
-    console.log(formatCheck(r, performance.now() - started) + '\n');
-  }
-  console.log(failed === 0 ? `All ${slugs.length} project(s) passed.` : `${failed} of ${slugs.length} project(s) have problems.`);
-  process.exit(failed === 0 ? 0 : 1);
-}
+    if (!quiet || failed > 0) console.log(failed === 0 ? paint('green', `All ${slugs.length} project(s) passed.`) : paint('red', `${failed} of ${slugs.length} project(s) have problems.`));
+    return failed === 0 ? EXIT.ok : EXIT.input;
+  },
+};
+
+runIfMain(import.meta.url, command);

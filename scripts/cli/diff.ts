@@ -1,10 +1,9 @@
-// npm run diff -- <old indicators.json> <new indicators.json>: the changes between two versions of
+// eval-report diff <old indicators.json> <new indicators.json> (npm run diff): the changes between two versions of
 // a report, as the appendix "Ändringar sedan föregående version" lists them (scripts/publish/diff-indicators.ts).
-import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { diffIndicators, readIndicators, type Comparable, type IndicatorsDiff } from '../publish/diff-indicators.ts';
 import { InputError } from '../problems.ts';
 import { formatChange } from '../render/previous-version.ts';
+import { EXIT, runIfMain, type Command } from './command.ts';
 
 /** The diff as a plain-text table, values formatted in the new version's language. */
 export function formatDiff(diff: IndicatorsDiff, after: Comparable): string {
@@ -27,13 +26,13 @@ export function formatDiff(diff: IndicatorsDiff, after: Comparable): string {
   return out.join('\n');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
-  if (positionals.length !== 2) {
-    console.error('Usage: npm run diff -- <old indicators.json> <new indicators.json>');
-    process.exit(1);
-  }
-  try {
+export const command: Command = {
+  name: 'diff',
+  summary: 'Lists every figure whose value changed between two versions of a report (indicators.json files), added or removed, and the goals whose assessment changed.',
+  operands: '<old indicators.json> <new indicators.json>',
+  arity: [2, 2],
+  options: {},
+  async run({ positionals }) {
     // Both files are read before failing, so that every problem of both is reported at once.
     const problems: InputError['problems'] = [];
     const [before, after] = positionals.map((f) => {
@@ -45,13 +44,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         return null;
       }
     });
-    if (problems.length > 0) throw new InputError(problems);
-    console.log(formatDiff(diffIndicators(before!, after!), after!));
-  } catch (err) {
-    if (err instanceof InputError) {
-      console.error(`Cannot compare the two files:\n${err.message}`);
-      process.exit(1);
+    if (problems.length > 0) {
+      console.error(`Cannot compare the two files:\n${new InputError(problems).message}`);
+      return EXIT.input;
     }
-    throw err;
-  }
-}
+    console.log(formatDiff(diffIndicators(before!, after!), after!));
+    return EXIT.ok;
+  },
+};
+
+runIfMain(import.meta.url, command);

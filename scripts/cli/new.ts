@@ -4,10 +4,9 @@
 // of the data contract, so the scaffold builds at once (a "no data yet" report).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { TABLES, type TableName } from '../config/contract.ts';
 import { DAC_CRITERIA } from '../config/schema.ts';
+import { commandLine, EXIT, QUIET, ROOT, runIfMain, UsageError, type Command } from './command.ts';
 
 const SCAFFOLD = join(import.meta.dirname, '..', 'scaffold');
 
@@ -67,22 +66,29 @@ export function scaffoldProject(root: string, slug: string, today = new Date()):
   return written;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: 'string', default: '.' } } });
-  const [slug] = positionals;
-  if (!slug || positionals.length > 1) {
-    console.error('Usage: npm run new -- <slug> [--root <dir>]   (one project name, such as "mitt-projekt")');
-    process.exit(1);
-  }
-  try {
-    const written = scaffoldProject(values.root!, slug);
-    console.log(`Created project "${slug}":\n${written.map((f) => `  ${f}`).join('\n')}\n`);
-    console.log(`Next: open content/${slug}/README.md (the checklist), then\n  npm run check -- ${slug}\n  npm run serve\n  npm run build -- ${slug}`);
-  } catch (err) {
-    if (err instanceof ScaffoldError) {
-      console.error(err.message);
-      process.exit(1);
+export const command: Command = {
+  name: 'new',
+  summary: 'Scaffolds a project: content/<slug>/ (a commented report.yaml, one narrative file per evaluation criterion, a checklist) and data/<slug>/ (a header-only CSV per table of the data contract). An existing project is never overwritten.',
+  operands: '<slug>',
+  arity: [1, 1],
+  options: { root: ROOT, quiet: { ...QUIET, description: 'print nothing but errors' } },
+  notes: ['The slug may hold lower-case letters a–z, digits and single hyphens, such as "mitt-projekt-2025".'],
+  async run({ values, positionals }) {
+    const root = values.root as string;
+    const slug = positionals[0]!;
+    let written: string[];
+    try {
+      written = scaffoldProject(root, slug);
+    } catch (err) {
+      if (err instanceof ScaffoldError) throw new UsageError(err.message);
+      throw err;
     }
-    throw err;
-  }
-}
+    if (values.quiet !== true) {
+      console.log(`Created project "${slug}":\n${written.map((f) => `  ${f}`).join('\n')}\n`);
+      console.log(`Next: open ${join(root, 'content', slug, 'README.md')} (the checklist), then\n  ${commandLine('check', [slug], root)}\n  ${commandLine('serve', [slug], root)}\n  ${commandLine('build', [slug], root)}`);
+    }
+    return EXIT.ok;
+  },
+};
+
+runIfMain(import.meta.url, command);

@@ -1,4 +1,4 @@
-// npm run serve [-- <slug> …] [--root <dir>] [--port 8080]: a live preview on localhost. Builds the
+// eval-report serve [--root <dir>] [--port 8080] [--quiet] [slug …] (npm run serve): a live preview on localhost. Builds the
 // pages (no PDF) into a temporary folder, never _site/, and rebuilds when anything under content/,
 // data/ or templates/ changes. The data step reruns only when the configuration or a data file
 // changed (buildSite's cache, keyed by content hash), so a narrative edit is a page-only rebuild.
@@ -14,12 +14,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, watch, type FS
 import { createServer, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { buildSite } from '../site/build-site.ts';
 import { listProjects } from '../site/projects.ts';
 import { InputError } from '../problems.ts';
 import { escapeHtml } from '../render/html.ts';
+import { commandLine, EnvironmentError, projectSlugs, QUIET, ROOT, runIfMain, wholeNumber, type Command } from './command.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const TYPES: Record<string, string> = {
@@ -86,15 +85,26 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const announce = () => {
     for (const c of clients) c.write(`data: ${build}\n\n`);
   };
+  // Projects whose files changed since the last build, and those whose last build failed; `everything`
+  // after a template change (or a change fs.watch could not name), and for the first build.
+  const changed = new Set<string>();
+  let failed = new Set<string>();
+  let everything = true;
   async function rebuild(): Promise<void> {
     const started = performance.now();
-    const slugs = opts.slugs?.length ? opts.slugs : listProjects(root);
+    const projects = opts.slugs?.length ? opts.slugs : listProjects(root);
+    const slugs = everything ? projects : projects.filter((s) => changed.has(s) || failed.has(s));
+    everything = false;
+    changed.clear();
+    if (slugs.length === 0) return;
     try {
-      await buildSite({ root, outDir, slugs, pdf: false, log: () => {} });
+      await buildSite({ root, outDir, slugs, pdf: false, draft: true, log: (line) => void (/warning/.test(line) && log(line)) });
       error = null;
+      failed = new Set();
       log(`Rebuilt ${slugs.join(', ')} in ${Math.round(performance.now() - started)} ms.`);
     } catch (err) {
       error = err as Error;
+      failed = new Set([...failed, ...slugs]);
       log(`Build failed (the preview shows the problems; the server keeps running):\n${err instanceof InputError ? err.message : ((err as Error).stack ?? err)}`);
     }
     build++;
@@ -151,15 +161,18 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : opts.port}/`;
 
-  // fs.watch is recursive on Linux from Node 20; a change anywhere below the three folders rebuilds.
+  // fs.watch is recursive on Linux from Node 20. A change below content/<slug>/ or data/<slug>/
+  // rebuilds that project (the others keep their pages); one below templates/ rebuilds every project.
   let timer: NodeJS.Timeout | undefined;
-  const onChange = () => {
+  const onChange = (project: boolean) => (_event: string, file: string | Buffer | null) => {
+    const slug = project && file ? String(file).split(sep)[0] : undefined;
+    if (slug) changed.add(slug);
+    else everything = true;
     clearTimeout(timer);
     timer = setTimeout(() => void schedule(), opts.debounceMs ?? 80);
   };
-  const watchers: FSWatcher[] = [join(root, 'content'), join(root, 'data'), join(REPO, 'templates')]
-    .filter((d) => existsSync(d))
-    .map((d) => watch(d, { recursive: true }, onChange));
+  const watched: [string, boolean][] = [[join(root, 'content'), true], [join(root, 'data'), true], [join(REPO, 'templates'), false]];
+  const watchers: FSWatcher[] = watched.filter(([d]) => existsSync(d)).map(([d, project]) => watch(d, { recursive: true }, onChange(project)));
 
   return {
     url,
@@ -182,35 +195,43 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { root: { type: 'string', default: '.' }, port: { type: 'string', default: '8080' } },
-  });
-  const log = (line: string) => console.log(line);
-  const slugs = positionals.length ? positionals : listProjects(values.root!);
-  if (slugs.length === 0) {
-    console.error(`No project in ${join(values.root!, 'content')}: make one with npm run new -- <slug>.`);
-    process.exit(1);
-  }
-  console.log('Building the preview (pages only, no PDF) …');
-  let preview: Preview | undefined;
-  // Registered before the first build: a stop during it must still end the process and clean up.
-  const stop = async () => {
-    await preview?.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  try {
-    preview = await startPreview({ root: values.root!, port: Number(values.port), slugs: positionals, log });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`Port ${values.port} is in use: choose another with npm run serve -- --port 8081`);
-      process.exit(1);
+export const command: Command = {
+  name: 'serve',
+  summary: 'A live preview on localhost: builds the pages (no PDF, nothing written to _site/) and rebuilds the project whose files changed on every save under content/, data/ or templates/; the browser reloads by itself. Ctrl+C stops it.',
+  operands: '[slug …]',
+  arity: [0, Infinity],
+  options: {
+    root: ROOT,
+    port: { type: 'string', short: 'p', arg: 'port', default: '8080', description: 'port on 127.0.0.1 (0 picks a free one)' },
+    quiet: { ...QUIET, description: 'print only failed builds and warnings' },
+  },
+  async run({ values, positionals }) {
+    const root = values.root as string;
+    const port = wholeNumber('port', values.port as string, 0, 65535);
+    const slugs = projectSlugs(root, positionals);
+    const quiet = values.quiet === true;
+    const say = (line: string) => console.log(line);
+    if (!quiet) say('Building the preview (pages only, no PDF) …');
+    let preview: Preview | undefined;
+    // Registered before the first build: a stop during it must still end the process and clean up.
+    const stop = async () => {
+      await preview?.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    try {
+      preview = await startPreview({ root, port, slugs: positionals.length ? slugs : undefined, log: quiet ? (line) => void (/failed|warning/i.test(line) && say(line)) : say });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new EnvironmentError(`port ${port} is in use: choose another with ${commandLine('serve', [...positionals, '--port', String(port + 1)], root)}`);
+      if (code === 'EACCES') throw new EnvironmentError(`port ${port} needs privileges this user lacks: choose one above 1023 with --port`);
+      throw err;
     }
-    throw err;
-  }
-  const { url } = preview;
-  console.log(`\nPreview at ${url}\n${slugs.map((s) => `  ${url}${encodeURIComponent(s)}/`).join('\n')}\nWatching content/, data/ and templates/; the browser reloads on every save. Ctrl+C stops.`);
-}
+    const { url } = preview;
+    say(`\nPreview at ${url}\n${slugs.map((s) => `  ${url}${encodeURIComponent(s)}/`).join('\n')}\nWatching content/, data/ and templates/; the browser reloads on every save. Ctrl+C stops.`);
+    return 'running';
+  },
+};
+
+runIfMain(import.meta.url, command);

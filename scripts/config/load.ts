@@ -81,6 +81,20 @@ export function parseConfig(text: string, file: string): Config {
   return config;
 }
 
+/** "charts[2].figures[0]" → ["charts", 2, "figures", 0]. */
+const parseKeyPath = (key: string): Path => [...key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+
+/**
+ * Problems found after loading (references the schema cannot see) given the line of their key:
+ * each problem of `file` whose column is a key path of the configuration text and has no line.
+ */
+export function withKeyLines(problems: Problem[], text: string, file: string): Problem[] {
+  if (!problems.some((p) => p.file === file && p.line === undefined && p.column)) return problems;
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  return problems.map((p) => (p.file === file && p.line === undefined && p.column ? { ...p, line: lineOf(doc, counter, parseKeyPath(p.column)) } : p));
+}
+
 export function loadConfig(file: string): Config {
   return parseConfig(readFileSync(file, 'utf8'), file);
 }
@@ -196,6 +210,7 @@ function crossChecks(config: Config): [Path, string, string?][] {
     g.units?.forEach((u, j) => {
       if (u !== 'total' && !unitNames.includes(u)) out.push([['goals', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
     });
+    if (g.units && g.per_unit !== undefined) out.push([['goals', i, 'per_unit'], 'either units (the units named) or per_unit, not both']);
   });
   const criteria = new Set((config.criteria ?? []).map((c) => c.id));
   const dac = new Set<string>(DAC_CRITERIA);

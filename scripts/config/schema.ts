@@ -50,8 +50,10 @@ const goal = z.strictObject({
   label: z.string().min(1),
   figure: figureId.optional(),
   target: target.optional(),
-  /** Units the goal is judged for; default every reported unit and the total. */
+  /** Units the goal is judged for; default every reported unit and the total for a share or a mean, the total alone for a count or a sum (see per_unit). */
   units: z.array(z.string()).optional(),
+  /** true: judge a count or sum goal for every reported unit too (each unit against the same target); false: the total alone. */
+  per_unit: z.boolean().optional(),
   /** Instead of figure + target: the goal is shown as not measured, with this reason, rather than dropped. */
   not_measured: z.string().min(1).optional(),
 });
@@ -61,8 +63,8 @@ const goal = z.strictObject({
  * unit for all genders together, by gender only for the project; `total` the project only, by
  * gender. A narrower breakdown publishes less, and so has less to hide.
  */
-export const breakdown = z.enum(['full', 'units', 'total']).default('full');
-export type Breakdown = z.infer<typeof breakdown>;
+export const breakdown = z.enum(['full', 'units', 'total']).optional();
+export type Breakdown = NonNullable<z.infer<typeof breakdown>>;
 
 const band = z.strictObject({ id: shortId, label: z.string(), min: z.number().optional(), max: z.number().optional() });
 

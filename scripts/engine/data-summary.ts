@@ -44,6 +44,8 @@ export function summariseData(config: Config, data: Dataset): DataSummary {
     return { unit: u.name, reported: u.reported, counts, total: counts.woman + counts.man + counts.other };
   });
   const exitedPs = ps.filter((p) => p.exitDate !== null);
+  // Each participant once per code: two source codes mapped onto one ("Arbetssökande|AF") are one status.
+  const exitCodes = exitedPs.flatMap((p) => [...new Set(p.exitStatus)]);
 
   // Codes the configuration refers to, per column.
   const used = (column: string) => {
@@ -66,7 +68,7 @@ export function summariseData(config: Config, data: Dataset): DataSummary {
   openColumn('education', ps.map((p) => p.education));
   if (config.outcome_groups.some((g) => g.column === 'exit_status')) {
     const u = new Set(config.outcome_groups.filter((g) => g.column === 'exit_status').flatMap((g) => g.codes));
-    const codes = count(exitedPs.flatMap((p) => p.exitStatus).filter((c) => !u.has(c)));
+    const codes = count(exitCodes.filter((c) => !u.has(c)));
     if (codes.length > 0) unused.push({ column: 'exit_status (in no outcome group)', codes });
   }
   if (config.activity_groups.some((g) => g.activity)) {
@@ -82,7 +84,7 @@ export function summariseData(config: Config, data: Dataset): DataSummary {
     exit: range(ps.map((p) => p.exitDate)),
     exited: exitedPs.length,
     stillEnrolled: ps.length - exitedPs.length,
-    exitStatus: count(exitedPs.flatMap((p) => p.exitStatus)),
+    exitStatus: count(exitCodes),
     unused,
     rows: { activities: data.activities.length, followups: data.followups.length, survey: data.survey.length, costs: data.costs.length },
   };

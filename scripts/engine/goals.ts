@@ -1,4 +1,5 @@
-// Goals: each target judged against its figure for every unit it applies to.
+// Goals: each target judged against its figure for every unit it applies to: a share or a mean for
+// every reported unit and the total, a count or a sum for the total unless the goal asks per unit.
 import type { Config, Target } from '../config/schema.ts';
 import type { Figure, GoalResult } from '../publish/indicators-schema.ts';
 import { InputError } from '../problems.ts';
@@ -28,7 +29,10 @@ export function evaluateGoals(config: Config, figures: Figure[], configFile: str
   return config.goals.map((g): GoalResult => {
     if (!g.figure || !g.target) return { id: g.id, label: g.label, figure: null, target: null, measured: false, reason: g.not_measured!, results: [] };
     const target = g.target;
-    const results = (g.units ?? reported).flatMap((unit) => {
+    // A count or a sum ("280 participants") is a target for the whole project: judged per unit only when asked.
+    const whole = ['count', 'sum'].includes(find(g.figure, 'total')?.kind ?? '');
+    const units = g.units ?? (g.per_unit ?? !whole ? reported : ['total']);
+    const results = units.flatMap((unit) => {
       const f = find(g.figure!, unit);
       if (!f) return [];
       const r: GoalResult['results'][number] = { unit, value: f.value, met: f.value === null ? null : isMet(target, f.value) };

@@ -1,8 +1,9 @@
 // What the Eleventy configuration registers: the stylesheet as a passthrough copy, and the
 // reports as global data (given by the build, which computed them).
-import type { ReportView } from './report-view.ts';
 import type { Language } from '../messages.ts';
-import { messages } from '../messages.ts';
+import { messages, t } from '../messages.ts';
+import { formatDate } from '../format.ts';
+import type { Indicators } from '../publish/indicators-schema.ts';
 
 /** Minimal surface of Eleventy's UserConfig that we use (Eleventy ships no types for it). */
 export interface EleventyConfig {
@@ -15,8 +16,36 @@ export function registerSite(cfg: EleventyConfig): void {
   cfg.addPassthroughCopy({ 'templates/assets': 'assets' });
 }
 
-/** The site index's data: language and texts of the site (Swedish unless every report is English). */
-export function siteData(reports: ReportView[]): { lang: Language; m: Record<string, string> } {
-  const lang: Language = reports.length > 0 && reports.every((r) => r.lang === 'en') ? 'en' : 'sv';
-  return { lang, m: messages[lang] };
+/** One report on the site index, from its indicators alone (a report built earlier is listed too). */
+export interface IndexEntry {
+  slug: string;
+  lang: Language;
+  title: string;
+  subtitle: string | null;
+  period: string;
+  evaluator: string;
+  /** How many of the goals measured for the whole project are met. */
+  goalSummary: string;
+  m: Readonly<Record<string, string>>;
+}
+
+export function indexEntry(ind: Indicators): IndexEntry {
+  const lang = ind.report.language;
+  const total = ind.goals.filter((g) => g.measured).map((g) => g.results.find((r) => r.unit === 'total')).filter((r) => r !== undefined);
+  return {
+    slug: ind.report.slug,
+    lang,
+    title: ind.report.title,
+    subtitle: ind.report.subtitle ?? null,
+    period: `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}`,
+    evaluator: ind.report.evaluator,
+    goalSummary: `${total.filter((r) => r.met === true).length} ${t(lang, 'report.of')} ${total.length} ${t(lang, 'report.goals_summary')}`,
+    m: messages[lang],
+  };
+}
+
+/** The site index's data: every report listed, by slug; the site's language and texts (Swedish unless every report is English). */
+export function siteData(reports: Indicators[]): { lang: Language; m: Record<string, string>; index: IndexEntry[] } {
+  const lang: Language = reports.length > 0 && reports.every((r) => r.report.language === 'en') ? 'en' : 'sv';
+  return { lang, m: messages[lang], index: reports.map(indexEntry).sort((a, b) => (a.slug < b.slug ? -1 : 1)) };
 }

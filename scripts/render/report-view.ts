@@ -80,8 +80,6 @@ export interface ReportView {
   downloads: { pdf: string; json: string; esf: string; csvs: { file: string; label: string }[] };
   /** Generated appendices after the narrative ones: data quality, and about the data. */
   appendices: { quality: { id: string; title: string }; about: { id: string; title: string }; changes?: { id: string; title: string } };
-  /** The site index's summary of goal status for the total. */
-  goalSummary: string;
   /** A notice shown above the report, e.g. that the project has no data yet. */
   notice: string | null;
   changes: ChangesView | null;
@@ -292,7 +290,6 @@ export function buildReportView(input: ViewInputs): ReportView {
     ...(input.changes ? { changes: { id: 'bilaga-andringar', title: appendixTitle('changes.title') } } : {}),
   };
   const k = ind.report.disclosure.min_count;
-  const totalGoals = ind.goals.filter((g) => g.measured).map((g) => g.results.find((r) => r.unit === 'total')).filter((r) => r !== undefined);
   const methodsTotal = config.methods.reduce((s, x) => s + (x.hours ?? 0), 0);
 
   return {
@@ -339,7 +336,6 @@ export function buildReportView(input: ViewInputs): ReportView {
       threshold: m('about.threshold_text', { n: k }),
     },
     downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', esf: 'esf-indicators.csv', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
-    goalSummary: `${totalGoals.filter((r) => r.met === true).length} ${m('report.of')} ${totalGoals.length} ${m('report.goals_summary')}`,
     notice: input.notice ?? null,
     changes: input.changes ?? null,
     m: messages[lang],

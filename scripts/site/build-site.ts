@@ -2,26 +2,24 @@
 // pages (Eleventy) → PDF (Chromium). Everything is written into a temporary folder beside the
 // output, which replaces the output only when every step of every project succeeded, so a
 // failed build never destroys the last good site.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { renderChart } from '../render/charts/index.ts';
-import { loadConfig } from '../config/load.ts';
 import { FONT_FILES } from '../fonts.ts';
 import { buildProjectData } from './data-step.ts';
 import { hasNoData } from '../engine/no-data.ts';
 import { previousVersionChanges } from '../render/previous-version.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { configPath } from '../read/project.ts';
-import { t } from '../messages.ts';
-import { lintNarrative } from '../render/narrative.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import { printPdf } from '../pdf/print.ts';
 import { inspectPdf } from '../pdf/inspect.ts';
 import { accessibilityViolations, pdfProblems } from './verify-site.ts';
-import { InputError, type Problem } from '../problems.ts';
-import { buildReportView, type ReportView } from '../render/report-view.ts';
+import { formatProblems, InputError, type Problem } from '../problems.ts';
+import { resolveProject } from './resolve-project.ts';
+import type { ReportView } from '../render/report-view.ts';
 import { scanSite, type ScanProject } from '../privacy/scan-site.ts';
 import { secretsOf } from '../privacy/secrets.ts';
 import { serveStatic } from './serve-static.ts';
@@ -43,6 +41,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Print the PDF (default). Without it, a preview of the pages only, as after a narrative edit. */
   pdf?: boolean;
+  /** A preview (serve): the scaffold's writing prompts are logged as warnings instead of refused. */
+  draft?: boolean;
 }
 
 export { listProjects } from './projects.ts';
@@ -78,42 +78,22 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
   return { indicators, csvs };
 }
 
-/** Charts and narrative of one project → its page model; writes each chart's CSV. */
-async function projectView(root: string, slug: string, dir: string, indicators: Indicators, csvs: string[]): Promise<ReportView> {
-  const config = loadConfig(configPath({ root, slug }));
-  const contentDir = join(root, 'content', slug);
-  const contentShown = relative(root, contentDir) || contentDir;
-  // Numbers typed by hand into narrative are refused before anything is rendered.
-  const lint: Problem[] = config.sections.flatMap((s) => {
-    const file = join(contentDir, s.file);
-    return existsSync(file) ? lintNarrative(`${contentShown}/${s.file}`, readFileSync(file, 'utf8')) : [];
-  });
-  if (lint.length > 0) throw new InputError(lint);
-  const lang = indicators.report.language;
-  // Without data the narrative and charts cannot cite anything: the page shows a notice instead.
-  const empty = hasNoData(indicators);
-  const shown = empty ? { ...config, sections: [], charts: [], evaluation_questions: [] } : config;
-  const units = [...indicators.report.units.filter((u) => u.reported).map((u) => u.name), 'total'];
-  const ctx = { language: lang, units, unitLevel: indicators.report.unit_level, unitLabel: (u: string) => (u === 'total' ? t(lang, 'unit.total') : u), minCount: indicators.report.disclosure.min_count };
-  const charts = [];
-  for (const chart of shown.charts) {
-    const c = await renderChart(chart, indicators.figures, indicators.goals, ctx);
-    writeFileSync(join(dir, 'data', `chart-${c.id}.csv`), c.csv);
-    charts.push(c);
-  }
-  const notice = empty ? t(lang, 'nodata.notice', { data: `data/${slug}/`, slug }) : null;
-  const changes = previousVersionChanges(root, slug, config, indicators);
-  return buildReportView({ config: shown, indicators, contentDir, contentShown, charts, csvFiles: csvs, notice, changes });
+/** The page model of one project (every reference resolved, charts rendered); writes each chart's CSV. */
+async function projectView(root: string, slug: string, dir: string, indicators: Indicators, csvs: string[], draft: boolean, log: (line: string) => void): Promise<ReportView> {
+  const { view, chartCsvs, warnings } = await resolveProject({ root, slug, indicators, csvFiles: csvs, charts: renderChart, draft });
+  for (const c of chartCsvs) writeFileSync(join(dir, 'data', `chart-${c.id}.csv`), c.csv);
+  if (warnings.length > 0) log(`${slug}: warning, the build will refuse ${warnings.length === 1 ? 'this' : 'these'} until replaced:\n${formatProblems(warnings)}`);
+  return view;
 }
 
 /** Renders every page with Eleventy into `outDir`. */
-async function renderPages(views: ReportView[], outDir: string): Promise<void> {
+async function renderPages(views: ReportView[], listed: Indicators[], outDir: string): Promise<void> {
   // Eleventy resolves its folders (and .eleventy.js's dir.input) against the working directory:
   // run it from the repository, so that a build started anywhere (--root elsewhere) finds them.
   const cwd = process.cwd();
   process.chdir(REPO);
   try {
-    await runEleventy(views, outDir);
+    await runEleventy(views, listed, outDir);
   } finally {
     process.chdir(cwd);
   }
@@ -121,14 +101,14 @@ async function renderPages(views: ReportView[], outDir: string): Promise<void> {
   for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
 }
 
-async function runEleventy(views: ReportView[], outDir: string): Promise<void> {
+async function runEleventy(views: ReportView[], listed: Indicators[], outDir: string): Promise<void> {
   const rel = (p: string) => relative(process.cwd(), p) || '.';
   const eleventy = new Eleventy(rel(join(REPO, 'templates')), rel(outDir), {
     quietMode: true,
     configPath: rel(join(REPO, '.eleventy.js')),
     config(cfg: { addGlobalData(name: string, value: unknown): void }) {
       cfg.addGlobalData('reports', views);
-      cfg.addGlobalData('site', siteData(views));
+      cfg.addGlobalData('site', siteData(listed));
     },
   });
   eleventy.disableLogger(); // our own progress line reports the pages
@@ -187,20 +167,21 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   try {
     const views: ReportView[] = [];
     const scan: ScanProject[] = [];
-    const reports: Array<[string, Indicators['report']]> = [];
+    const reports: Array<[string, Indicators]> = [];
     for (const slug of slugs) {
       const started = performance.now();
       const dir = join(tmp, slug);
       const { indicators, csvs } = await writeProjectData(root, slug, dir, now);
-      reports.push([slug, indicators.report]);
+      reports.push([slug, indicators]);
       scan.push({ slug, secrets: secretsOf.get(indicators) ?? { ids: [], freeText: [] }, contentDir: join(root, 'content', slug), root });
-      views.push(await projectView(root, slug, dir, indicators, csvs));
+      views.push(await projectView(root, slug, dir, indicators, csvs, opts.draft === true, log));
       log(`${slug}: ${indicators.figures.length} figures, ${indicators.goals.length} goals, ${indicators.checks.length} checks, ${csvs.length} CSV files, ${Object.keys(views.at(-1)!.charts).length} charts (${Math.round(performance.now() - started)} ms)`);
     }
+    const kept = keepOtherProjects(root, outDir, tmp, slugs);
     const started = performance.now();
-    await renderPages(views, tmp);
+    await renderPages(views, [...reports.map(([, r]) => r), ...kept], tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
-    const { problems: checks, pdfTexts } = opts.pdf !== false ? await printReports(tmp, slugs, log, new Map(reports)) : { problems: [], pdfTexts: new Map<string, string>() };
+    const { problems: checks, pdfTexts } = opts.pdf !== false ? await printReports(tmp, slugs, log, new Map(reports.map(([s, i]) => [s, i.report]))) : { problems: [], pdfTexts: new Map<string, string>() };
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
     const scanned = performance.now();
     const leaks = await scanSite(tmp, scan, pdfTexts);
@@ -212,6 +193,22 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     throw err;
   }
   return { slugs };
+}
+
+/**
+ * Building some projects keeps the others: the output folder of every other project of the root
+ * that an earlier build left in `outDir` is carried into the new site, and listed on its index.
+ */
+function keepOtherProjects(root: string, outDir: string, tmp: string, building: string[]): Indicators[] {
+  if (!existsSync(outDir)) return [];
+  const kept: Indicators[] = [];
+  for (const slug of listProjects(root)) {
+    const json = join(outDir, slug, 'indicators.json');
+    if (building.includes(slug) || !existsSync(json)) continue;
+    cpSync(join(outDir, slug), join(tmp, slug), { recursive: true });
+    kept.push(JSON.parse(readFileSync(json, 'utf8')) as Indicators);
+  }
+  return kept;
 }
 
 function swapInto(tmp: string, outDir: string): void {

@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { computeIndicators } from '../engine/compute.ts';
 import { noDataIndicators } from '../engine/no-data.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
-import { configPath, loadProject, type ProjectPaths } from '../read/project.ts';
+import { configPath, loadProject, type Loaded, type ProjectPaths } from '../read/project.ts';
 import { relative } from 'node:path';
 import { secretsOf } from '../privacy/secrets.ts';
+import { withKeyLines } from '../config/load.ts';
+import { InputError } from '../problems.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -15,9 +17,26 @@ export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promi
 
 /** The data step: every figure computed from the Dataset, the ESF breakdowns among them. */
 export async function buildProjectData(paths: ProjectPaths, builtAt: Date): Promise<{ indicators: Indicators }> {
-  const { config, dataset, inputs, checks, secrets } = await loadProject(paths);
+  return projectData(paths, await loadProject(paths), builtAt);
+}
+
+/**
+ * The data step on a loaded project. `secondary: false` leaves secondary suppression out: it
+ * decides what to hide, not whether the input is valid, so `check` skips it to stay fast.
+ */
+export function projectData(paths: ProjectPaths, loaded: Loaded, builtAt: Date, { secondary = true } = {}): { indicators: Indicators } {
+  const { dataset, inputs, checks, secrets } = loaded;
+  const config = secondary ? loaded.config : { ...loaded.config, disclosure: { ...loaded.config.disclosure, secondary: false } };
   // No participant rows yet (a fresh scaffold): a "no data yet" report rather than a failure.
-  const computed = dataset.participants.length === 0 ? noDataIndicators(config) : computeIndicators(config, dataset, relative(paths.root, configPath(paths)));
+  const cfgShown = relative(paths.root, configPath(paths));
+  let computed: ReturnType<typeof computeIndicators>;
+  try {
+    computed = dataset.participants.length === 0 ? noDataIndicators(config) : computeIndicators(config, dataset, cfgShown);
+  } catch (err) {
+    // The engine names the configuration key of a problem (goals[0].figure); the line is found here.
+    if (err instanceof InputError) throw new InputError(withKeyLines(err.problems, readFileSync(configPath(paths), 'utf8'), cfgShown));
+    throw err;
+  }
   const report: Indicators['report'] = {
     slug: paths.slug,
     title: config.title,
@@ -29,7 +48,7 @@ export async function buildProjectData(paths: ProjectPaths, builtAt: Date): Prom
     authors: config.authors,
     unit_level: config.units.level,
     units: config.units.items.map((u) => ({ name: u.name, reported: u.reported, ...(u.status ? { status: u.status } : {}) })),
-    disclosure: config.disclosure,
+    disclosure: loaded.config.disclosure,
     inputs,
     built_at: builtAt.toISOString(),
     tool: { name: pkg.name, version: pkg.version },

@@ -1,9 +1,8 @@
-// Real text measurement for Vega: the report's font (Source Sans 3, self-hosted TTFs from
+// Real text measurement for the charts (render.ts hands it to Vega): the report's font (Source Sans 3, self-hosted TTFs from
 // @expo-google-fonts/source-sans-3) registered with @napi-rs/canvas, and a canvas measureText
 // plugged into vega.textMetrics.width. Without it Vega estimates 0.8 × characters × size, pads
 // axes needlessly and truncates Swedish labels early. The site and the PDF use the same family.
 import { GlobalFonts, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import * as vega from 'vega';
 import { FONT_FAMILY, FONT_FILES } from '../../fonts.ts';
 
 export { FONT_FAMILY };
@@ -19,7 +18,7 @@ export function fontFiles(): { path: string }[] {
 let ctx: SKRSContext2D | undefined;
 const cache = new Map<string, number>();
 
-function context(): SKRSContext2D {
+export function context(): SKRSContext2D {
   if (ctx) return ctx;
   for (const f of fontFiles()) {
     const key = GlobalFonts.registerFromPath(f.path, FONT_FAMILY);
@@ -29,7 +28,7 @@ function context(): SKRSContext2D {
   return ctx;
 }
 
-function measureFont(font: string, text: string): number {
+export function measureFont(font: string, text: string): number {
   const key = `${font}\u0000${text}`;
   let w = cache.get(key);
   if (w === undefined) {
@@ -44,27 +43,6 @@ function measureFont(font: string, text: string): number {
 /** Width in px of `text` in the chart font. */
 export function textWidth(text: string, size: number, bold = false): number {
   return measureFont(`${bold ? 'bold ' : ''}${size}px "${FONT_FAMILY}"`, text);
-}
-
-/** vega-scenegraph's text measurement hooks (exported by vega, missing from its typings). */
-const scenegraph = vega as unknown as {
-  textMetrics: { width: (item: unknown, text?: unknown) => number };
-  font: (item: unknown) => string;
-};
-
-let installed = false;
-
-/** Makes Vega measure text with the canvas (idempotent). */
-export function installTextMetrics(): void {
-  if (installed) return;
-  context();
-  scenegraph.textMetrics.width = (item: unknown, text?: unknown) => {
-    const it = item as { fontSize?: number };
-    const s = text == null ? '' : String(text).trim();
-    if (!s || (it.fontSize != null && +it.fontSize <= 0)) return 0;
-    return measureFont(scenegraph.font(item), s);
-  };
-  installed = true;
 }
 
 /**

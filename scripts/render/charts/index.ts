@@ -5,15 +5,9 @@
 import type { ChartConfig } from '../../config/schema.ts';
 import type { Figure, GoalResult } from '../../publish/indicators-schema.ts';
 import { legendLines } from '../../format.ts';
-import { msg, toCsv, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
-import { distributionChart } from './distribution.ts';
-import { coefficientsChart } from './coefficients.ts';
-import { goalsChart } from './goals.ts';
-import { intervalsChart } from './intervals.ts';
-import { likertChart } from './likert.ts';
-import { meansChart } from './means.ts';
+import { msg, toCsv, type BuiltChart, type ChartContext } from './common.ts';
+import { buildChartData } from './build.ts';
 import { completeSpec, finishSvg, renderSvg } from './render.ts';
-import { sharesChart } from './shares.ts';
 
 export type { ChartContext } from './common.ts';
 
@@ -33,19 +27,9 @@ export interface RenderedChart {
   spec: object;
 }
 
-const builders: Record<ChartConfig['kind'], (i: Inputs) => BuiltChart> = {
-  shares: sharesChart,
-  distribution: distributionChart,
-  means: meansChart,
-  likert: likertChart,
-  goals: goalsChart,
-  coefficients: coefficientsChart,
-  intervals: intervalsChart,
-};
-
 /** The Vega-Lite spec and readable data of a chart, without rendering. */
 export function buildChart(chart: ChartConfig, figures: Figure[], goals: GoalResult[], ctx: ChartContext): BuiltChart & { fullSpec: Record<string, unknown> } {
-  const built = builders[chart.kind]({ chart, figures, goals, ctx });
+  const built = buildChartData(chart, figures, goals, ctx);
   return { ...built, fullSpec: completeSpec(built.spec, ctx.language) };
 }
 

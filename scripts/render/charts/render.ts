@@ -5,9 +5,31 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { Language } from '../../messages.ts';
 import { baseConfig, type Spec } from './layout.ts';
-import { installTextMetrics } from './fonts.ts';
+import { context, measureFont } from './fonts.ts';
 
 const NBSP = '\u00a0';
+
+// Here rather than in fonts.ts: the chart builders measure text without loading Vega (check stays fast).
+/** vega-scenegraph's text measurement hooks (exported by vega, missing from its typings). */
+const scenegraph = vega as unknown as {
+  textMetrics: { width: (item: unknown, text?: unknown) => number };
+  font: (item: unknown) => string;
+};
+
+let installed = false;
+
+/** Makes Vega measure text with the canvas (idempotent). */
+export function installTextMetrics(): void {
+  if (installed) return;
+  context();
+  scenegraph.textMetrics.width = (item: unknown, text?: unknown) => {
+    const it = item as { fontSize?: number };
+    const s = text == null ? '' : String(text).trim();
+    if (!s || (it.fontSize != null && +it.fontSize <= 0)) return 0;
+    return measureFont(scenegraph.font(item), s);
+  };
+  installed = true;
+}
 
 /** d3-format locales: Swedish decimal comma, no-break space thousands, "22 %" and U+2212 minus. */
 export const NUMBER_LOCALES = {
