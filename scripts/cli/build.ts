@@ -2,6 +2,9 @@
 import { parseArgs } from 'node:util';
 import { buildSite } from '../site/build-site.ts';
 import { InputError } from '../problems.ts';
+import { maskStdio } from '../privacy/mask.ts';
+
+maskStdio(); // every printed line masked (scripts/privacy/mask.ts)
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

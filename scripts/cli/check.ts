@@ -5,16 +5,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { listProjects } from '../site/projects.ts';
+import { listProjects, projectNameProblem } from '../site/projects.ts';
 import { formatSummary, summariseData, type DataSummary } from '../engine/data-summary.ts';
 import { computeIndicators } from '../engine/compute.ts';
 import { noDataIndicators } from '../engine/no-data.ts';
 import type { Check } from '../publish/indicators-schema.ts';
 import { configPath, loadProject } from '../read/project.ts';
 import { loadConfig, type Config } from '../config/load.ts';
-import { lintNarrative } from '../render/narrative.ts';
+import { narrativeChecks } from '../render/narrative-checks.ts';
 import { loadPreviousVersion } from '../publish/diff-indicators.ts';
 import { formatProblems, InputError, type Problem } from '../problems.ts';
+import { maskStdio } from '../privacy/mask.ts';
 
 export interface CheckResult {
   slug: string;
@@ -24,6 +25,8 @@ export interface CheckResult {
 }
 
 export async function checkProject(root: string, slug: string): Promise<CheckResult> {
+  const badName = projectNameProblem(slug);
+  if (badName) return { slug, problems: [badName], summary: null, checks: [] };
   const problems: Problem[] = [];
   const guard = async <T>(f: () => T | Promise<T>): Promise<T | null> => {
     try {
@@ -46,21 +49,17 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
     } catch {
       // its problems were reported by the loader
     }
-  const contentDir = join(root, 'content', slug);
-  for (const s of config?.sections ?? []) {
-    const file = join(contentDir, s.file);
-    const shown = relative(root, file);
-    if (!existsSync(file)) problems.push({ file: shown, expected: `the narrative file named in sections of ${cfgShown}` });
-    else problems.push(...lintNarrative(shown, readFileSync(file, 'utf8')));
-  }
+  const narrative = config ? narrativeChecks(root, slug, config) : { problems: [], warnings: [] };
+  problems.push(...narrative.problems);
+  const warnings: Check[] = narrative.warnings.map((w) => ({ id: 'narrative.link', severity: 'warning', message: formatProblems([w]).split('\n').slice(1).join(' ').trim().replace(/^/, `${w.file}: `) }));
   if (config) await guard(() => loadPreviousVersion(root, slug, config));
-  if (!loaded) return { slug, problems, summary: null, checks: [] };
+  if (!loaded) return { slug, problems, summary: null, checks: warnings };
   const { dataset } = loaded;
   // Secondary suppression decides what to hide, not whether the data are valid: left out here it
   // keeps check within a second for a report of nineteen providers (the build still applies it).
   const quick = { ...loaded.config, disclosure: { ...loaded.config.disclosure, secondary: false } };
   const computed = await guard(() => (dataset.participants.length === 0 ? noDataIndicators(loaded.config) : computeIndicators(quick, dataset, cfgShown)));
-  return { slug, problems, summary: summariseData(loaded.config, dataset), checks: [...loaded.checks, ...(computed?.checks ?? [])] };
+  return { slug, problems, summary: summariseData(loaded.config, dataset), checks: [...warnings, ...loaded.checks, ...(computed?.checks ?? [])] };
 }
 
 /**
@@ -97,6 +96,7 @@ export function formatCheck(r: CheckResult, ms: number): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  maskStdio(); // every printed line masked (scripts/privacy/mask.ts)
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: 'string', default: '.' } } });
   const root = values.root!;
   const slugs = positionals.length > 0 ? positionals : listProjects(root);

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { diffIndicators, readIndicators, type Comparable, type IndicatorsDiff } from '../publish/diff-indicators.ts';
 import { InputError } from '../problems.ts';
 import { formatChange } from '../render/previous-version.ts';
+import { maskStdio } from '../privacy/mask.ts';
 
 /** The diff as a plain-text table, values formatted in the new version's language. */
 export function formatDiff(diff: IndicatorsDiff, after: Comparable): string {
@@ -28,6 +29,7 @@ export function formatDiff(diff: IndicatorsDiff, after: Comparable): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  maskStdio(); // every printed line masked (scripts/privacy/mask.ts)
   const { positionals } = parseArgs({ allowPositionals: true, options: {} });
   if (positionals.length !== 2) {
     console.error('Usage: npm run diff -- <old indicators.json> <new indicators.json>');

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { TABLES, type TableName } from '../config/contract.ts';
 import { DAC_CRITERIA } from '../config/schema.ts';
+import { maskStdio } from '../privacy/mask.ts';
 
 const SCAFFOLD = join(import.meta.dirname, '..', 'scaffold');
 
@@ -68,6 +69,7 @@ export function scaffoldProject(root: string, slug: string, today = new Date()):
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  maskStdio(); // every printed line masked (scripts/privacy/mask.ts)
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { root: { type: 'string', default: '.' } } });
   const [slug] = positionals;
   if (!slug || positionals.length > 1) {

@@ -20,6 +20,7 @@ import { buildSite } from '../site/build-site.ts';
 import { listProjects } from '../site/projects.ts';
 import { InputError } from '../problems.ts';
 import { escapeHtml } from '../render/html.ts';
+import { maskStdio, maskText } from '../privacy/mask.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const TYPES: Record<string, string> = {
@@ -57,7 +58,7 @@ export function errorPage(err: Error, build: number): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap;background:#fff4f4;border-left:4px solid #b00020;padding:1rem}</style>
 </head><body><h1>The build failed</h1><p>Fix the files named below and save: this page reloads by itself. The last good preview is not shown while the input is broken.</p>
-<pre>${escapeHtml(text)}</pre>
+<pre>${escapeHtml(maskText(text))}</pre>
 <script src="/__preview/reload.js" data-build="${build}"></script></body></html>`;
 }
 
@@ -183,6 +184,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  maskStdio(); // every printed line masked (scripts/privacy/mask.ts)
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { root: { type: 'string', default: '.' }, port: { type: 'string', default: '8080' } },

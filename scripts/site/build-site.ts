@@ -16,19 +16,19 @@ import { previousVersionChanges } from '../render/previous-version.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { configPath } from '../read/project.ts';
 import { t } from '../messages.ts';
-import { lintNarrative } from '../render/narrative.ts';
+import { narrativeChecks } from '../render/narrative-checks.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import { printPdf } from '../pdf/print.ts';
 import { inspectPdf } from '../pdf/inspect.ts';
 import { accessibilityViolations, pdfProblems } from './verify-site.ts';
-import { InputError, type Problem } from '../problems.ts';
+import { formatProblems, InputError, type Problem } from '../problems.ts';
 import { buildReportView, type ReportView } from '../render/report-view.ts';
 import { scanSite, type ScanProject } from '../privacy/scan-site.ts';
 import { secretsOf } from '../privacy/secrets.ts';
 import { serveStatic } from './serve-static.ts';
 import { siteData } from '../render/eleventy.ts';
 import { esfCsv, ESF_FILE, writeOutputs } from '../publish/write-outputs.ts';
-import { listProjects } from './projects.ts';
+import { assertProjectNames, listProjects } from './projects.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 
@@ -81,16 +81,15 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
 }
 
 /** Charts and narrative of one project → its page model; writes each chart's CSV. */
-async function projectView(root: string, slug: string, dir: string, indicators: Indicators, csvs: string[]): Promise<ReportView> {
+async function projectView(root: string, slug: string, dir: string, indicators: Indicators, csvs: string[], log: (line: string) => void): Promise<ReportView> {
   const config = loadConfig(configPath({ root, slug }));
   const contentDir = join(root, 'content', slug);
   const contentShown = relative(root, contentDir) || contentDir;
-  // Numbers typed by hand into narrative are refused before anything is rendered.
-  const lint: Problem[] = config.sections.flatMap((s) => {
-    const file = join(contentDir, s.file);
-    return existsSync(file) ? lintNarrative(`${contentShown}/${s.file}`, readFileSync(file, 'utf8')) : [];
-  });
+  // Numbers typed by hand into narrative, folders and links outside the project are refused before
+  // anything is rendered; links shown as text are warned about.
+  const { problems: lint, warnings } = narrativeChecks(root, slug, config);
   if (lint.length > 0) throw new InputError(lint);
+  for (const line of formatProblems(warnings).split('\n')) if (line) log(`warning: ${line}`);
   const lang = indicators.report.language;
   // Without data the narrative and charts cannot cite anything: the page shows a notice instead.
   const empty = hasNoData(indicators);
@@ -183,6 +182,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   const root = resolve(opts.root);
   const outDir = resolve(opts.outDir);
   const slugs = opts.slugs?.length ? opts.slugs : listProjects(root);
+  assertProjectNames(slugs);
   const now = opts.now ?? new Date();
   // The temporary folder sits beside the output so that the final rename stays on one disk.
   const tmp = mkdtempSync(join(dirname(outDir), `${basename(outDir)}.tmp-`));
@@ -196,7 +196,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
       const { indicators, csvs } = await writeProjectData(root, slug, dir, now);
       reports.push([slug, indicators.report]);
       scan.push({ slug, secrets: secretsOf.get(indicators) ?? { ids: [], freeText: [] }, contentDir: join(root, 'content', slug), root });
-      views.push(await projectView(root, slug, dir, indicators, csvs));
+      views.push(await projectView(root, slug, dir, indicators, csvs, log));
       log(`${slug}: ${indicators.figures.length} figures, ${indicators.goals.length} goals, ${indicators.checks.length} checks, ${csvs.length} CSV files, ${Object.keys(views.at(-1)!.charts).length} charts (${Math.round(performance.now() - started)} ms)`);
     }
     const started = performance.now();
