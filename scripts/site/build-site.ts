@@ -2,7 +2,7 @@
 // pages (Eleventy) → PDF (Chromium). Everything is written into a temporary folder beside the
 // output, which replaces the output only when every step of every project succeeded, so a
 // failed build never destroys the last good site.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -29,6 +29,7 @@ import { serveStatic } from './serve-static.ts';
 import { siteData } from '../render/eleventy.ts';
 import { esfCsv, ESF_FILE, writeOutputs } from '../publish/write-outputs.ts';
 import { assertProjectNames, listProjects } from './projects.ts';
+import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 
@@ -182,10 +183,13 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   const root = resolve(opts.root);
   const outDir = resolve(opts.outDir);
   const slugs = opts.slugs?.length ? opts.slugs : listProjects(root);
-  assertProjectNames(slugs);
   const now = opts.now ?? new Date();
-  // The temporary folder sits beside the output so that the final rename stays on one disk.
-  const tmp = mkdtempSync(join(dirname(outDir), `${basename(outDir)}.tmp-`));
+  // The temporary folder sits beside the output so that the final rename stays on one disk. It
+  // carries this process's id: folders of builds that were killed are removed here.
+  removeStaleFolders(dirname(outDir), `${basename(outDir)}.tmp-`);
+  removeStaleFolders(dirname(outDir), `${basename(outDir)}.old-`);
+  assertProjectNames(slugs);
+  const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
   try {
     const views: ReportView[] = [];
     const scan: ScanProject[] = [];
@@ -208,6 +212,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     const leaks = await scanSite(tmp, scan, pdfTexts);
     if (leaks.length + checks.length > 0) throw new InputError([...leaks, ...checks].map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
     log(`Personal-data scan: clean (${Math.round(performance.now() - scanned)} ms).`);
+    readableByAll(tmp);
     swapInto(tmp, outDir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
@@ -216,8 +221,18 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   return { slugs };
 }
 
+/** A web server must read the site: folders 0755 (mkdtemp makes 0700), files 0644, whatever the umask. */
+function readableByAll(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) readableByAll(path);
+    else chmodSync(path, 0o644);
+  }
+}
+
 function swapInto(tmp: string, outDir: string): void {
-  const old = `${outDir}.old-${process.pid}`;
+  const old = `${ownedPrefix(`${outDir}.old-`)}swap`;
   const hadOld = existsSync(outDir);
   if (hadOld) renameSync(outDir, old);
   try {
