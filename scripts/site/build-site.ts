@@ -15,6 +15,7 @@ import { hasNoData } from '../engine/no-data.ts';
 import { previousVersionChanges } from '../render/previous-version.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { configPath } from '../read/project.ts';
+import { inputFileProblem } from '../read/input-file.ts';
 import { t } from '../messages.ts';
 import { narrativeChecks } from '../render/narrative-checks.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
@@ -69,7 +70,11 @@ function cachedIndicators(key: string, configSha: string, dataDirectory: string)
 /** The data step of one project into `dir`: indicators.json and the figure CSVs. */
 export async function writeProjectData(root: string, slug: string, dir: string, now: Date): Promise<{ indicators: Indicators; csvs: string[] }> {
   const key = join(root, slug);
-  const configSha = sha256(configPath({ root, slug }));
+  const cfg = configPath({ root, slug });
+  // A folder or a link out of the project where report.yaml should be is refused before it is read.
+  const refused = inputFileProblem(cfg, root, relative(root, cfg));
+  if (refused) throw new InputError([refused]);
+  const configSha = existsSync(cfg) ? sha256(cfg) : ''; // a missing file: the loader says so
   const cached = cachedIndicators(key, configSha, join(root, 'data', slug));
   const data = cached ? { ...cached, indicators: { ...cached.indicators, report: { ...cached.indicators.report, built_at: now.toISOString() } } } : await buildProjectData({ root, slug }, now);
   // The secrets (ids, free text) the output is scanned for travel with the indicators object.
