@@ -1,4 +1,4 @@
-// Odd files: a header twice, a canonical column from two headers, a folder or a device where a
+// Odd files: a header twice, a canonical column from two headers (mapped, and under its own name), a folder or a device where a
 // file should be, a symbolic link or a "../" name leading out of the project (refused naming the
 // path, its content never printed), a project folder with a name that is not a plain name.
 import assert from 'node:assert/strict';
@@ -19,10 +19,6 @@ describe('headers', () => {
     const problems = await problemsOf(project({ 'deltagare.csv': csv }));
     assert.deepEqual(problems.map((p) => [p.file, p.line, p.column]), [[PARTICIPANTS_FILE, 1, 'Kön']]);
     assert.match(problems[0]!.expected, /one column named "Kön" \(the header has 2/);
-  });
-  it('two canonical columns mapped to one header is an error naming both', async () => {
-    const problems = await problemsOf(project({}, CONFIG.replace('months_without_work: Månader utan arbete', 'months_without_work: Födelseår')));
-    assert.ok(problems.some((p) => p.column === 'Födelseår' && /birth_year and months_without_work are both mapped/.test(p.expected)), JSON.stringify(problems));
   });
   it('a canonical column that is both mapped and present under its own name is an error', async () => {
     const csv = lines([`${PARTICIPANTS_HEADER};gender`, ...PARTICIPANT_ROWS.map((r) => `${r};man`)]);

@@ -91,9 +91,8 @@ export function tableReader(
   // A header line with an identity number in it is a data row (a file without a header line).
   if (records.header.some((h) => maskText(h) !== h))
     problems.add({ line: records.headerLine, expected: 'column names in the first line: this line holds a personal identity or coordination number, so it looks like a data row (is the header line missing?)' });
+  // Two canonical columns may read one header (Samverkan codes reason and destination of exit in one).
   const used = new Set<number>();
-  /** Canonical column (or question) reading each header index: one each. */
-  const readBy = new Map<number, string>();
   const columns = new Map<string, ColumnReader>();
   const columnMap = mapping.columns as Record<string, string | undefined>;
   const valueMaps = mapping.values as Record<string, Record<string, string> | undefined>;
@@ -105,9 +104,6 @@ export function tableReader(
       used.add(i);
       const twice = count.get(header)!;
       if (twice > 1) problems.add({ line: records.headerLine, column: header, expected: `one column named "${header}" (the header has ${twice}; they may disagree, so none is chosen: remove or rename the others)` });
-      const other = readBy.get(i);
-      if (other !== undefined) problems.add({ line: records.headerLine, column: header, expected: `a column read as one canonical column only (${other} and ${name} are both mapped to "${header}" in tables.${table}.columns of ${configFile})` });
-      readBy.set(i, name);
     }
     // The canonical name is a header of its own, besides the one the mapping names: which one is meant?
     if (!col.header && columnMap[name] !== undefined && columnMap[name] !== name && index.has(name))
