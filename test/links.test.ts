@@ -3,7 +3,13 @@
 // what the PDF print accepts (scripts/pdf/print.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { allowedLink } from '../scripts/render/links.ts';
+import { launchBrowser } from '../scripts/pdf/chromium.ts';
+import { printPdf, refusedLinkActions } from '../scripts/pdf/print.ts';
 import { narrativeWarnings, renderInline, renderNarrative, type Citations } from '../scripts/render/narrative.ts';
 
 const cite: Citations = { fig: () => 'F', goal: () => 'G' };
@@ -69,5 +75,33 @@ describe('links in narrative', () => {
   it('answers of report.yaml follow the same rule', () => {
     assert.doesNotMatch(renderInline('Se [här](ms-msdt:/id) och <search-ms:x>', cite), /<a /);
     assert.match(renderInline('Se [här](https://example.org)', cite), /<a href="https:\/\/example.org">/);
+  });
+});
+
+describe('links in the PDF', { timeout: 120_000 }, () => {
+  it('the print refuses a page with a link the rule refuses, and reads every link action of a PDF back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'links-pdf-'));
+    const browser = await launchBrowser();
+    try {
+      const page = (body: string) => {
+        const file = join(dir, `p${Math.random().toString(36).slice(2)}.html`);
+        writeFileSync(file, `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title></head><body><h1 id="a">Rubrik</h1>${body}</body></html>`);
+        return pathToFileURL(file).href;
+      };
+      for (const bad of ['ms-msdt:/id PCWDiagnostic', 'search-ms:query=x', 'javascript:alert(1)', 'file:///etc/passwd'])
+        await assert.rejects(printPdf(browser, { url: page(`<p><a href="${bad}">x</a></p>`), pdfFile: join(dir, 'x.pdf') }), /links that a PDF must not hold/, bad);
+      const ok = await printPdf(browser, { url: page('<p><a href="https://example.org/">x</a> <a href="#a">upp</a> <a href="mailto:a@example.org">m</a></p>'), pdfFile: join(dir, 'ok.pdf') });
+      assert.ok(ok.pages >= 1);
+      // A PDF with a bad link action, printed past the check: the read-back finds it.
+      const tab = await browser.newPage();
+      await tab.goto(page('<p><a href="ms-msdt:/id">x</a> <a href="https://example.org/">y</a></p>'));
+      const pdf = await tab.pdf();
+      await tab.close();
+      assert.deepEqual(await refusedLinkActions(pdf), ['page 1: ms-msdt:']);
+      assert.deepEqual(await refusedLinkActions(new Uint8Array(readFileSync(join(dir, 'ok.pdf')))), []);
+    } finally {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -155,8 +155,11 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
     }
 
     // Every link of the page as Chromium resolved it: only allowed schemes may become /URI actions.
-    const hrefs = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]')].map((a) => a.href));
-    const refusedHrefs = hrefs.filter((h) => !allowedLink(h)).map((h) => /^[^:]{0,40}:/.exec(h)?.[0] ?? 'a link');
+    // A link into the page itself (#id, whatever the page's own scheme) becomes a jump, not a /URI.
+    const hrefs = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]')].map((a) => ({ href: a.href, inPage: a.href.split('#')[0] === location.href.split('#')[0] && a.href.includes('#') })),
+    );
+    const refusedHrefs = hrefs.filter((h) => !h.inPage && !allowedLink(h.href)).map((h) => /^[^:]{0,40}:/.exec(h.href)?.[0] ?? 'a link');
     if (refusedHrefs.length > 0) throw new Error(`${url} has links that a PDF must not hold (only https:, http:, mailto: and anchors): ${refusedHrefs.join(', ')}`);
 
     // Ids to number: every [data-toc-page] span; each must have a link in the document.
