@@ -10,6 +10,7 @@ import { after, describe, it } from 'node:test';
 import nunjucks from 'nunjucks';
 import { renderInline, renderNarrative, type Citations } from '../scripts/render/narrative.ts';
 import { blockTag, parseCitations } from '../scripts/render/citations.ts';
+import { CONFIG, CONFIG_FILE, problemsOf as loadProblems, project } from './helpers/fixture-project.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'untrusted-narrative-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,5 +104,28 @@ describe('template escapes in narrative', () => {
     const r = render('# Rubrik\n\nEn mängd { a } och }} och %} och {x}.\n');
     assert.ok(!('problems' in r));
     assert.match((r.parts[0] as { html: string }).html, /En mängd \{ a \} och \}\} och %\} och \{x\}\./);
+  });
+});
+
+describe('template escapes in report.yaml', () => {
+  it('an answer with a payload: the loader refuses it at its line in report.yaml, and nothing runs', async () => {
+    const { file, js } = target();
+    const payload = PAYLOADS[0]![1](js);
+    const config = `${CONFIG}evaluation_questions:
+  - question: Fungerade det?
+    criterion: effectiveness
+    answer: Ja.
+  - question: Och sedan?
+    criterion: effectiveness
+    answer: |
+      Första raden.
+      Andra ${payload.replace(/\\"/g, '\\"')}
+`;
+    const problems = await loadProblems(project({}, config));
+    assert.equal(existsSync(file), false);
+    const lines = config.split('\n');
+    const line = lines.findIndex((l) => l.includes('Andra')) + 1;
+    assert.deepEqual(problems.map((p) => [p.file, p.line, p.column]), [[CONFIG_FILE, line, 'evaluation_questions[1].answer']]);
+    assert.match(problems[0]!.expected, /at character 7 of the answer's text/);
   });
 });

@@ -52,7 +52,7 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   }
   const cfgShown = shown(cfgFile);
   // Texts rendered as markdown with citations are checked against the grammar, with their lines.
-  const problems: Problem[] = [...configTextChecks(readFileSync(cfgFile, 'utf8'), cfgShown).problems];
+  const problems: Problem[] = [...configTextChecks(config, () => readFileSync(cfgFile, 'utf8'), cfgShown).problems];
   const inputs: InputFile[] = [];
   const checks: Check[] = [];
 

@@ -76,6 +76,8 @@ export function guardLinks(md: MarkdownIt, onRefused: (link: RefusedLink) => voi
 /** Refused links of a markdown text as warnings naming the file and line (`firstLine` is line 1's number). */
 export function linkWarnings(md: MarkdownIt, file: string, source: string, firstLine = 1): Problem[] {
   const out: Problem[] = [];
+  // Every link markdown-it makes (linkify is off) needs "](", "]:" (a definition) or "<" (an autolink).
+  if (!source.includes('](') && !source.includes(']:') && !source.includes('<')) return out;
   const seen = new Set<string>();
   guardLinks(md, (l) => {
     const key = `${l.line}:${l.column}`;

@@ -28,6 +28,6 @@ export function narrativeChecks(root: string, slug: string, config: Config): { p
       warnings.push(...narrativeWarnings(shown, source));
     }
   }
-  if (existsSync(cfgFile) && !inputFileProblem(cfgFile, root, cfgShown)) warnings.push(...configTextChecks(readFileSync(cfgFile, 'utf8'), cfgShown).warnings);
+  warnings.push(...configTextChecks(config, () => readFileSync(cfgFile, 'utf8'), cfgShown).warnings);
   return { problems, warnings };
 }
