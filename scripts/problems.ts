@@ -1,6 +1,6 @@
 // One shape for every input problem, so the CLI can print them grouped by file and a failed
 // build can say everything that is wrong at once.
-import { maskIdentityNumbersIn } from './privacy/personnummer.ts';
+import { maskText, quoteInput, splitNumberParts, QUOTE_MAX } from './privacy/mask.ts';
 
 export interface Problem {
   file: string;
@@ -20,18 +20,41 @@ export const MAX_PROBLEMS_PER_FILE = 20;
 export class InputError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    // A personal identity number anywhere in a message (a stray one in any column) is masked.
-    const masked = problems.map(maskProblem);
+    const masked = maskProblems(problems);
     super(formatProblems(masked));
     this.problems = masked;
     this.name = 'InputError';
   }
 }
 
-function maskProblem(p: Problem): Problem {
-  const value = p.value === undefined ? undefined : maskIdentityNumbersIn(p.value);
-  const expected = maskIdentityNumbersIn(p.expected);
-  return value === p.value && expected === p.expected ? p : { ...p, ...(value !== undefined ? { value } : {}), expected };
+/** Longest "expected" text printed (it may hold configuration values). */
+const EXPECTED_MAX = 4 * QUOTE_MAX;
+
+/**
+ * Problems as they may be printed: every field masked (maskText), values cut to QUOTE_MAX
+ * characters and what was expected to EXPECTED_MAX, and the parts of an identity number that
+ * several problems of one line quote separately masked together.
+ */
+export function maskProblems(problems: Problem[]): Problem[] {
+  const split = new Set<Problem>();
+  const byLine = new Map<string, Problem[]>();
+  for (const p of problems) {
+    if (p.value === undefined || p.line === undefined) continue;
+    const key = `${p.file}\u0000${p.line}`;
+    byLine.set(key, [...(byLine.get(key) ?? []), p]);
+  }
+  for (const group of byLine.values()) {
+    if (group.length < 2) continue;
+    const at = (p: Problem) => Number(/^character (\d+)$/.exec(p.column ?? '')?.[1] ?? 0);
+    const ordered = [...group].sort((a, b) => at(a) - at(b));
+    for (const i of splitNumberParts(ordered.map((p) => p.value!))) split.add(ordered[i]!);
+  }
+  return problems.map((p) => {
+    const out: Problem = { ...p, file: maskText(p.file), expected: quoteInput(p.expected, EXPECTED_MAX) };
+    if (p.column !== undefined) out.column = quoteInput(p.column);
+    if (p.value !== undefined) out.value = split.has(p) ? p.value.replace(/\d/g, '•') : quoteInput(p.value);
+    return out;
+  });
 }
 
 /** Collects problems while reading; `fail()` throws them all together. */
@@ -56,10 +79,10 @@ function describe(p: Problem): string {
   return `  ${where ? where + ': ' : ''}${value}expected ${p.expected}`;
 }
 
-/** Groups problems by file, at most MAX_PROBLEMS_PER_FILE each, with a count of the rest. */
+/** Groups problems by file, at most MAX_PROBLEMS_PER_FILE each, with a count of the rest; masked. */
 export function formatProblems(problems: Problem[]): string {
   const byFile = new Map<string, Problem[]>();
-  for (const p of problems) {
+  for (const p of maskProblems(problems)) {
     const list = byFile.get(p.file) ?? [];
     list.push(p);
     byFile.set(p.file, list);
@@ -70,7 +93,7 @@ export function formatProblems(problems: Problem[]): string {
     for (const p of list.slice(0, MAX_PROBLEMS_PER_FILE)) out.push(describe(p));
     if (list.length > MAX_PROBLEMS_PER_FILE) out.push(`  … and ${list.length - MAX_PROBLEMS_PER_FILE} more`);
   }
-  return out.join('\n');
+  return maskText(out.join('\n'));
 }
 
 /** Each problem once: the same one found by two checks (a missing file, a key loaded twice) is shown once. */

@@ -74,7 +74,7 @@ test('an unknown delimiter', async () => {
   const text = participantsCsv().replaceAll(';', '|');
   const header = PARTICIPANTS_HEADER.replaceAll(';', '|');
   assert.deepEqual(await problemsOf(project({ 'deltagare.csv': text })), [
-    { file: PARTICIPANTS_FILE, line: 1, value: header.slice(0, 80), expected: 'columns separated by ";", "," or tab in the header line (no known delimiter found)' },
+    { file: PARTICIPANTS_FILE, line: 1, value: `${header.slice(0, 79)}…`, expected: 'columns separated by ";", "," or tab in the header line (no known delimiter found)' },
   ]);
 });
 

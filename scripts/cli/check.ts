@@ -1,6 +1,8 @@
 // eval-report check [--root <dir>] [--quiet] [slug …] (npm run check): validates configuration, data and narrative without
 // rendering anything (no charts, no Eleventy, no Chromium), then says what the data hold. Every
 // problem at once, grouped by file with line numbers; exit 1 when there is any.
+import { projectNameProblem } from '../site/projects.ts';
+import { narrativeChecks } from '../render/narrative-checks.ts';
 import { formatSummary, summariseData, type DataSummary } from '../engine/data-summary.ts';
 import type { Check } from '../publish/indicators-schema.ts';
 import { configPath, loadProject } from '../read/project.ts';
@@ -26,6 +28,8 @@ export interface CheckResult {
  * every reference (resolve-project.ts), with charts built as data but not drawn.
  */
 export async function checkProject(root: string, slug: string): Promise<CheckResult> {
+  const badName = projectNameProblem(slug);
+  if (badName) return { slug, problems: [badName], summary: null, checks: [] };
   const problems: Problem[] = [];
   const guard = async <T>(f: () => T | Promise<T>): Promise<T | null> => {
     try {
@@ -51,7 +55,12 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
       await guard(() => loadPreviousVersion(root, slug, config));
     }
   }
-  return { slug, problems: uniqueProblems(problems), summary: loaded ? summariseData(loaded.config, loaded.dataset) : null, checks: data?.indicators.checks ?? loaded?.checks ?? [] };
+  // Links shown as text, narrative files that are not readable files of the project: the build's own checks.
+  const cfg = loaded?.config;
+  const narrative = cfg ? narrativeChecks(root, slug, cfg) : { problems: [], warnings: [] };
+  problems.push(...narrative.problems);
+  const warnings: Check[] = narrative.warnings.map((w) => ({ id: 'narrative.link', severity: 'warning', message: formatProblems([w]).split('\n').slice(1).join(' ').trim().replace(/^/, `${w.file}: `) }));
+  return { slug, problems: uniqueProblems(problems), summary: loaded ? summariseData(loaded.config, loaded.dataset) : null, checks: [...warnings, ...(data?.indicators.checks ?? loaded?.checks ?? [])] };
 }
 
 /** A chart as the page model needs it, without drawing it (no Vega). */

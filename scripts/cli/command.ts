@@ -2,6 +2,7 @@
 // printed by --help with each default), one clear line plus the usage for a usage mistake, and
 // the exit codes. Each command module exports a Command and runs it when started directly (the
 // npm scripts); scripts/cli/main.ts dispatches `eval-report <command>` to the same objects.
+import { maskStdio } from '../privacy/mask.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -143,7 +144,9 @@ export function wholeNumber(name: string, text: string, min = 1, max = Number.MA
 }
 
 /** Runs a command on argv: help, usage mistakes (exit 2) and unexpected failures all handled here. */
+/** Every command's printed lines pass through the one masking function (scripts/privacy/mask.ts). */
 export async function runCommand(cmd: Command, argv: string[]): Promise<ExitCode | 'running'> {
+  maskStdio();
   try {
     const { help, ...args } = parseCommandArgs(cmd, argv);
     if (help) {

@@ -19,6 +19,7 @@ import { listProjects } from '../site/projects.ts';
 import { InputError } from '../problems.ts';
 import { escapeHtml } from '../render/html.ts';
 import { commandLine, EnvironmentError, projectSlugs, QUIET, ROOT, runIfMain, wholeNumber, type Command } from './command.ts';
+import { maskText } from '../privacy/mask.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const TYPES: Record<string, string> = {
@@ -56,7 +57,7 @@ export function errorPage(err: Error, build: number): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}pre{white-space:pre-wrap;background:#fff4f4;border-left:4px solid #b00020;padding:1rem}</style>
 </head><body><h1>The build failed</h1><p>Fix the files named below and save: this page reloads by itself. The last good preview is not shown while the input is broken.</p>
-<pre>${escapeHtml(text)}</pre>
+<pre>${escapeHtml(maskText(text))}</pre>
 <script src="/__preview/reload.js" data-build="${build}"></script></body></html>`;
 }
 

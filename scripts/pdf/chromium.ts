@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
 import { INSTALL_HINT, WELL_KNOWN_CHROMIUM_PATHS, lookForChromium } from './find-chromium.mjs';
 
 export { INSTALL_HINT, WELL_KNOWN_CHROMIUM_PATHS };
@@ -35,13 +36,22 @@ export function chromiumArgs(isRoot = process.getuid?.() === 0): string[] {
   ];
 }
 
+/** Temporary profiles are `<tmpdir>/eval-report-chromium-<pid>-…`. */
+export const PROFILE_PREFIX = 'eval-report-chromium-';
+
 /**
  * Launches a headless Chromium with a fresh temporary profile, which is removed when the
  * browser closes (or crashes). Close it with `browser.close()`.
+ *
+ * Chromium talks to us over a pipe (`pipe: true`), not a WebSocket: when this process dies, even
+ * by SIGKILL, the pipe closes and Chromium exits with all its helper processes. Puppeteer starts it
+ * in its own process group and kills that group on close, SIGINT, SIGTERM and SIGHUP. A profile
+ * left by a killed build is removed by the next launch (its process is gone).
  */
 export async function launchBrowser(options: { executablePath?: string } = {}): Promise<Browser> {
   const executablePath = options.executablePath ?? findChromium();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'eval-report-chromium-'));
+  removeStaleFolders(tmpdir(), PROFILE_PREFIX);
+  const userDataDir = mkdtempSync(join(tmpdir(), ownedPrefix(PROFILE_PREFIX)));
   const removeProfile = (): void => {
     try {
       rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
@@ -54,6 +64,7 @@ export async function launchBrowser(options: { executablePath?: string } = {}): 
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
+      pipe: true,
       userDataDir,
       args: chromiumArgs(),
       timeout: 30_000,

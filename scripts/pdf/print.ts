@@ -24,6 +24,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { openPdf, readDestinations } from './inspect.ts';
+import { allowedLink } from '../render/links.ts';
 
 export interface PrintOptions {
   /** file:// or http:// URL of the report page. */
@@ -86,6 +87,27 @@ async function tocTargetPages(
   }
 }
 
+/**
+ * Link actions of the PDF that the report's link rule refuses (scripts/render/links.ts): each
+ * /URI could launch a program from a PDF reader. Their schemes only, never the whole URI.
+ */
+export async function refusedLinkActions(pdf: Uint8Array): Promise<string[]> {
+  const doc = await openPdf(pdf);
+  try {
+    const refused: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const annotations = (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype?: string; url?: string; unsafeUrl?: string }>;
+      for (const a of annotations) {
+        const uri = a.unsafeUrl ?? a.url;
+        if (a.subtype === 'Link' && uri !== undefined && !allowedLink(uri)) refused.push(`page ${n}: ${/^[^:]{0,40}:/.exec(uri)?.[0] ?? 'a link'}`);
+      }
+    }
+    return refused;
+  } finally {
+    await doc.destroy();
+  }
+}
+
 function sameNumbers(a: Record<string, number>, b: Record<string, number>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
@@ -131,6 +153,14 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
     if (failed.length > 0) {
       throw new Error(`Resources of ${url} failed to load:\n  ${failed.join('\n  ')}`);
     }
+
+    // Every link of the page as Chromium resolved it: only allowed schemes may become /URI actions.
+    // A link into the page itself (#id, whatever the page's own scheme) becomes a jump, not a /URI.
+    const hrefs = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]')].map((a) => ({ href: a.href, inPage: a.href.split('#')[0] === location.href.split('#')[0] && a.href.includes('#') })),
+    );
+    const refusedHrefs = hrefs.filter((h) => !h.inPage && !allowedLink(h.href)).map((h) => /^[^:]{0,40}:/.exec(h.href)?.[0] ?? 'a link');
+    if (refusedHrefs.length > 0) throw new Error(`${url} has links that a PDF must not hold (only https:, http:, mailto: and anchors): ${refusedHrefs.join(', ')}`);
 
     // Ids to number: every [data-toc-page] span; each must have a link in the document.
     const ids = await page.evaluate(() => {
@@ -188,6 +218,8 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
       }, targets);
     }
 
+    const refusedActions = await refusedLinkActions(pdf!);
+    if (refusedActions.length > 0) throw new Error(`The PDF of ${url} has link actions that are not allowed (only https:, http:, mailto: and anchors): ${refusedActions.join(', ')}`);
     await mkdir(dirname(pdfFile), { recursive: true });
     await writeFile(pdfFile, pdf);
     const ms = Math.round(performance.now() - started);

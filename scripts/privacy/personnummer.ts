@@ -6,7 +6,8 @@
 // Digits not glued to other letters or digits (a hash or a long number is not an identity number).
 const PATTERN = /(?<![\p{L}\p{N}])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)(?![\p{L}\p{N}])/gu;
 
-function luhnOk(nine: string, check: number): boolean {
+/** The Luhn check digit of the nine digits before it (the ten-digit form). */
+export function luhnOk(nine: string, check: number): boolean {
   let sum = 0;
   for (let i = 0; i < 9; i++) {
     let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
@@ -49,11 +50,3 @@ export function isIdentityNumber(s: string): boolean {
 
 /** For messages: the shape of the number without its digits, so a log never repeats it. */
 export const maskIdentityNumber = (s: string): string => s.replace(/\d/g, '•');
-
-/** `text` with every identity or coordination number in it masked. */
-export function maskIdentityNumbersIn(text: string): string {
-  const found = findIdentityNumbers(text);
-  let out = text;
-  for (const m of found.reverse()) out = out.slice(0, m.index) + maskIdentityNumber(m.match) + out.slice(m.index + m.match.length);
-  return out;
-}

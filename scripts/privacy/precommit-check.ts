@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findIdentityNumbers, maskIdentityNumber } from './personnummer.ts';
+import { maskStdio } from './mask.ts';
 
 export const MARKER = 'SYNTHETIC';
 
@@ -51,6 +52,7 @@ export function installHook(repo: string): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  maskStdio(); // every printed line masked (scripts/privacy/mask.ts)
   const { values } = parseArgs({ options: { install: { type: 'string' } } });
   if (values.install) {
     console.log(`Installed ${installHook(values.install)}`);

@@ -4,6 +4,7 @@
 // newlines. test/read-csv.test.ts proves both paths agree.
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../problems.ts';
+import { quoteInput } from '../privacy/mask.ts';
 
 export type Delimiter = ';' | ',' | '\t';
 
@@ -41,7 +42,18 @@ function firstLine(text: string, from: number): string {
   return text.slice(from, end === -1 ? text.length : end).replace(/\r$/, '');
 }
 
-export function parseCsv(text: string, file: string): Parsed {
+/**
+ * LF for every line end: CRLF and LF files pass through untouched (a CR before LF is dropped where
+ * a line is cut), a CR without LF (old Mac exports, some survey tools) becomes LF. Without this a
+ * CR-only file reads as a single header line whose "column names" are all its rows.
+ */
+export function lineEndsToLf(text: string): string {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return text.replace(/\r\n?/g, '\n');
+  return text;
+}
+
+export function parseCsv(source: string, file: string): Parsed {
+  const text = lineEndsToLf(source);
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let headerLine = 1;
   let delimiter: Delimiter | null = null;
@@ -61,7 +73,7 @@ export function parseCsv(text: string, file: string): Parsed {
   if (delimiter === null) {
     return {
       ok: false,
-      problems: [{ file, line: headerLine, value: head.slice(0, 80), expected: 'columns separated by ";", "," or tab in the header line (no known delimiter found)' }],
+      problems: [{ file, line: headerLine, value: quoteInput(head, 80), expected: 'columns separated by ";", "," or tab in the header line (no known delimiter found)' }],
     };
   }
   const body = text.slice(start);

@@ -13,6 +13,8 @@ import { decode } from './decode.ts';
 import { FileProblems, tableReader, type ColumnReader, type TableReader } from './table.ts';
 import { parseXlsx } from './xlsx.ts';
 import { fileSizeProblem, xlsxSizeProblem } from './limits.ts';
+import { inputFileProblem } from './input-file.ts';
+import { configTextChecks } from './config-texts.ts';
 import type { Check, InputFile } from '../publish/indicators-schema.ts';
 import { identityNumberProblem, type Secrets } from '../privacy/secrets.ts';
 
@@ -39,6 +41,8 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   const cfgFile = configPath(paths);
   const shown = (f: string) => relative(paths.root, f) || f;
   if (!existsSync(cfgFile)) throw new InputError([{ file: shown(cfgFile), expected: 'a report configuration file (see docs/config.md)' }]);
+  const refused = inputFileProblem(cfgFile, paths.root, shown(cfgFile));
+  if (refused) throw new InputError([refused]);
   let config: Config;
   try {
     config = loadConfig(cfgFile);
@@ -47,7 +51,8 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     throw err;
   }
   const cfgShown = shown(cfgFile);
-  const problems: Problem[] = [];
+  // Texts rendered as markdown with citations are checked against the grammar, with their lines.
+  const problems: Problem[] = [...configTextChecks(config, () => readFileSync(cfgFile, 'utf8'), cfgShown).problems];
   const inputs: InputFile[] = [];
   const checks: Check[] = [];
 
@@ -56,6 +61,11 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     const file = shown(path);
     if (!existsSync(path)) {
       problems.push({ file, expected: `the ${table} file named in tables.${table}.file of ${cfgShown}` });
+      return null;
+    }
+    const refused = inputFileProblem(path, paths.root, file);
+    if (refused) {
+      problems.push(refused);
       return null;
     }
     // Refused before reading: a file past the size limit would exhaust memory (read/limits.ts).
@@ -126,7 +136,9 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     problems.push(...reader.problems.all());
     const unused = reader.unused();
     if (unused.length > 0)
-      checks.push({ id: `input.unused_columns.${table}`, severity: 'info', message: message(config.language, 'check.unused_columns', { file: mapping.file, n: unused.length, columns: unused.join(', ') }) });
+      // Published (page, PDF, indicators.json): the count only. Header names are input, and a file
+      // without a header, or read as one line, would publish its rows as "column names".
+      checks.push({ id: `input.unused_columns.${table}`, severity: 'info', message: message(config.language, 'check.unused_columns', { file: mapping.file, n: unused.length }) });
     return rows;
   }
 

@@ -4,6 +4,7 @@
 import type { TableMapping } from '../config/schema.ts';
 import { TABLES, type ColumnSpec, type TableName } from '../config/contract.ts';
 import type { Problem } from '../problems.ts';
+import { maskText, quoteInput } from '../privacy/mask.ts';
 import type { Records } from './csv.ts';
 import { DATE_EXPECTED, parseDate, parseInteger, parseNumber } from './values.ts';
 
@@ -33,6 +34,17 @@ export class FileProblems {
       ? this.items
       : [...this.items, { file: this.file, expected: `no further problems (${this.extra} more were found and not listed)` }];
   }
+}
+
+/**
+ * The header for a message, when it looks like column names: short names without line breaks or
+ * identity numbers. Otherwise (a file read as one line, a data row taken for the header) only the
+ * number of fields, so no message ever repeats the rows of a file.
+ */
+export function headerList(header: string[]): string {
+  // eslint-disable-next-line no-control-regex
+  const looksLikeNames = header.length <= 200 && header.every((h) => h.length <= 80 && !/[\u0000-\u001f\u007f]/.test(h) && maskText(h) === h);
+  return looksLikeNames ? `the header has: ${quoteInput(header.join(', '))}` : `the header line has ${header.length} fields, not shown: they do not look like column names (check the line ends and the delimiter)`;
 }
 
 /** Reads one field of a record as a typed value; null when empty (or invalid, after reporting it). */
@@ -71,9 +83,15 @@ export function tableReader(
 ): TableReader {
   const spec: Record<string, ColumnSpec & { header?: string; scale?: string[] }> = { ...TABLES[table], ...extra };
   const index = new Map<string, number>();
+  const count = new Map<string, number>();
   records.header.forEach((h, i) => {
     if (!index.has(h)) index.set(h, i);
+    count.set(h, (count.get(h) ?? 0) + 1);
   });
+  // A header line with an identity number in it is a data row (a file without a header line).
+  if (records.header.some((h) => maskText(h) !== h))
+    problems.add({ line: records.headerLine, expected: 'column names in the first line: this line holds a personal identity or coordination number, so it looks like a data row (is the header line missing?)' });
+  // Two canonical columns may read one header (Samverkan codes reason and destination of exit in one).
   const used = new Set<number>();
   const columns = new Map<string, ColumnReader>();
   const columnMap = mapping.columns as Record<string, string | undefined>;
@@ -82,12 +100,19 @@ export function tableReader(
   for (const [name, col] of Object.entries(spec)) {
     const header = col.header ?? columnMap[name] ?? name;
     const i = index.get(header);
-    if (i !== undefined) used.add(i);
+    if (i !== undefined) {
+      used.add(i);
+      const twice = count.get(header)!;
+      if (twice > 1) problems.add({ line: records.headerLine, column: header, expected: `one column named "${header}" (the header has ${twice}; they may disagree, so none is chosen: remove or rename the others)` });
+    }
+    // The canonical name is a header of its own, besides the one the mapping names: which one is meant?
+    if (!col.header && columnMap[name] !== undefined && columnMap[name] !== name && index.has(name))
+      problems.add({ line: records.headerLine, column: name, expected: `a single source for canonical column ${name}: tables.${table}.columns of ${configFile} maps it to "${header}", and the file also has a column named "${name}" (rename or remove one)` });
     if (i === undefined && col.required) {
       problems.add({
         line: records.headerLine,
         column: header,
-        expected: `a column named "${header}"${col.header ? '' : ` (canonical column ${name}; rename it in tables.${table}.columns of ${configFile} if the export calls it something else)`}; the header has: ${records.header.join(', ')}`,
+        expected: `a column named "${header}"${col.header ? '' : ` (canonical column ${name}; rename it in tables.${table}.columns of ${configFile} if the export calls it something else)`}; ${headerList(records.header)}`,
       });
     }
     columns.set(name, {
@@ -182,7 +207,7 @@ export function tableReader(
     unused: () => records.header.filter((h, i) => !used.has(i) && h !== ''),
     fieldCountOk(fields, line) {
       if (fields.length === width) return true;
-      problems.add({ line, value: fields.join(records.delimiter).slice(0, 60), expected: `${width} fields like the header (found ${fields.length}); check for a stray delimiter or a missing quote` });
+      problems.add({ line, value: quoteInput(fields.join(records.delimiter), 60), expected: `${width} fields like the header (found ${fields.length}); check for a stray delimiter or a missing quote` });
       return false;
     },
   };

@@ -4,11 +4,14 @@
 //   {{ goal("goal.women", "HBS") }}      inline: a goal's status in words
 //   {% chart "exit_by_unit" %}           alone on a line: a chart; {% model "id" %} a regression table; likewise {% goals %},
 //                                        {% questions %}, {% methods %}, {% theory_of_change %}
-// Raw HTML in markdown is off: narrative can never inject markup or script.
+// The citations are parsed by their own grammar (citations.ts): no template engine ever sees
+// narrative. Raw HTML in markdown is off, and links other than https:, http:, mailto: and #anchors
+// are rendered as text (links.ts): narrative can never inject markup, script or a program launch.
 import MarkdownIt from 'markdown-it';
-import nunjucks from 'nunjucks';
 import type { Problem } from '../problems.ts';
 import { slugify } from '../slug.ts';
+import { blockTag, isBlockLine, parseCitations, type GrammarProblem, type Piece } from './citations.ts';
+import { guardLinks, linkWarnings } from './links.ts';
 
 export const COMPONENTS = ['goals', 'questions', 'methods', 'theory_of_change'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
@@ -34,22 +37,31 @@ export interface Citations {
   goal(id: string, unit?: string): string;
 }
 
-const BLOCK = /^\s*\{%\s*(chart|model|table|goals|questions|methods|theory_of_change)\s*(?:"([^"]*)")?\s*%\}\s*$/;
-
+const grammarProblem = (file: string, p: GrammarProblem): Problem => ({ file, line: p.line, column: `character ${p.column}`, value: p.value, expected: p.expected });
 
 /**
- * Nunjucks for the {{ fig() }} and {{ goal() }} calls only. No autoescape: markdown-it (with raw
- * HTML off) escapes the result.
+ * Literal text with every call replaced by its result. A call that throws (an unknown id) is a
+ * problem at its line and column; `problems` collects them.
  */
-function citationEnvironment(citations: Citations): nunjucks.Environment {
-  const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
-  env.addGlobal('fig', citations.fig);
-  env.addGlobal('goal', citations.goal);
-  return env;
+function fillCitations(pieces: Piece[], citations: Citations, onError: (call: Exclude<Piece, string>, message: string) => void): string {
+  return pieces
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      try {
+        return p.name === 'fig' ? citations.fig(...(p.args as [string, ...string[]])) : citations.goal(...(p.args as [string, string?]));
+      } catch (err) {
+        onError(p, (err as Error).message);
+        return '';
+      }
+    })
+    .join('');
 }
 
+/** markdown-it as narrative uses it: no raw HTML, no linkify, only allowed links. */
+const narrativeMarkdown = (): InstanceType<typeof MarkdownIt> => guardLinks(new MarkdownIt({ html: false, linkify: false, typographer: false }));
+
 function markdown(idPrefix: string, headings: Heading[], used: Set<string>): InstanceType<typeof MarkdownIt> {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const md = narrativeMarkdown();
   // Shift headings one level down (# → h2) and give each a unique id for the table of contents.
   md.core.ruler.push('heading_ids', (state) => {
     const tokens = state.tokens;
@@ -71,12 +83,16 @@ function markdown(idPrefix: string, headings: Heading[], used: Set<string>): Ins
   return md;
 }
 
+/** Links of a narrative file that are rendered as text (not https:, http:, mailto: or #anchor), as warnings. */
+export function narrativeWarnings(file: string, source: string): Problem[] {
+  return linkWarnings(narrativeMarkdown(), file, source.replace(/\r\n?/g, '\n'));
+}
+
 /**
  * Renders one narrative file. `file` names it in messages; `usedIds` keeps heading ids unique
- * across the whole report. Throws the problems found (unknown figures, charts, syntax).
+ * across the whole report. Returns the problems found (unknown figures, charts, syntax).
  */
 export function renderNarrative(file: string, source: string, citations: Citations, charts: Set<string>, usedIds: Set<string>, idPrefix = '', models: Set<string> = new Set(), tables: Set<string> = new Set()): RenderedNarrative | { problems: Problem[] } {
-  const env = citationEnvironment(citations);
   const headings: Heading[] = [];
   const md = markdown(idPrefix, headings, usedIds);
   const problems: Problem[] = [];
@@ -89,38 +105,35 @@ export function renderNarrative(file: string, source: string, citations: Citatio
     const text = chunk.join('\n');
     chunk = [];
     if (text.trim() === '') return;
-    try {
-      const html = md.render(env.renderString(text, {}));
-      parts.push({ kind: 'html', html });
-    } catch (err) {
-      const m = /\[Line (\d+), Column (\d+)\]\s*(?:\w*Error:\s*)?([\s\S]*)$/.exec((err as Error).message);
-      problems.push({
-        file,
-        line: m ? chunkStart + Number(m[1]) : chunkStart,
-        expected: m ? m[3]!.trim() : (err as Error).message,
-      });
-    }
+    const parsed = parseCitations(text, chunkStart);
+    problems.push(...parsed.problems.map((p) => grammarProblem(file, p)));
+    const filled = fillCitations(parsed.pieces, citations, (call, message) => problems.push({ file, line: call.line, column: `character ${call.column}`, expected: message }));
+    if (parsed.problems.length === 0) parts.push({ kind: 'html', html: md.render(filled) });
   };
 
+  const known: Record<'chart' | 'model' | 'table', [Set<string>, string]> = {
+    chart: [charts, 'charts of the configuration'],
+    model: [models, 'models of the configuration'],
+    table: [tables, 'figure_tables of the configuration'],
+  };
   lines.forEach((line, i) => {
-    const b = BLOCK.exec(line);
-    if (!b) {
+    if (!isBlockLine(line)) {
       if (chunk.length === 0) chunkStart = i + 1;
       chunk.push(line);
       return;
     }
     flush();
-    if (b[1] === 'chart') {
-      if (!b[2] || !charts.has(b[2])) problems.push({ file, line: i + 1, column: 'chart', value: b[2] ?? '', expected: `the id of a chart in charts of the configuration (${[...charts].join(', ') || 'none defined'})` });
-      else parts.push({ kind: 'chart', id: b[2] });
-    } else if (b[1] === 'model') {
-      if (!b[2] || !models.has(b[2])) problems.push({ file, line: i + 1, column: 'model', value: b[2] ?? '', expected: `the id of a model in models of the configuration (${[...models].join(', ') || 'none defined'})` });
-      else parts.push({ kind: 'model', id: b[2] });
-    } else if (b[1] === 'table') {
-      if (!b[2] || !tables.has(b[2])) problems.push({ file, line: i + 1, column: 'table', value: b[2] ?? '', expected: `the id of a table in figure_tables of the configuration (${[...tables].join(', ') || 'none defined'})` });
-      else parts.push({ kind: 'table', id: b[2] });
+    const b = blockTag(line, i + 1);
+    if ('expected' in b) {
+      problems.push(grammarProblem(file, b));
+      return;
+    }
+    if (b.name === 'chart' || b.name === 'model' || b.name === 'table') {
+      const [ids, where] = known[b.name];
+      if (!ids.has(b.arg!)) problems.push({ file, line: i + 1, column: b.name, value: b.arg!, expected: `the id of a ${b.name} in ${where} (${[...ids].join(', ') || 'none defined'})` });
+      else parts.push({ kind: b.name, id: b.arg! });
     } else {
-      parts.push({ kind: 'component', name: b[1] as ComponentName });
+      parts.push({ kind: 'component', name: b.name });
     }
   });
   flush();
@@ -130,9 +143,17 @@ export function renderNarrative(file: string, source: string, citations: Citatio
   return { title: first.text, headings, parts };
 }
 
-/** Inline markdown (evaluation answers, labels), with citations but no block elements. */
+/**
+ * Inline markdown (evaluation answers, labels), with citations but no block elements. Throws an
+ * Error whose message says what is wrong and where (line and character within the text).
+ */
 export function renderInline(source: string, citations: Citations): string {
-  return new MarkdownIt({ html: false }).renderInline(citationEnvironment(citations).renderString(source, {}));
+  const parsed = parseCitations(source);
+  const at = (line: number, column: number) => ` (at character ${column}${line > 1 ? ` of line ${line}` : ''} of the text)`;
+  const errors = parsed.problems.map((p) => p.expected + at(p.line, p.column));
+  const filled = fillCitations(parsed.pieces, citations, (call, message) => errors.push(message + at(call.line, call.column)));
+  if (errors.length > 0) throw new Error(errors.join('; '));
+  return guardLinks(new MarkdownIt({ html: false })).renderInline(filled);
 }
 
 /** A four-digit year (1900–2099) is the one number narrative may type. */

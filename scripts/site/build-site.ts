@@ -2,7 +2,7 @@
 // pages (Eleventy) → PDF (Chromium). Everything is written into a temporary folder beside the
 // output, which replaces the output only when every step of every project succeeded, so a
 // failed build never destroys the last good site.
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -13,11 +13,14 @@ import { hasNoData } from '../engine/no-data.ts';
 import { previousVersionChanges } from '../render/previous-version.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { configPath } from '../read/project.ts';
+import { inputFileProblem } from '../read/input-file.ts';
+import { narrativeChecks } from '../render/narrative-checks.ts';
+import { loadConfig } from '../config/load.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import { printPdf } from '../pdf/print.ts';
 import { inspectPdf } from '../pdf/inspect.ts';
 import { accessibilityViolations, pdfProblems } from './verify-site.ts';
-import { formatProblems, InputError, type Problem } from '../problems.ts';
+import { formatProblems, InputError, uniqueProblems, type Problem } from '../problems.ts';
 import { resolveProject } from './resolve-project.ts';
 import type { ReportView } from '../render/report-view.ts';
 import { scanSite, type ScanProject } from '../privacy/scan-site.ts';
@@ -25,7 +28,8 @@ import { secretsOf } from '../privacy/secrets.ts';
 import { serveStatic } from './serve-static.ts';
 import { siteData } from '../render/eleventy.ts';
 import { writeOutputs } from '../publish/write-outputs.ts';
-import { listProjects } from './projects.ts';
+import { assertProjectNames, listProjects } from './projects.ts';
+import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 
@@ -67,7 +71,11 @@ function cachedIndicators(key: string, configSha: string, dataDirectory: string)
 /** The data step of one project into `dir`: indicators.json and the figure CSVs. */
 export async function writeProjectData(root: string, slug: string, dir: string, now: Date): Promise<{ indicators: Indicators; csvs: string[] }> {
   const key = join(root, slug);
-  const configSha = sha256(configPath({ root, slug }));
+  const cfg = configPath({ root, slug });
+  // A folder or a link out of the project where report.yaml should be is refused before it is read.
+  const refused = inputFileProblem(cfg, root, relative(root, cfg));
+  if (refused) throw new InputError([refused]);
+  const configSha = existsSync(cfg) ? sha256(cfg) : ''; // a missing file: the loader says so
   const cached = cachedIndicators(key, configSha, join(root, 'data', slug));
   const data = cached ? { ...cached, indicators: { ...cached.indicators, report: { ...cached.indicators.report, built_at: now.toISOString() } } } : await buildProjectData({ root, slug }, now);
   // The secrets (ids, free text) the output is scanned for travel with the indicators object.
@@ -80,7 +88,19 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
 
 /** The page model of one project (every reference resolved, charts rendered); writes each chart's CSV. */
 async function projectView(root: string, slug: string, dir: string, indicators: Indicators, csvs: string[], draft: boolean, log: (line: string) => void): Promise<ReportView> {
-  const { view, chartCsvs, warnings } = await resolveProject({ root, slug, indicators, csvFiles: csvs, charts: renderChart, draft });
+  // Narrative files outside the project and typed numbers are refused with every other problem
+  // the resolver finds; links shown as text are warned about.
+  const narrative = narrativeChecks(root, slug, loadConfig(configPath({ root, slug })));
+  for (const line of formatProblems(narrative.warnings).split('\n')) if (line) log(`warning: ${line}`);
+  let resolved: Awaited<ReturnType<typeof resolveProject>>;
+  try {
+    resolved = await resolveProject({ root, slug, indicators, csvFiles: csvs, charts: renderChart, draft });
+  } catch (err) {
+    if (err instanceof InputError && narrative.problems.length > 0) throw new InputError(uniqueProblems([...narrative.problems, ...err.problems]));
+    throw err;
+  }
+  if (narrative.problems.length > 0) throw new InputError(narrative.problems);
+  const { view, chartCsvs, warnings } = resolved;
   for (const c of chartCsvs) writeFileSync(join(dir, 'data', `chart-${c.id}.csv`), c.csv);
   if (warnings.length > 0) log(`${slug}: warning, the build will refuse ${warnings.length === 1 ? 'this' : 'these'} until replaced:\n${formatProblems(warnings)}`);
   return view;
@@ -162,8 +182,12 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   const outDir = resolve(opts.outDir);
   const slugs = opts.slugs?.length ? opts.slugs : listProjects(root);
   const now = opts.now ?? new Date();
-  // The temporary folder sits beside the output so that the final rename stays on one disk.
-  const tmp = mkdtempSync(join(dirname(outDir), `${basename(outDir)}.tmp-`));
+  // The temporary folder sits beside the output so that the final rename stays on one disk. It
+  // carries this process's id: folders of builds that were killed are removed here.
+  removeStaleFolders(dirname(outDir), `${basename(outDir)}.tmp-`);
+  removeStaleFolders(dirname(outDir), `${basename(outDir)}.old-`);
+  assertProjectNames(slugs);
+  const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
   try {
     const views: ReportView[] = [];
     const scan: ScanProject[] = [];
@@ -187,6 +211,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     const leaks = await scanSite(tmp, scan, pdfTexts);
     if (leaks.length + checks.length > 0) throw new InputError([...leaks, ...checks].map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
     log(`Personal-data scan: clean (${Math.round(performance.now() - scanned)} ms).`);
+    readableByAll(tmp);
     swapInto(tmp, outDir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
@@ -211,8 +236,18 @@ function keepOtherProjects(root: string, outDir: string, tmp: string, building: 
   return kept;
 }
 
+/** A web server must read the site: folders 0755 (mkdtemp makes 0700), files 0644, whatever the umask. */
+function readableByAll(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) readableByAll(path);
+    else chmodSync(path, 0o644);
+  }
+}
+
 function swapInto(tmp: string, outDir: string): void {
-  const old = `${outDir}.old-${process.pid}`;
+  const old = `${ownedPrefix(`${outDir}.old-`)}swap`;
   const hadOld = existsSync(outDir);
   if (hadOld) renameSync(outDir, old);
   try {

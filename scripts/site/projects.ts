@@ -2,6 +2,22 @@
 // `npm run check` that must start fast.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError, type Problem } from '../problems.ts';
+
+/** A project folder's name: it becomes a path and a URL of the site, so only these characters. */
+export const PROJECT_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The problem with a project folder named `slug`, or null (the name is quoted escaped, capped and masked like any value). */
+export function projectNameProblem(slug: string): Problem | null {
+  if (PROJECT_NAME.test(slug)) return null;
+  return { file: 'content/', value: slug, expected: 'a project folder name of lower-case letters a–z, digits and single hyphens, such as "mitt-projekt-2025": rename the folder in content/ and data/' };
+}
+
+/** Every project name refused, thrown together. */
+export function assertProjectNames(slugs: string[]): void {
+  const problems = slugs.map(projectNameProblem).filter((p): p is Problem => p !== null);
+  if (problems.length > 0) throw new InputError(problems);
+}
 
 /** Every folder of content/ with a report.yaml, sorted. */
 export function listProjects(root: string): string[] {

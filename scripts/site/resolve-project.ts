@@ -9,7 +9,8 @@ import type { ChartConfig, Config } from '../config/schema.ts';
 import { loadConfig, withKeyLines } from '../config/load.ts';
 import { hasNoData } from '../engine/no-data.ts';
 import { t } from '../messages.ts';
-import { findIdentityNumbers, maskIdentityNumber, maskIdentityNumbersIn } from '../privacy/personnummer.ts';
+import { findIdentityNumbers, maskIdentityNumber } from '../privacy/personnummer.ts';
+import { maskText } from '../privacy/mask.ts';
 import { InputError, uniqueProblems, type Problem } from '../problems.ts';
 import type { Figure, GoalResult, Indicators } from '../publish/indicators-schema.ts';
 import { configPath } from '../read/project.ts';
@@ -63,7 +64,7 @@ export function textProblems(root: string, slug: string, config: Config, publish
     }
     const text = readFileSync(file, 'utf8');
     // Linted with identity numbers masked (same length), so that no part of one is echoed as a typed number.
-    problems.push(...lintNarrative(shown, maskIdentityNumbersIn(text)), ...identityProblems(shown, text));
+    problems.push(...lintNarrative(shown, maskText(text)), ...identityProblems(shown, text));
     if (published) placeholders.push(...placeholderProblems(shown, text));
   }
   if (published) config.evaluation_questions.forEach((q, i) => placeholders.push(...placeholderProblems(cfgShown, q.answer, `evaluation_questions[${i}].answer`)));
