@@ -3,6 +3,8 @@
 // problem at once, grouped by file with line numbers; exit 1 when there is any.
 import { projectNameProblem } from '../site/projects.ts';
 import { narrativeChecks } from '../render/narrative-checks.ts';
+import { inputFileProblem } from '../read/input-file.ts';
+import { relative } from 'node:path';
 import { formatSummary, summariseData, type DataSummary } from '../engine/data-summary.ts';
 import type { Check } from '../publish/indicators-schema.ts';
 import { configPath, loadProject } from '../read/project.ts';
@@ -48,7 +50,8 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
   if (data) await guard(() => resolveProject({ root, slug, indicators: data.indicators, csvFiles: [], charts: chartData }));
   else {
     // The data cannot be cited: the texts are still checked whenever the configuration is valid.
-    const config = loaded?.config ?? (await guard(() => loadConfig(configPath(paths))));
+    const refused = inputFileProblem(configPath(paths), root, relative(root, configPath(paths)));
+    const config = loaded?.config ?? (refused ? null : await guard(() => loadConfig(configPath(paths))));
     if (config) {
       const text = textProblems(root, slug, config);
       problems.push(...text.problems, ...text.placeholders);

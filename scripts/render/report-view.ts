@@ -2,7 +2,8 @@
 // HTML only (narrative from markdown-it with raw HTML off, SVG from the chart renderer).
 // Templates only loop and place; no formatting or logic happens there.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { inputFileProblem } from '../read/input-file.ts';
+import { dirname, join } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import type { ChangesView } from './previous-version.ts';
 import { DAC_CRITERIA } from '../config/schema.ts';
@@ -209,7 +210,8 @@ export function buildReportView(input: ViewInputs): ReportView {
     try {
       source = readFileSync(file, 'utf8');
     } catch {
-      problems.push({ file: shown, expected: `the narrative file named in sections of the configuration` });
+      // A folder where the file should be is named as such (the same problem check reports).
+      problems.push(inputFileProblem(file, dirname(dirname(input.contentDir)), shown) ?? { file: shown, expected: `the narrative file named in sections of the configuration` });
       continue;
     }
     const r = renderNarrative(shown, source, citations, chartIds, usedIds, '', new Set(ind.models.map((x) => x.id)), new Set(config.figure_tables.map((x) => x.id)));

@@ -4,6 +4,7 @@
 // figures, and the narrative's citations, charts, tables and models through the page model the
 // build renders. Every problem is collected, then thrown together with its file and line.
 import { existsSync, readFileSync } from 'node:fs';
+import { inputFileProblem } from '../read/input-file.ts';
 import { join, relative } from 'node:path';
 import type { ChartConfig, Config } from '../config/schema.ts';
 import { loadConfig, withKeyLines } from '../config/load.ts';
@@ -52,6 +53,8 @@ const problemOf = (err: unknown): Problem[] | null => (err instanceof InputError
 export function textProblems(root: string, slug: string, config: Config, published = true): { problems: Problem[]; placeholders: Problem[] } {
   const cfgFile = configPath({ root, slug });
   const cfgShown = relative(root, cfgFile) || cfgFile;
+  const refusedConfig = inputFileProblem(cfgFile, root, cfgShown);
+  if (refusedConfig) return { problems: [refusedConfig], placeholders: [] };
   const problems: Problem[] = identityProblems(cfgShown, readFileSync(cfgFile, 'utf8'));
   const placeholders: Problem[] = [];
   const contentDir = join(root, 'content', slug);
@@ -60,6 +63,12 @@ export function textProblems(root: string, slug: string, config: Config, publish
     const shown = relative(root, file) || file;
     if (!existsSync(file)) {
       problems.push({ file: shown, expected: 'the narrative file named in sections of the configuration' });
+      continue;
+    }
+    // A folder, or a link out of the project, is refused naming the path, never read.
+    const refused = inputFileProblem(file, root, shown);
+    if (refused) {
+      problems.push(refused);
       continue;
     }
     const text = readFileSync(file, 'utf8');
