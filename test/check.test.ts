@@ -16,12 +16,10 @@ describe('npm run check', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'check-'));
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('passes MIA Vidare in well under a second, with a summary that agrees with the raw rows', async () => {
-    const started = performance.now();
+  it('passes MIA Vidare, with a summary that agrees with the raw rows', async () => {
+    // Its speed is measured by npm run bench, not here: a timed unit test fails on a loaded machine.
     const r = await checkProject(repo, 'mia-vidare');
-    const ms = performance.now() - started;
     assert.deepEqual(r.problems, []);
-    assert.ok(ms < 1000, `check took ${Math.round(ms)} ms`);
     // Independently from the raw file: rows per unit and gender code, and exits.
     const [head, ...rows] = readFileSync(join(repo, 'data', 'mia-vidare', 'deltagare.csv'), 'utf8').trim().split('\n').map((l) => l.split(';'));
     const col = (name: string) => head!.indexOf(name);
