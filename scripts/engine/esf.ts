@@ -70,9 +70,19 @@ export function emitEsfFigures(e: Emitter, ps: Participant[], lang: Language): v
   const em: Emitter = { ...e, grid };
   for (const b of BREAKDOWNS) {
     if (ps.length > 0 && ps.every(b.lacks)) continue;
-    for (const category of b.categories) {
-      const a = new Acc(grid.size);
-      ps.forEach((p, i) => a.add(grid.cellsOf(i), b.of(p) === category ? 1 : 0));
+    // One pass per breakdown: each participant counts in its category's numerator; every
+    // category's base is everyone (the enrolled count).
+    const accs = b.categories.map(() => new Acc(grid.size));
+    const base = new Acc(grid.size);
+    ps.forEach((p, i) => {
+      const cells = grid.cellsOf(i);
+      base.add(cells, 1);
+      const k = b.categories.indexOf(b.of(p) ?? '');
+      if (k >= 0) accs[k]!.add(cells, 1);
+    });
+    for (const [j, category] of b.categories.entries()) {
+      const a = accs[j]!;
+      a.den.set(base.num);
       const before = e.figures.length;
       const label = b.indicator === 'long_term_unemployed' ? t(lang, 'esf.long_term_unemployed', { months: LONG_TERM_MONTHS }) : t(lang, `esf.${b.indicator}`);
       emitShares(em, b.complete ? { id: esfId(b.indicator), label, category, categoryLabel: t(lang, `esf.${b.indicator}.${category}` as never) } : { id: esfId(b.indicator), label }, a);
