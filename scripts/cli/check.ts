@@ -2,7 +2,7 @@
 // rendering anything (no charts, no Eleventy, no Chromium), then says what the data hold. Every
 // problem at once, grouped by file with line numbers; exit 1 when there is any.
 import { projectNameProblem } from '../site/projects.ts';
-import { narrativeChecks } from '../render/narrative-checks.ts';
+import { linkWarnings } from '../render/narrative-checks.ts';
 import { inputFileProblem } from '../read/input-file.ts';
 import { relative } from 'node:path';
 import { formatSummary, summariseData, type DataSummary } from '../engine/data-summary.ts';
@@ -58,11 +58,9 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
       await guard(() => loadPreviousVersion(root, slug, config));
     }
   }
-  // Links shown as text, narrative files that are not readable files of the project: the build's own checks.
+  // Links shown as text: the build warns about the same.
   const cfg = loaded?.config;
-  const narrative = cfg ? narrativeChecks(root, slug, cfg) : { problems: [], warnings: [] };
-  problems.push(...narrative.problems);
-  const warnings: Check[] = narrative.warnings.map((w) => ({ id: 'narrative.link', severity: 'warning', message: formatProblems([w]).split('\n').slice(1).join(' ').trim().replace(/^/, `${w.file}: `) }));
+  const warnings: Check[] = (cfg ? linkWarnings(root, slug, cfg) : []).map((w) => ({ id: 'narrative.link', severity: 'warning', message: formatProblems([w]).split('\n').slice(1).join(' ').trim().replace(/^/, `${w.file}: `) }));
   return { slug, problems: uniqueProblems(problems), summary: loaded ? summariseData(loaded.config, loaded.dataset) : null, checks: [...warnings, ...(data?.indicators.checks ?? loaded?.checks ?? [])] };
 }
 

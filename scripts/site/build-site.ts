@@ -14,13 +14,13 @@ import { previousVersionChanges } from '../render/previous-version.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { configPath } from '../read/project.ts';
 import { inputFileProblem } from '../read/input-file.ts';
-import { narrativeChecks } from '../render/narrative-checks.ts';
+import { linkWarnings } from '../render/narrative-checks.ts';
 import { loadConfig } from '../config/load.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import { printPdf } from '../pdf/print.ts';
 import { inspectPdf } from '../pdf/inspect.ts';
 import { accessibilityViolations, pdfProblems } from './verify-site.ts';
-import { formatProblems, InputError, uniqueProblems, type Problem } from '../problems.ts';
+import { formatProblems, InputError, type Problem } from '../problems.ts';
 import { resolveProject } from './resolve-project.ts';
 import type { ReportView } from '../render/report-view.ts';
 import { scanSite, type ScanProject } from '../privacy/scan-site.ts';
@@ -88,18 +88,9 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
 
 /** The page model of one project (every reference resolved, charts rendered); writes each chart's CSV. */
 async function projectView(root: string, slug: string, dir: string, indicators: Indicators, csvs: string[], draft: boolean, log: (line: string) => void): Promise<ReportView> {
-  // Narrative files outside the project and typed numbers are refused with every other problem
-  // the resolver finds; links shown as text are warned about.
-  const narrative = narrativeChecks(root, slug, loadConfig(configPath({ root, slug })));
-  for (const line of formatProblems(narrative.warnings).split('\n')) if (line) log(`warning: ${line}`);
-  let resolved: Awaited<ReturnType<typeof resolveProject>>;
-  try {
-    resolved = await resolveProject({ root, slug, indicators, csvFiles: csvs, charts: renderChart, draft });
-  } catch (err) {
-    if (err instanceof InputError && narrative.problems.length > 0) throw new InputError(uniqueProblems([...narrative.problems, ...err.problems]));
-    throw err;
-  }
-  if (narrative.problems.length > 0) throw new InputError(narrative.problems);
+  // Links shown as text are warned about; everything refused is found by the resolver.
+  for (const line of formatProblems(linkWarnings(root, slug, loadConfig(configPath({ root, slug })))).split('\n')) if (line) log(`warning: ${line}`);
+  const resolved = await resolveProject({ root, slug, indicators, csvFiles: csvs, charts: renderChart, draft });
   const { view, chartCsvs, warnings } = resolved;
   for (const c of chartCsvs) writeFileSync(join(dir, 'data', `chart-${c.id}.csv`), c.csv);
   if (warnings.length > 0) log(`${slug}: warning, the build will refuse ${warnings.length === 1 ? 'this' : 'these'} until replaced:\n${formatProblems(warnings)}`);
