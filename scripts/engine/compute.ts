@@ -13,6 +13,7 @@ import { emitEsfFigures } from './esf.ts';
 import { evaluateGoals } from './goals.ts';
 import { reconcileChecks } from './reconcile.ts';
 import { Acc, makeGrid, totalOnlyGrid } from './grid.ts';
+import { WorkBoundError } from './protect.ts';
 import { applySecondarySuppression, hideDifferences } from './secondary.ts';
 
 export interface Computed {
@@ -454,7 +455,7 @@ function protectFigures(figures: Figure[], config: Config, configFile: string) {
   try {
     return applySecondarySuppression(figures, config.disclosure.min_count, config, maxSolves);
   } catch (err) {
-    if (!(err instanceof Error) || !err.message.includes('linear programs')) throw err;
+    if (!(err instanceof WorkBoundError)) throw err;
     throw new InputError([{ file: configFile, column: 'disclosure', value: err.message, expected: `a report that secondary suppression can protect within ${maxSolves} linear programs: merge small units or categories, or drop the gender breakdown of distributions` }]);
   }
 }

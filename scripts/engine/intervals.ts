@@ -1,11 +1,9 @@
 // What an attacker can infer about hidden cells: given linear equations between hidden
 // (non-negative, real) cells and published constants, the least and greatest value each hidden
 // cell can take. This is the "feasibility interval" by which τ-ARGUS and sdcTable judge whether
-// a suppression pattern protects a cell. The linear programs are solved by HiGHS (the `highs`
-// package, MIT, the HiGHS solver compiled to WebAssembly): with nineteen providers a report
-// audits about a thousand programs of a hundred equations, which javascript-lp-solver took
-// about 35 s for and HiGHS about 3 s. The attacker in the tests keeps javascript-lp-solver, so
-// the audit is checked by an independent solver.
+// a suppression pattern protects a cell. The build proves protection by witnesses instead
+// (protect.ts); this audit is the attacker of the tests (test/helpers/attacker.ts,
+// test/protect.test.ts), an independent check of that proof.
 import { solveLp } from './lp.ts';
 
 /** Σ coef·x = rhs over hidden cells x ≥ 0. */

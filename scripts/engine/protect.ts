@@ -46,10 +46,16 @@ export interface ProtectionProblem {
 
 export interface ProtectionResult {
   hidden: Uint8Array;
-  /** Primary classes no pattern can protect, with the interval they keep. */
-  unprotected: Array<{ cls: number; interval: [number, number] }>;
-  /** Linear programs solved. */
-  solves: number;
+  /** Primary classes no pattern can protect (no pair of deviations exists in their component). */
+  unprotected: number[];
+}
+
+/** The work bound was reached: the report is too large to protect within `maxSolves` programs. */
+export class WorkBoundError extends Error {
+  constructor(readonly maxSolves: number) {
+    super(`secondary suppression needs more than ${maxSolves} linear programs`);
+    this.name = 'WorkBoundError';
+  }
 }
 
 const EPS = 1e-7;
@@ -84,7 +90,7 @@ export function protect(problem: ProtectionProblem, options: { maxSolves?: numbe
       const near = neighbourhood(p, radius, relations, byClass);
       if (near.size === last) return null; // the whole component: nothing more to try
       last = near.size;
-      if (++solves > maxSolves) throw new Error(`secondary suppression needs more than ${maxSolves} linear programs`);
+      if (++solves > maxSolves) throw new WorkBoundError(maxSolves);
       const moved = cheapestDeviations(p, near, problem, hidden, byClass, penalty);
       if (moved) return moved;
     }
@@ -103,12 +109,12 @@ export function protect(problem: ProtectionProblem, options: { maxSolves?: numbe
   //    small cells are often protected by what larger ones needed.
   const primaries = [...Array(n).keys()].filter((c) => need[c]! > 0).sort((a, b) => value[b]! - value[a]! || a - b);
   const witness = new Map<number, number[]>();
-  const unprotected: ProtectionResult['unprotected'] = [];
+  const unprotected: number[] = [];
   for (const p of primaries) {
     if (witness.has(p)) continue;
     const w = deviation(p, 1);
     if (!w) {
-      unprotected.push({ cls: p, interval: [value[p]!, value[p]!] });
+      unprotected.push(p);
       continue;
     }
     for (const c of w.moved) if (!hidden[c]) ((hidden[c] = 1), couple(c));
@@ -135,7 +141,7 @@ export function protect(problem: ProtectionProblem, options: { maxSolves?: numbe
     if (renewed.size < affected.length) hidden[c] = 1;
     else for (const [p, w] of renewed) witness.set(p, w);
   }
-  return { hidden, unprotected, solves };
+  return { hidden, unprotected };
 }
 
 /** The classes within `radius` relations of `p`. */

@@ -41,10 +41,8 @@ interface Relation {
 export interface SecondaryResult {
   /** Figures newly suppressed by this step. */
   suppressed: number;
-  /** Linear programs solved (the work done, deterministic). */
-  solves: number;
   /** Primary cells left unprotected (empty unless the tables cannot protect them at all). */
-  unprotected: Array<{ id: string; unit: string; gender: string; category?: string; interval: [number, number] }>;
+  unprotected: Array<{ id: string; unit: string; gender: string; category?: string }>;
 }
 
 const SEP = '\u0001';
@@ -187,7 +185,7 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
     { maxSolves },
   );
   for (const [i, root] of classes.entries()) if (result.hidden[i]) for (const c of members.get(root)!) c.hidden = true;
-  const failing = result.unprotected.map(({ cls, interval }) => ({ cell: members.get(classes[cls]!)!.find((c) => c.primary)!, interval }));
+  const failing = result.unprotected.map((cls) => members.get(classes[cls]!)!.find((c) => c.primary)!);
 
   // Write the pattern into the figures.
   let suppressed = 0;
@@ -203,10 +201,9 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   suppressed += hideDifferences(figures);
   return {
     suppressed,
-    solves: result.solves,
-    unprotected: failing.map(({ cell, interval }) => {
+    unprotected: failing.map((cell) => {
       const f = cell.refs[0]!.f;
-      return { id: f.id, unit: cell.unit, gender: cell.gender, ...(f.category !== undefined ? { category: f.category } : {}), interval };
+      return { id: f.id, unit: cell.unit, gender: cell.gender, ...(f.category !== undefined ? { category: f.category } : {}) };
     }),
   };
 }
