@@ -54,3 +54,14 @@ export function formatFigure(f: Figure, lang: Language, part = 'value'): string 
     default: return formatNumber(f.value, lang);
   }
 }
+
+/** A cell as formatted for readers that holds a number: "1 234", "22 %", "15–31 %", "−8,2", "3,9 månader". */
+const NUMERIC_CELL = /^[−+-]?\d[\d\u00a0\u202f ]*(?:[,.]\d+)?(?:\s?(?:%|–\s?[−-]?\d[\d\u00a0\u202f ]*(?:[,.]\d+)?\s?%?))?(?:\s?\(.*\))?$/;
+/** The marks a hidden or missing number is printed as in a numeric column. */
+const EMPTY_MARKS = new Set(['', '–', '..', '·']);
+
+/** Whether every cell of a column holds a number (or a hidden-value mark), so it aligns right. */
+export function isNumericColumn(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => !EMPTY_MARKS.has(c));
+  return filled.length > 0 && filled.every((c) => NUMERIC_CELL.test(c));
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import type { ChangesView } from './previous-version.ts';
 import { DAC_CRITERIA } from '../config/schema.ts';
-import { formatDate, formatFigure, formatNumber, formatPercent } from '../format.ts';
+import { formatDate, formatFigure, formatNumber, formatPercent, isNumericColumn } from '../format.ts';
 import type { Figure, GoalResult, Indicators, ModelSummary } from '../publish/indicators-schema.ts';
 import { messages, t, type Language, type MessageKey } from '../messages.ts';
 import { renderInline, renderNarrative, type Citations, type Part } from './narrative.ts';
@@ -15,6 +15,7 @@ import { InputError } from '../problems.ts';
 import { figureLookup } from '../engine/figure-lookup.ts';
 import { figureTableView, type TableView } from './figure-table.ts';
 import { escapeHtml } from './html.ts';
+import { captionNarrativeTables } from './narrative-tables.ts';
 
 export interface ChartView {
   id: string;
@@ -22,7 +23,10 @@ export interface ChartView {
   title: string;
   description: string;
   svg: string;
-  table: { caption: string; headers: string[]; rows: string[][] };
+  /** The chart drawn for a phone's width, shown instead of `svg` on small screens. */
+  svgNarrow: string;
+  /** `numeric[i]`: column i holds numbers (aligned right). */
+  table: { caption: string; headers: string[]; rows: string[][]; numeric?: boolean[] };
   csvFile: string;
   footnotes: string[];
 }
@@ -219,6 +223,12 @@ export function buildReportView(input: ViewInputs): ReportView {
       problems.push(...r.problems);
       continue;
     }
+    for (const part of r.parts)
+      if (part.kind === 'html') {
+        const t = captionNarrativeTables(part.html);
+        part.html = t.html;
+        if (t.uncaptioned > 0) problems.push({ file: shown, value: `${t.uncaptioned} table(s)`, expected: 'every markdown table to have a caption: a paragraph right above it that starts "Tabell:" (or "Table:")' });
+      }
     const number = s.appendix ? String.fromCharCode(65 + appendix++) : String(++main);
     const criterion = criterionView(s.criterion);
     const [first] = r.parts;
@@ -243,7 +253,8 @@ export function buildReportView(input: ViewInputs): ReportView {
     for (const p of s.parts)
       if (p.kind === 'chart' && !charts[p.id]) {
         const c = input.charts.find((x) => x.id === p.id)!;
-        charts[p.id] = { ...c, number: ++chartNumber, csvFile: `data/chart-${c.id}.csv` };
+        const numeric = c.table.headers.map((_, i) => i > 0 && isNumericColumn(c.table.rows.map((row) => row[i] ?? '')));
+        charts[p.id] = { ...c, table: { ...c.table, numeric }, number: ++chartNumber, csvFile: `data/chart-${c.id}.csv` };
       }
   // Figure tables, numbered in the order the narrative places them.
   const tables: Record<string, TableView> = {};

@@ -1,7 +1,7 @@
 // kind "coefficients": a regression model's coefficients (figures of kind coefficient), one bar
 // per predictor from zero with its 95 % interval, so a reader sees which intervals cross zero.
 import { barChart } from './layout.ts';
-import { figuresOf, msg, num, type BuiltChart, type Inputs } from './common.ts';
+import { figuresOf, msg, num, frameOf, type BuiltChart, type Inputs } from './common.ts';
 
 export function coefficientsChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const coefs = chart.figures.map((id) => {
@@ -14,6 +14,7 @@ export function coefficientsChart({ chart, figures, ctx }: Inputs): BuiltChart {
     panels: [{ header: msg(ctx, 'chart.col.coefficient'), rows: coefs.map((f) => ({ label: f.label, value: f.value, lo: f.ci95?.[0], hi: f.ci95?.[1], text: fmt(f.value!) })) }],
     scale: 'number',
     intervals: true,
+    frame: frameOf(ctx),
   });
   const crossing = coefs.filter((f) => f.ci95 && f.ci95[0] <= 0 && f.ci95[1] >= 0).map((f) => f.label);
   return {

@@ -11,6 +11,7 @@ import { goalsChart } from './goals.ts';
 import { intervalsChart } from './intervals.ts';
 import { likertChart } from './likert.ts';
 import { meansChart } from './means.ts';
+import { NARROW } from './layout.ts';
 import { completeSpec, finishSvg, renderSvg } from './render.ts';
 import { sharesChart } from './shares.ts';
 
@@ -23,6 +24,9 @@ export interface RenderedChart {
   description: string;
   /** Inline SVG, root <svg role="img" aria-labelledby="chart-<id>-title chart-<id>-desc">. */
   svg: string;
+  /** The same chart drawn for a phone's width (NARROW), ids chart-<id>-narrow-…: shown instead of
+   * `svg` on small screens, so that its text keeps its size rather than being scaled down. */
+  svgNarrow: string;
   /** The same data as an accessible table: formatted strings ("22 %", "–", "15–31 %"). */
   table: { caption: string; headers: string[]; rows: string[][] };
   /** The chart's data as CSV: UTF-8 BOM, ';'-separated, decimal comma in Swedish, one row per mark. */
@@ -53,12 +57,15 @@ export async function renderChart(chart: ChartConfig, figures: Figure[], goals: 
   const sentences = built.description.length ? built.description : [msg(ctx, 'chart.desc.none')];
   const description = [...sentences, ...(chart.note ? [chart.note] : [])].join(' ');
   const svg = finishSvg(await renderSvg(built.fullSpec), chart.id, chart.title, description);
+  const narrow = buildChart(chart, figures, goals, { ...ctx, frame: NARROW });
+  const svgNarrow = finishSvg(await renderSvg(narrow.fullSpec), `${chart.id}-narrow`, chart.title, description, 'chart chart-phone');
   const footnotes = [...(built.suppressed ? [msg(ctx, 'chart.footnote.suppressed', { n: ctx.minCount })] : []), ...(built.footnotes ?? [])];
   return {
     id: chart.id,
     title: chart.title,
     description,
     svg,
+    svgNarrow,
     table: { caption: msg(ctx, 'chart.table.caption', { title: chart.title }), ...built.table },
     csv: toCsv(built.csv.headers, built.csv.rows, ctx.language),
     footnotes,

@@ -3,7 +3,7 @@
 // per figure, one bar per unit, value labels with one decimal (whole numbers without).
 import type { Figure } from '../../publish/indicators-schema.ts';
 import { barChart, type Panel } from './layout.ts';
-import { chartUnits, figureFor, figuresOf, levelWord, msg, num, rangeSentence, SUPPRESSED, unitHeader, yesIf, type BuiltChart, type Inputs } from './common.ts';
+import { chartUnits, figureFor, figuresOf, levelWord, msg, num, rangeSentence, SUPPRESSED, unitHeader, yesIf, frameOf, type BuiltChart, type Inputs } from './common.ts';
 
 function decimalsFor(figs: Figure[]): number {
   return figs.every((f) => (f.kind === 'sum' || f.kind === 'count') && (f.value === null || Number.isInteger(f.value))) ? 0 : 1;
@@ -44,7 +44,7 @@ export function meansChart({ chart, figures, ctx }: Inputs): BuiltChart {
     const s = rangeSentence(label, present.map((f) => ({ unit: f.unit, value: f.suppressed ? null : f.value })), ctx, fmt);
     if (s && sentences.length < 2) sentences.push(s);
   }
-  const { spec, width } = barChart({ panels, scale: 'number' });
+  const { spec, width } = barChart({ panels, scale: 'number', frame: frameOf(ctx) });
   const valueHeader = msg(ctx, allMeans ? 'chart.col.mean' : 'chart.col.value');
   return {
     spec,

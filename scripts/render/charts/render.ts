@@ -59,7 +59,7 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
  * ARIA roles or labels inside, and every id renamed chart-<id>-<n> (with its url(#…) and href
  * references) in order of appearance, so the output does not depend on what was rendered before.
  */
-export function finishSvg(svg: string, id: string, title: string, description: string): string {
+export function finishSvg(svg: string, id: string, title: string, description: string, className = 'chart'): string {
   const ids = new Map<string, string>();
   for (const m of svg.matchAll(/\sid="([^"]+)"/g)) if (!ids.has(m[1]!)) ids.set(m[1]!, `chart-${id}-${ids.size + 1}`);
   let out = svg
@@ -72,7 +72,7 @@ export function finishSvg(svg: string, id: string, title: string, description: s
   out = out.replace(/^<svg([^>]*)>/, (_, attrs: string) => {
     const cleaned = attrs.replace(/\sclass="marks"/, '');
     return (
-      `<svg${cleaned} class="chart" role="img" aria-labelledby="${titleId} ${descId}">` +
+      `<svg${cleaned} class="${className}" role="img" aria-labelledby="${titleId} ${descId}">` +
       `<title id="${titleId}">${escapeXml(title)}</title><desc id="${descId}">${escapeXml(description)}</desc>`
     );
   });

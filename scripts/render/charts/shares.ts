@@ -1,7 +1,7 @@
 // kind "shares": share figures by unit, one panel per figure (its label as header), one bar per
 // unit with the 95 % interval and the value written at the end of the bar.
 import { barChart, type Panel } from './layout.ts';
-import { chartUnits, figureFor, figuresOf, interval, levelWord, msg, num, pct, rangeSentence, SUPPRESSED, unitHeader, yesIf, type BuiltChart, type Inputs } from './common.ts';
+import { chartUnits, figureFor, figuresOf, interval, levelWord, msg, num, pct, rangeSentence, SUPPRESSED, unitHeader, yesIf, frameOf, type BuiltChart, type Inputs } from './common.ts';
 
 export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const units = chartUnits(chart, ctx);
@@ -38,7 +38,7 @@ export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
       if (s && description.length < 2) description.push(s);
     }
   }
-  const { spec, width } = barChart({ panels, scale: 'share', intervals: true });
+  const { spec, width } = barChart({ panels, scale: 'share', intervals: true, frame: frameOf(ctx) });
   return {
     spec,
     width,
