@@ -127,6 +127,10 @@ export const configSchema = z.strictObject({
   authors: z.array(z.string().min(1)).min(1),
   date: isoDate,
   reference: z.string().optional(),
+  /** The data are made up (an example): the index, the cover, every page's header and the summary say so. */
+  synthetic: z.boolean().default(false),
+  /** Search words for the page's and the PDF's metadata. */
+  keywords: z.array(z.string().min(1)).default([]),
   period: z.strictObject({ from: isoDate, to: isoDate }),
   language: z.enum(['sv', 'en']).default('sv'),
   disclosure: z

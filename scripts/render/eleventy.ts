@@ -1,4 +1,4 @@
-// What the Eleventy configuration registers: the stylesheet as a passthrough copy, and the
+// What the Eleventy configuration registers: the stylesheet, favicon and robots.txt as passthrough copies, and the
 // reports as global data (given by the build, which computed them).
 import type { ReportView } from './report-view.ts';
 import type { Language } from '../messages.ts';
@@ -12,7 +12,7 @@ export interface EleventyConfig {
 }
 
 export function registerSite(cfg: EleventyConfig): void {
-  cfg.addPassthroughCopy({ 'templates/assets': 'assets' });
+  cfg.addPassthroughCopy({ 'templates/assets': 'assets', 'templates/robots.txt': 'robots.txt' });
 }
 
 /** The site index's data: language and texts of the site (Swedish unless every report is English). */

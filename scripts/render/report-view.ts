@@ -88,6 +88,10 @@ export interface ReportView {
   goalSummary: string;
   /** A notice shown above the report, e.g. that the project has no data yet. */
   notice: string | null;
+  /** Said on the index, the cover, every page's header and the summary when the data are made up. */
+  synthetic: { text: string; short: string } | null;
+  /** The page's and the PDF's metadata (<meta> author, description, keywords, generator). */
+  meta: { author: string; description: string; keywords: string; generator: string };
   changes: ChangesView | null;
   /** The fixed texts of the report's language, for the templates. */
   m: Readonly<Record<string, string>>;
@@ -232,6 +236,10 @@ export function buildReportView(input: ViewInputs): ReportView {
     const number = s.appendix ? String.fromCharCode(65 + appendix++) : String(++main);
     const criterion = criterionView(s.criterion);
     const [first] = r.parts;
+    // The heading carries its number as the table of contents does ("2." or "Bilaga A."), so the
+    // page, its PDF bookmark and the contents read alike.
+    const prefix = s.appendix ? `${m('report.appendix')} ${number}.` : `${number}.`;
+    if (first?.kind === 'html') first.html = first.html.replace(/(<h2[^>]*>)/, `$1<span class="section-number">${escapeHtml(prefix)}</span> `);
     // The criterion tag goes right under the section heading (the first part always starts with it).
     if (criterion && first?.kind === 'html')
       first.html = first.html.replace('</h2>', `</h2>\n<p class="criterion"><span class="label">${escapeHtml(m('report.criterion'))}:</span> ${escapeHtml(criterion.label)} <span class="dac">(${escapeHtml(m('report.dac'))}: ${escapeHtml(criterion.dac.toLowerCase())})</span></p>`);
@@ -352,6 +360,13 @@ export function buildReportView(input: ViewInputs): ReportView {
     downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', esf: 'esf-indicators.csv', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
     goalSummary: `${totalGoals.filter((r) => r.met === true).length} ${m('report.of')} ${totalGoals.length} ${m('report.goals_summary')}`,
     notice: input.notice ?? null,
+    synthetic: config.synthetic ? { text: m('report.synthetic'), short: m('report.synthetic_short') } : null,
+    meta: {
+      author: ind.report.authors.join(', '),
+      description: [m('report.description', { title: [ind.report.title, ind.report.subtitle].filter(Boolean).join(': '), kind: m('report.kind'), evaluator: ind.report.evaluator, commissioner: ind.report.commissioner, date: formatDate(ind.report.date, lang) }), ...(config.synthetic ? [m('report.synthetic')] : [])].join(' '),
+      keywords: [...config.keywords, ind.report.commissioner, ind.report.evaluator].join(', '),
+      generator: `${ind.report.tool.name} ${ind.report.tool.version}`,
+    },
     changes: input.changes ?? null,
     m: messages[lang],
   };
