@@ -12,7 +12,7 @@ import { noDataIndicators } from '../engine/no-data.ts';
 import type { Check } from '../publish/indicators-schema.ts';
 import { configPath, loadProject } from '../read/project.ts';
 import { loadConfig, type Config } from '../config/load.ts';
-import { lintNarrative } from '../render/narrative.ts';
+import { lintNarrative, printedFigures } from '../render/lint.ts';
 import { loadPreviousVersion } from '../publish/diff-indicators.ts';
 import { formatProblems, InputError, type Problem } from '../problems.ts';
 
@@ -47,19 +47,27 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
       // its problems were reported by the loader
     }
   const contentDir = join(root, 'content', slug);
-  for (const s of config?.sections ?? []) {
-    const file = join(contentDir, s.file);
-    const shown = relative(root, file);
-    if (!existsSync(file)) problems.push({ file: shown, expected: `the narrative file named in sections of ${cfgShown}` });
-    else problems.push(...lintNarrative(shown, readFileSync(file, 'utf8')));
-  }
+  // The lint compares typed numbers with the computed figures as printed, when there are figures.
+  const lint = (figures: Parameters<typeof printedFigures>[0]) => {
+    const printed = printedFigures(figures, config?.language ?? 'sv');
+    for (const s of config?.sections ?? []) {
+      const file = join(contentDir, s.file);
+      const shown = relative(root, file);
+      if (!existsSync(file)) problems.push({ file: shown, expected: `the narrative file named in sections of ${cfgShown}` });
+      else problems.push(...lintNarrative(shown, readFileSync(file, 'utf8'), printed));
+    }
+  };
   if (config) await guard(() => loadPreviousVersion(root, slug, config));
-  if (!loaded) return { slug, problems, summary: null, checks: [] };
+  if (!loaded) {
+    lint([]);
+    return { slug, problems, summary: null, checks: [] };
+  }
   const { dataset } = loaded;
   // Secondary suppression decides what to hide, not whether the data are valid: left out here it
   // keeps check within a second for a report of nineteen providers (the build still applies it).
   const quick = { ...loaded.config, disclosure: { ...loaded.config.disclosure, secondary: false } };
   const computed = await guard(() => (dataset.participants.length === 0 ? noDataIndicators(loaded.config) : computeIndicators(quick, dataset, cfgShown)));
+  lint(computed?.figures ?? []);
   return { slug, problems, summary: summariseData(loaded.config, dataset), checks: [...loaded.checks, ...(computed?.checks ?? [])] };
 }
 

@@ -16,7 +16,7 @@ import { previousVersionChanges } from '../render/previous-version.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { configPath } from '../read/project.ts';
 import { t } from '../messages.ts';
-import { lintNarrative } from '../render/narrative.ts';
+import { lintNarrative, printedFigures } from '../render/lint.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import { printPdf } from '../pdf/print.ts';
 import { inspectPdf } from '../pdf/inspect.ts';
@@ -85,10 +85,11 @@ async function projectView(root: string, slug: string, dir: string, indicators: 
   const config = loadConfig(configPath({ root, slug }));
   const contentDir = join(root, 'content', slug);
   const contentShown = relative(root, contentDir) || contentDir;
-  // Numbers typed by hand into narrative are refused before anything is rendered.
+  // Results typed by hand into narrative are refused before anything is rendered.
+  const printed = printedFigures(indicators.figures, indicators.report.language);
   const lint: Problem[] = config.sections.flatMap((s) => {
     const file = join(contentDir, s.file);
-    return existsSync(file) ? lintNarrative(`${contentShown}/${s.file}`, readFileSync(file, 'utf8')) : [];
+    return existsSync(file) ? lintNarrative(`${contentShown}/${s.file}`, readFileSync(file, 'utf8'), printed) : [];
   });
   if (lint.length > 0) throw new InputError(lint);
   const lang = indicators.report.language;
