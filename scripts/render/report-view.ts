@@ -15,7 +15,7 @@ import { InputError } from '../problems.ts';
 import { figureLookup } from '../engine/figure-lookup.ts';
 import { figureTableView, type TableView } from './figure-table.ts';
 import { escapeHtml } from './html.ts';
-import { captionNarrativeTables } from './narrative-tables.ts';
+import { captionNarrativeTables, printableEmphasis } from './printable-html.ts';
 
 export interface ChartView {
   id: string;
@@ -247,7 +247,7 @@ export function buildReportView(input: ViewInputs): ReportView {
   }
   const questions = config.evaluation_questions.map((q, i) => {
     try {
-      return { question: q.question, criterion: criterionView(q.criterion)?.label ?? q.criterion, answerHtml: renderInline(q.answer, citations) };
+      return { question: q.question, criterion: criterionView(q.criterion)?.label ?? q.criterion, answerHtml: printableEmphasis(renderInline(q.answer, citations)) };
     } catch (err) {
       problems.push({ file: `${input.contentShown}/report.yaml`, column: `evaluation_questions[${i}].answer`, expected: (err as Error).message.replace(/^\(unknown path\) \[Line \d+, Column \d+\]\s*(\w*Error:\s*)?/, '') });
       return { question: q.question, criterion: '', answerHtml: '' };

@@ -1,4 +1,4 @@
-// Tables written in narrative markdown, made like the report's own: a caption, a focusable scroll
+// Narrative HTML made printable. Tables written in narrative markdown, made like the report's own: a caption, a focusable scroll
 // region named by it, numbers right-aligned. The caption is the paragraph right above the table
 // that starts "Tabell:" (or "Table:"); the prefix is dropped.
 import { isNumericColumn } from '../format.ts';
@@ -26,8 +26,17 @@ function alignNumbers(inner: string): string {
  * caption (a problem for the build to report).
  */
 export function captionNarrativeTables(html: string): { html: string; uncaptioned: number } {
-  const out = html.replace(CAPTIONED, (_, caption: string, inner: string) =>
+  const out = printableEmphasis(html).replace(CAPTIONED, (_, caption: string, inner: string) =>
     `<div class="table-wrap" role="region" tabindex="0" aria-label="${attr(caption)}"><table><caption>${caption}</caption>${alignNumbers(inner)}</table></div>`);
   const uncaptioned = [...out.matchAll(TABLE)].filter((m) => !m[0].includes('<caption>')).length;
   return { html: out, uncaptioned };
+}
+
+/**
+ * Emphasis as <b> and <i>: Chromium tags <strong> and <em> as the PDF 2.0 types Strong and Em,
+ * which PDF 1.7 readers (poppler's pdfinfo) report as structure errors; <b> and <i> look the same
+ * and are tagged as plain text.
+ */
+export function printableEmphasis(html: string): string {
+  return html.replace(/<(\/?)strong>/g, '<$1b>').replace(/<(\/?)em>/g, '<$1i>');
 }
