@@ -227,7 +227,7 @@ function anchors(panels: Panel[]): Anchor[] {
 }
 
 /** All panels' rows as one inline data set; the first row of a panel carries its header and target. */
-function rowData(panels: Panel[], headerWidth: number, frame: Frame): Record<string, unknown>[] {
+function rowData(panels: Panel[], headerWidth: number, frame: Frame, headerLines = 0): Record<string, unknown>[] {
   return panels.flatMap((p, i) =>
     p.rows.map((r, j) => {
       const t = j === 0 ? p.target : undefined;
@@ -244,7 +244,9 @@ function rowData(panels: Panel[], headerWidth: number, frame: Frame): Record<str
         at: anchorOf(r),
         status: r.status ?? '',
         first: j === 0,
-        header: j === 0 && p.header ? wrapText(p.header, headerWidth, HEADER_SIZE, true) : null,
+        // Vega writes a text's further lines below the first: shorter headers are padded at the
+        // top so that every header's last line sits on the same baseline above its panel.
+        header: j === 0 && p.header ? padTop(wrapText(p.header, headerWidth, HEADER_SIZE, true), headerLines) : null,
         t: t?.value ?? null,
         tmin: t?.min ?? null,
         tmax: t?.max ?? null,
@@ -254,6 +256,8 @@ function rowData(panels: Panel[], headerWidth: number, frame: Frame): Record<str
     }),
   );
 }
+
+const padTop = (lines: string[], n: number) => [...Array<string>(Math.max(0, n - lines.length)).fill(''), ...lines];
 
 /** A panel's facet value (columns layout): its header wrapped to the panel's width. */
 function panelKey(p: Panel, width: number): string {
@@ -371,13 +375,13 @@ export function barChart(o: BarLayoutOptions): { spec: Spec; width: number } {
   if (stacked && headerLines > 0) {
     layers.push({
       transform: [{ filter: 'datum.first && isValid(datum.header)' }],
-      mark: { type: 'text', align: 'left', baseline: 'bottom', x: -labelW, y: -above, fontSize: HEADER_SIZE, fontWeight: 'bold', lineHeight: HEADER_LINE },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', x: -labelW, y: -above - (headerLines - 1) * HEADER_LINE, fontSize: HEADER_SIZE, fontWeight: 'bold', lineHeight: HEADER_LINE },
       encoding: { text: { field: 'header' } },
     });
   }
 
   const cell: Spec = { width: plotW, height: { step: rowStep(labels, frame) }, layer: layers };
-  const data = { values: rowData(o.panels, stacked ? headerWidth : plotW, frame) };
+  const data = { values: rowData(o.panels, stacked ? headerWidth : plotW, frame, stacked ? headerLines : 0) };
   let spec: Spec;
   if (stacked) {
     spec = {
