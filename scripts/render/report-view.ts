@@ -236,10 +236,9 @@ export function buildReportView(input: ViewInputs): ReportView {
     const number = s.appendix ? String.fromCharCode(65 + appendix++) : String(++main);
     const criterion = criterionView(s.criterion);
     const [first] = r.parts;
-    // The heading carries its number as the table of contents does ("2." or "Bilaga A."), so the
-    // page, its PDF bookmark and the contents read alike.
-    const prefix = s.appendix ? `${m('report.appendix')} ${number}.` : `${number}.`;
-    if (first?.kind === 'html') first.html = first.html.replace(/(<h2[^>]*>)/, `$1<span class="section-number">${escapeHtml(prefix)}</span> `);
+    // An appendix's heading carries its prefix ("Bilaga A."), as the generated appendices and the
+    // table of contents do, so the page, its PDF bookmark and the contents read alike.
+    if (s.appendix && first?.kind === 'html') first.html = first.html.replace(/(<h2[^>]*>)/, `$1${escapeHtml(`${m('report.appendix')} ${number}.`)} `);
     // The criterion tag goes right under the section heading (the first part always starts with it).
     if (criterion && first?.kind === 'html')
       first.html = first.html.replace('</h2>', `</h2>\n<p class="criterion"><span class="label">${escapeHtml(m('report.criterion'))}:</span> ${escapeHtml(criterion.label)} <span class="dac">(${escapeHtml(m('report.dac'))}: ${escapeHtml(criterion.dac.toLowerCase())})</span></p>`);

@@ -106,8 +106,22 @@ export function compileSpec(spec: Spec): { vega: object; warnings: string[] } {
   return { vega: compiled, warnings };
 }
 
+/** SVGs already drawn, by their spec: a narrative edit in the preview redraws no chart. */
+const drawn = new Map<string, string>();
+const DRAWN_MAX = 400;
+
 /** Compiles and renders a complete Vega-Lite spec to an SVG string (Vega's own markup). */
 export async function renderSvg(spec: Spec): Promise<string> {
+  const key = JSON.stringify(spec);
+  const hit = drawn.get(key);
+  if (hit !== undefined) return hit;
+  const svg = await drawSvg(spec);
+  if (drawn.size >= DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, svg);
+  return svg;
+}
+
+async function drawSvg(spec: Spec): Promise<string> {
   installTextMetrics();
   const { vega: compiled, warnings } = compileSpec(spec);
   for (const w of warnings) console.warn(`Chart: ${w}`);
