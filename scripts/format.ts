@@ -61,6 +61,21 @@ export function legendLines(shown: Iterable<string>, lang: Language, k: number):
   return (['primary', 'secondary'] as const).filter((m) => texts.has(MARKS[m])).map((m) => t(lang, `legend.${m}`, { mark: MARKS[m], k }));
 }
 
+/** Decimals for means shown side by side: one, except for whole numbers and for values of 100 or
+ * more, where a decimal is false precision ("136 timmar", not "136,0 timmar"). */
+export function meanDecimals(values: number[]): number {
+  return values.every((v) => Number.isInteger(v) || Math.abs(v) >= 100) ? 0 : 1;
+}
+
+/** A difference in probability in percentage points, one decimal: "4,9 procentenheter". */
+export const percentagePoints = (x: number, lang: Language) => `${formatNumber(x * 100, lang, 1)}${NBSP}${t(lang, 'figure.percentage_points')}`;
+
+/** A coefficient (or its se or interval end) as a model table shows it: percentage points with one
+ * decimal for a linear probability model, else four decimals. No unit word: the column says it. */
+export function formatCoefficient(x: number, f: Pick<Figure, 'scale'>, lang: Language): string {
+  return f.scale === 'probability' ? formatNumber(x * 100, lang, 1) : formatNumber(x, lang, 4);
+}
+
 /** The formatted text of a figure's value (or part) in the report's language. */
 export function formatFigure(f: Figure, lang: Language, part = 'value'): string {
   if (part === 'percent') return f.value === null ? hiddenMark(f) : formatPercent(f.value, lang);
@@ -72,9 +87,20 @@ export function formatFigure(f: Figure, lang: Language, part = 'value'): string 
   if (f.value === null) return hiddenMark(f);
   switch (f.kind) {
     case 'share': return formatPercent(f.value, lang);
-    case 'mean': return formatNumber(f.value, lang, Number.isInteger(f.value) ? 0 : 1);
-    case 'coefficient': return formatNumber(f.value, lang, 4);
-    case 'difference': return `${formatNumber(f.value * 100, lang, 1)}${NBSP}${t(lang, 'figure.percentage_points')}`;
+    case 'mean': return formatNumber(f.value, lang, meanDecimals([f.value]));
+    case 'coefficient': return f.scale === 'probability' ? percentagePoints(f.value, lang) : formatCoefficient(f.value, f, lang);
+    case 'difference': return percentagePoints(f.value, lang);
     default: return formatNumber(f.value, lang);
   }
+}
+
+/** A cell as formatted for readers that holds a number: "1 234", "22 %", "15–31 %", "−8,2", "3,9 månader". */
+const NUMERIC_CELL = /^[−+-]?\d[\d\u00a0\u202f ]*(?:[,.]\d+)?(?:\s?(?:%|–\s?[−-]?\d[\d\u00a0\u202f ]*(?:[,.]\d+)?\s?%?))?(?:\s?\(.*\))?$/;
+/** The marks a hidden or missing number is printed as in a numeric column. */
+const EMPTY_MARKS = new Set<string>(['', '·', ...Object.values(MARKS)]);
+
+/** Whether every cell of a column holds a number (or a hidden-value mark), so it aligns right. */
+export function isNumericColumn(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => !EMPTY_MARKS.has(c));
+  return filled.length > 0 && filled.every((c) => NUMERIC_CELL.test(c));
 }

@@ -41,7 +41,7 @@ const CASES: Case[] = [
   { name: 'a narrative fig() of an unknown figure', narrative: (n) => `${n}\nSe {{ fig("exit.nonexistent") }}.\n`, refuses: [/"exit\.nonexistent" is not one/] },
   { name: 'an unknown unit', narrative: (n) => `${n}\nI väster {{ fig("exit.work", "Väster") }}.\n`, refuses: [/"Väster" is not one/] },
   { name: 'an unknown chart and an unknown table', narrative: (n) => `${n}\n{% chart "finns_inte" %}\n\n{% table "saknas" %}\n`, refuses: [/id of a chart/, /id of a table/] },
-  { name: 'numbers typed by hand, and a bad citation on the same line', narrative: (n) => `${n}\nHela 42 procent, {{ fig("exit.fel") }}, av 17 personer.\n`, refuses: [/no number typed by hand/, /"exit\.fel" is not one/] },
+  { name: 'numbers typed by hand, and a bad citation on the same line', narrative: (n) => `${n}\nHela 42 procent, {{ fig("exit.fel") }}, av 17 personer.\n`, refuses: [/no result typed by hand/, /"exit\.fel" is not one/] },
   { name: 'an identity number in a text of report.yaml and in the narrative', config: (c) => c.replace('title: Testprojekt', `title: Testprojekt ${IDENTITY}`), narrative: (n) => `${n}\nDeltagaren ${IDENTITY} slutade.\n`, refuses: [/identity or coordination number/, /identity or coordination number/] },
   { name: 'a figure table of an unknown figure', config: (c) => c.replace('figures: [participants.enrolled] }', 'figures: [participants.enrolled, participants.okand] }'), refuses: [/participants\.okand/] },
   { name: 'a goal of an unknown figure', config: (c) => c.replace('figure: exit.work,', 'figure: exit.arbete,'), refuses: [/id of a computed figure/] },

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Indicators } from '../scripts/publish/indicators-schema.ts';
 import { messages } from '../scripts/messages.ts';
 import { inspectPdf, normaliseText, type PdfInspection } from '../scripts/pdf/inspect.ts';
-import { formatFigure } from '../scripts/format.ts';
+import { formatCoefficient, formatFigure } from '../scripts/format.ts';
 import { axeOnSite } from './axe-helper.ts';
 
 const repo = join(import.meta.dirname, '..');
@@ -78,11 +78,12 @@ describe('MIA Vidare in English', () => {
     const rows = ind.report.inputs.find((i) => i.table === 'activities')!.rows;
     assert.ok(rows >= 1000);
     assert.ok(text.includes(rows.toLocaleString('en-GB')), `${rows.toLocaleString('en-GB')} in the page`);
-    // Decimal point: a coefficient of the model, as its table shows it.
-    const coef = ind.figures.find((f) => f.kind === 'coefficient' && f.value !== null && Math.abs(f.value) < 1)!;
-    const shown = formatFigure(coef, 'en');
-    assert.match(shown, /^-?0\.\d{4}$/);
-    assert.ok(text.includes(shown), `${shown} in the page`);
+    // Decimal point: an effect of the linear probability model, in percentage points as its table shows it.
+    const coef = ind.figures.find((f) => f.kind === 'coefficient' && f.scale === 'probability' && f.value !== null && Math.abs(f.value) >= 0.01)!;
+    const shown = formatCoefficient(coef.value!, coef, 'en');
+    assert.match(shown, /^-?\d+\.\d$/);
+    assert.match(text, new RegExp(`${coef.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${shown.replace('.', '\\.')} `), `${coef.label} ${shown} in the model table`);
+    assert.match(formatFigure(coef, 'en'), /^-?\d+\.\d\spercentage points$/);
     assert.doesNotMatch(text, /\b0,\d{3,4}\b/, 'no Swedish decimal comma');
     // Shares: "22%", no space before the sign.
     const share = ind.figures.find((f) => f.kind === 'share' && f.value !== null && f.unit === 'HBS')!;

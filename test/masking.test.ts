@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
 import { maskText, quoteInput, splitNumberParts } from '../scripts/privacy/mask.ts';
 import { formatProblems, InputError } from '../scripts/problems.ts';
-import { lintNarrative } from '../scripts/render/narrative.ts';
+import { lintNarrative } from '../scripts/render/lint.ts';
 import { CONFIG, participantsCsv, PARTICIPANT_ROWS, activitiesCsv, removeProject, writeProject } from './helpers/fixture-project.ts';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -97,7 +97,7 @@ describe('problems as printed', () => {
   });
   it('a number the lint flags in two halves is masked in both', () => {
     const source = `# Rubrik\n\nHen har nummer ${TEN.slice(0, 6)}+${TEN.slice(6)} i texten.\n`;
-    const problems = lintNarrative('content/x/a.md', source);
+    const problems = lintNarrative('content/x/a.md', source, new Map());
     assert.ok(problems.length >= 1);
     assertNoneReadable(formatProblems(problems), [TEN]);
     assertNoneReadable(new InputError(problems).message, [TEN]);

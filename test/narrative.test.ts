@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Indicators } from '../scripts/publish/indicators-schema.ts';
-import { lintNarrative, renderInline, renderNarrative, type Citations } from '../scripts/render/narrative.ts';
+import { renderInline, renderNarrative, type Citations } from '../scripts/render/narrative.ts';
 import { slugify } from '../scripts/slug.ts';
 import { formatFigure } from '../scripts/format.ts';
 import { makeCitations } from '../scripts/render/report-view.ts';
@@ -95,20 +95,3 @@ describe('renderNarrative', () => {
   it('slugifies Swedish text to ASCII ids', () => assert.equal(slugify('Om underlaget – Åtgärder i Mörbylånga'), 'om-underlaget-atgarder-i-morbylanga'));
 });
 
-describe('lintNarrative', () => {
-  it('flags percentages and counts typed by hand, with line and value', () => {
-    const problems = lintNarrative('content/x/resultat.md', '# Resultat\n\nI HBS gick 22 % vidare, 24 personer av 109.\nSödertälje: 11 procent.\n');
-    assert.deepEqual(problems.map((p) => [p.line, p.value]), [[3, '22 %'], [3, '24'], [3, '109'], [4, '11 procent']]);
-    assert.match(problems[0]!.expected, /cite a computed figure with \{\{ fig/);
-  });
-  it('allows years, numbers inside citations and tags, and digits inside words', () => {
-    assert.deepEqual(lintNarrative('f.md', 'Under 2020 och 2021 gick {{ fig("exit.employed", "HBS") }} till ESF2020.\n{% chart "a1" %}\n'), []);
-  });
-  it('flags decimals and numbers with thousands separators as one value', () => {
-    assert.deepEqual(lintNarrative('f.md', 'Hela 1 234,5 timmar och 3,5 månader.').map((p) => p.value), ['1 234,5', '3,5']);
-  });
-});
-
-it('lint allows ordered-list markers but not numbers after them', () => {
-  assert.deepEqual(lintNarrative('f.md', '1. Första rekommendationen\n  12) Andra, med 40 deltagare\n').map((p) => p.value), ['40']);
-});

@@ -185,14 +185,21 @@ describe(`${slug}: the PDF`, () => {
     }
   });
 
-  it('prints every figure table whole, header and total row on the page of its caption', () => {
+  it('prints every figure table with its caption; a table that runs on repeats its header row', () => {
     config.figure_tables.forEach((t, i) => {
       const pages = pdf.pageTexts.map(normaliseText);
       const at = pages.findIndex((p) => p.includes(`Tabell ${i + 1}.`));
       assert.ok(at >= 0, `caption of table ${t.id}`);
       const units = t.units ?? [...config.units.items.filter((u) => u.reported).map((u) => u.name), 'total'];
-      for (const u of [config.units.level, ...units.map((x) => (x === 'total' ? 'Totalt' : x))])
-        assert.ok(pages[at]!.includes(normaliseText(u).split(' ')[0]!), `table ${t.id}: "${u}" on page ${at + 1} with the caption`);
+      const word = (u: string) => normaliseText(u === 'total' ? 'Totalt' : u).split(' ')[0]!;
+      assert.ok(pages[at]!.includes(word(config.units.level)), `table ${t.id}: its header on the page of its caption`);
+      assert.ok(pages[at]!.includes(word(units[0]!)), `table ${t.id}: its first row on the page of its caption`);
+      // Rows in order, each on the caption's page or the next; a page the table runs on to repeats the header.
+      for (const u of units) {
+        const on = [at, at + 1].find((k) => pages[k]?.includes(word(u)));
+        assert.ok(on !== undefined, `table ${t.id}: "${u}" on page ${at + 1} or ${at + 2}`);
+        if (on !== at) assert.ok(pages[on]!.includes(word(config.units.level)), `table ${t.id}: header repeated on page ${on + 1}`);
+      }
     });
   });
 

@@ -67,7 +67,7 @@ export async function checkProject(root: string, slug: string): Promise<CheckRes
 /** A chart as the page model needs it, without drawing it (no Vega). */
 const chartData: ChartMaker = async (chart, figures, goals, ctx) => {
   const built = buildChartData(chart, figures, goals, ctx);
-  return { id: chart.id, title: chart.title, description: '', svg: '', table: { caption: chart.title, ...built.table }, footnotes: [], csv: '' };
+  return { id: chart.id, title: chart.title, description: '', svg: '', svgNarrow: '', table: { caption: chart.title, ...built.table }, footnotes: [], csv: '' };
 };
 
 /**

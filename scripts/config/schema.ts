@@ -90,8 +90,9 @@ export const DAC_CRITERIA = ['relevance', 'coherence', 'effectiveness', 'efficie
 const criterion = z.strictObject({
   id: shortId,
   label: z.string().min(1),
-  /** The DAC criterion this one stands for. */
-  dac: z.enum(DAC_CRITERIA),
+  /** The DAC criterion this one stands for; omitted for one that stands for none of them (the ESF
+   * horizontal principles, say), whose sections then carry no DAC label. */
+  dac: z.enum(DAC_CRITERIA).optional(),
 });
 
 /** A box of the theory of change, optionally tied to a goal so its measured status shows. */
@@ -138,6 +139,10 @@ export const configSchema = z.strictObject({
   authors: z.array(z.string().min(1)).min(1),
   date: isoDate,
   reference: z.string().optional(),
+  /** The data are made up (an example): the index, the cover, every page's header and the summary say so. */
+  synthetic: z.boolean().default(false),
+  /** Search words for the page's and the PDF's metadata. */
+  keywords: z.array(z.string().min(1)).default([]),
   period: z.strictObject({ from: isoDate, to: isoDate }),
   language: z.enum(['sv', 'en']).default('sv'),
   disclosure: z
@@ -262,6 +267,9 @@ export const configSchema = z.strictObject({
       /** Only cost rows of this year; persons count when a row of the activity group overlaps it. */
       year: z.number().int().optional(),
       per_participant_of: figureId.optional(),
+      /** Where the cost per participant is published: `total` for the project only (a cost per
+       * provider can be misread as a measure of its efficiency), `units`/`full` also per unit. */
+      breakdown,
     })
     .optional(),
   /**
@@ -299,10 +307,11 @@ export const configSchema = z.strictObject({
     .default([]),
   /**
    * Two-proportion comparisons among exited participants: the share with an outcome in group a
-   * against group b (activity groups), with the difference's Newcombe interval and a z-test.
+   * against group b (activity groups), with the difference's Newcombe interval and a z-test; for
+   * the project (default, `breakdown: total`) or also for each reported unit (`breakdown: units`).
    */
   comparisons: z
-    .array(z.strictObject({ id: figureId, label: z.string(), outcome: shortId, a: figureId, b: figureId }))
+    .array(z.strictObject({ id: figureId, label: z.string(), outcome: shortId, a: figureId, b: figureId, breakdown: z.enum(['units', 'total']).default('total') }))
     .default([]),
   goals: z.array(goal).default([]),
   /** Counts whose reported units must add up to the total; a difference is a warning check. */

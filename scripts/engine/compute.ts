@@ -292,7 +292,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       const per = acc();
       for (let c = 0; c < grid.size; c++) if (grid.genderOf(c) === 'all' && persons.den[c]! > 0 && paid.den[c]! > 0) ((per.num[c] = paid.num[c]!), (per.den[c] = persons.den[c]!));
       const before = e.figures.length;
-      emitAggregates(e, { id: 'costs.per_participant', label: t(lang, 'figure.costs.per_participant'), allGendersOnly: true }, per, 'mean');
+      emitAggregates(e, { id: 'costs.per_participant', label: t(lang, 'figure.costs.per_participant'), allGendersOnly: true, breakdown: config.costs.breakdown }, per, 'mean');
       // Money to the whole krona: a cost per participant has no meaningful öre.
       for (const f of e.figures.slice(before)) if (f.value !== null) f.value = Math.round(f.value);
     }
@@ -366,28 +366,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   e.figures.push(...fitted.figures);
 
   // Two-proportion comparisons: the outcome's share among exited members of group a and of b.
-  const total = totalOnlyGrid();
-  for (const c of config.comparisons) {
-    const counts = [c.a, c.b].map((g) => {
-      const a = new Acc(1);
-      ps.forEach((p, i) => {
-        if (isExited(p) && members.get(g)![i]) a.add([0], outcome(c.outcome, i));
-      });
-      return a;
-    });
-    // Labelled by group: the outcome is named by the comparison (and a chart's title).
-    const label = (g: string) => config.activity_groups.find((x) => x.id === g)!.label;
-    emitShares({ ...e, grid: total }, { id: `${c.id}.a`, label: label(c.a) }, counts[0]!);
-    emitShares({ ...e, grid: total }, { id: `${c.id}.b`, label: label(c.b) }, counts[1]!);
-    const [x1, n1, x2, n2] = [counts[0]!.num[0]!, counts[0]!.den[0]!, counts[1]!.num[0]!, counts[1]!.den[0]!];
-    const k = config.disclosure.min_count;
-    const hidden = [x1, n1, x2, n2].some((v) => v > 0 && v < k) || n1 === 0 || n2 === 0;
-    const d = hidden ? null : twoProportions(x1, n1, x2, n2);
-    e.figures.push({
-      id: c.id, label: c.label, unit: 'total', gender: 'all', kind: 'difference', value: d ? round6(d.difference) : null,
-      ...(d ? { ci95: [round6(d.ci95[0]), round6(d.ci95[1])] as [number, number], p: round6(d.p), n: n1 + n2 } : {}), suppressed: hidden,
-    });
-  }
+  for (const c of config.comparisons) emitComparison(e, c, config, (g, i) => isExited(ps[i]!) && members.get(g)![i] === 1, (i) => outcome(c.outcome, i), ps.length);
 
   // Secondary disclosure control before anything reads the figures (goals, checks, charts).
   for (const f of e.figures) if (f.suppressed) f.suppression = 'primary';
@@ -468,4 +447,36 @@ function suppressionChecks(lang: Language, figures: Figure[], k: number): Check[
   if (primary > 0) out.push({ id: 'disclosure.suppressed', severity: 'info', message: t(lang, primary === 1 ? 'check.suppressed_one' : 'check.suppressed', { n: primary, k }) });
   if (secondary > 0) out.push({ id: 'disclosure.secondary', severity: 'info', message: t(lang, secondary === 1 ? 'check.secondary_one' : 'check.secondary', { n: secondary }) });
   return out;
+}
+
+/**
+ * One comparison: the outcome's share among group a and among group b (figures <id>.a, <id>.b),
+ * and their difference (<id>) with its Newcombe interval, for the project or also per unit. The
+ * difference is left out where either share rests on fewer than min_count persons.
+ */
+function emitComparison(e: Emitter, c: Config['comparisons'][number], config: Config, member: (group: string, i: number) => boolean, outcome: (i: number) => number, n: number): void {
+  const grid = c.breakdown === 'units' ? e.grid : totalOnlyGrid();
+  const cellsOf = (i: number) => grid.cellsOf(i).filter((cell) => grid.genderOf(cell) === 'all');
+  const counts = [c.a, c.b].map((g) => {
+    const a = new Acc(grid.size);
+    for (let i = 0; i < n; i++) if (member(g, i)) a.add(cellsOf(i), outcome(i));
+    return a;
+  });
+  // Labelled by group: the outcome is named by the comparison (and a chart's title).
+  const label = (g: string) => config.activity_groups.find((x) => x.id === g)!.label;
+  const breakdown = c.breakdown === 'units' ? ('units' as const) : undefined;
+  emitShares({ ...e, grid }, { id: `${c.id}.a`, label: label(c.a), breakdown }, counts[0]!);
+  emitShares({ ...e, grid }, { id: `${c.id}.b`, label: label(c.b), breakdown }, counts[1]!);
+  const k = config.disclosure.min_count;
+  for (let cell = 0; cell < grid.size; cell++) {
+    if (grid.genderOf(cell) !== 'all') continue;
+    const [x1, n1, x2, n2] = [counts[0]!.num[cell]!, counts[0]!.den[cell]!, counts[1]!.num[cell]!, counts[1]!.den[cell]!];
+    if (n1 === 0 && n2 === 0) continue;
+    const hidden = [x1, n1, x2, n2].some((v) => v > 0 && v < k) || n1 === 0 || n2 === 0;
+    const d = hidden ? null : twoProportions(x1, n1, x2, n2);
+    e.figures.push({
+      id: c.id, label: c.label, unit: grid.unitOf(cell), gender: 'all', kind: 'difference', value: d ? round6(d.difference) : null,
+      ...(d ? { ci95: [round6(d.ci95[0]), round6(d.ci95[1])] as [number, number], p: round6(d.p), n: n1 + n2 } : {}), suppressed: hidden,
+    });
+  }
 }

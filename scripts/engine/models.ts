@@ -71,6 +71,7 @@ export function fitModels(config: Config, inp: ModelInputs): { figures: Figure[]
       const label = c.group ? `${labels.get(c.group) ?? c.group}: ${c.level}` : labels.get(c.name) ?? c.name;
       figures.push({
         id: `model.${m.id}.${idPart(c.group ? `${c.group}_${c.level}` : c.name)}`, label, unit: 'total', gender: 'all', kind: 'coefficient',
+        ...(m.estimator === 'lpm' ? { scale: 'probability' as const } : {}),
         value: round(c.estimate), se: round(c.se), p: round(c.p), ci95: [round(c.ci95[0]), round(c.ci95[1])], n: fit.n, suppressed: false,
       });
     }

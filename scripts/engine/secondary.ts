@@ -211,9 +211,10 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
 /** A comparison's difference would give a hidden group share away from the other one: hidden with it. */
 export function hideDifferences(figures: Figure[]): number {
   let n = 0;
-  const hiddenIds = new Set(figures.filter((f) => f.suppressed && f.kind === 'share').map((f) => f.id));
+  const key = (id: string, f: Figure) => `${id}\u0000${f.unit}\u0000${f.gender}`;
+  const hidden = new Set(figures.filter((f) => f.suppressed && f.kind === 'share').map((f) => key(f.id, f)));
   for (const f of figures)
-    if (f.kind === 'difference' && !f.suppressed && (hiddenIds.has(`${f.id}.a`) || hiddenIds.has(`${f.id}.b`))) {
+    if (f.kind === 'difference' && !f.suppressed && (hidden.has(key(`${f.id}.a`, f)) || hidden.has(key(`${f.id}.b`, f)))) {
       f.value = null;
       f.suppressed = true;
       f.suppression = 'secondary';

@@ -14,7 +14,10 @@
 //   (with /Alt) and a Caption. PDF/UA checkers want /Alt on every Figure: `aria-label` on the
 //   <figure> gives the outer one an /Alt; `role="group"` turns it into a Div instead.
 // - Bookmarks come from h1–h6; where a heading wraps, Chromium drops the space at the line
-//   break in the bookmark title ("…insatser2023–2025").
+//   break in the bookmark title ("…insatser2023–2025"), and a heading pushed to the top of the
+//   next page is titled twice ("RubrikRubrik"). outline.ts rewrites every title from the page's
+//   headings, and the information dictionary from its <title> and <meta> (author, description,
+//   keywords, generator); Chromium itself writes its user-agent string as /Creator.
 // - Bold text without a real bold @font-face is synthesised and written as Type 3 fonts:
 //   self-host every weight the CSS uses.
 // - <table>: Table/TR/TH/TD (no THead/TBody). A header row repeated by `display:
@@ -25,6 +28,7 @@ import { dirname } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { openPdf, readDestinations } from './inspect.ts';
 import { allowedLink } from '../render/links.ts';
+import { rewriteOutline, type PdfInfo } from './outline.ts';
 
 export interface PrintOptions {
   /** file:// or http:// URL of the report page. */
@@ -220,6 +224,13 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
 
     const refusedActions = await refusedLinkActions(pdf!);
     if (refusedActions.length > 0) throw new Error(`The PDF of ${url} has link actions that are not allowed (only https:, http:, mailto: and anchors): ${refusedActions.join(', ')}`);
+    // The page's headings as printed (what Chromium bookmarks) and its metadata.
+    // (No named functions inside: tsx would wrap them in a __name helper the page lacks.)
+    const { headings, info } = await page.evaluate(() => ({
+      headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => h.getClientRects().length > 0).map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      info: Object.fromEntries([['Title', ''], ['Author', 'author'], ['Subject', 'description'], ['Keywords', 'keywords'], ['Creator', 'generator']].map(([key, name]) => [key, name ? (document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '') : document.title])) as Record<keyof PdfInfo, string>,
+    }));
+    pdf = rewriteOutline(pdf, headings, info);
     await mkdir(dirname(pdfFile), { recursive: true });
     await writeFile(pdfFile, pdf);
     const ms = Math.round(performance.now() - started);

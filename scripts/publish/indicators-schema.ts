@@ -21,6 +21,7 @@ export const figureSchema = z
     n: z.number().optional().describe('Means, sums and coefficients: how many participants the value is over'),
     se: z.number().optional().describe('Coefficients: standard error (robust where the model says so)'),
     p: z.number().optional().describe('Coefficients and differences: two-sided p value'),
+    scale: z.literal('probability').optional().describe('Coefficients of a linear probability model: the value (and se, ci95) is a difference in probability, shown in percentage points'),
     suppressed: z.boolean().describe('true when disclosure control hid the value (value and numerator are null)'),
     suppression: z
       .enum(['primary', 'secondary'])

@@ -1,4 +1,4 @@
-// What the Eleventy configuration registers: the stylesheet as a passthrough copy, and the
+// What the Eleventy configuration registers: the stylesheet, favicon and robots.txt as passthrough copies, and the
 // reports as global data (given by the build, which computed them).
 import type { Language } from '../messages.ts';
 import { messages, t } from '../messages.ts';
@@ -13,7 +13,7 @@ export interface EleventyConfig {
 }
 
 export function registerSite(cfg: EleventyConfig): void {
-  cfg.addPassthroughCopy({ 'templates/assets': 'assets' });
+  cfg.addPassthroughCopy({ 'templates/assets': 'assets', 'templates/robots.txt': 'robots.txt' });
 }
 
 /** One report on the site index, from its indicators alone (a report built earlier is listed too). */

@@ -155,29 +155,3 @@ export function renderInline(source: string, citations: Citations): string {
   if (errors.length > 0) throw new Error(errors.join('; '));
   return guardLinks(new MarkdownIt({ html: false })).renderInline(filled);
 }
-
-/** A four-digit year (1900–2099) is the one number narrative may type. */
-const NUMBER = /\d[\d\u00a0\u202f ]*(?:[.,]\d+)?(?:\s*(?:%|procent\b))?/g;
-
-/**
- * Flags numbers typed by hand. Text inside {{ … }} and {% … %} is skipped; so are years,
- * ordered-list markers and digits inside words (e.g. "ESF2020"). Returns one problem per number.
- */
-export function lintNarrative(file: string, source: string): Problem[] {
-  const problems: Problem[] = [];
-  source.replace(/\r\n?/g, '\n').split('\n').forEach((raw, i) => {
-    // Citations and tags are skipped, and so is an ordered-list marker ("1. ", "2) ").
-    const line = raw.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|^\s*\d+[.)](?=\s)/g, (m) => ' '.repeat(m.length));
-    for (const m of line.matchAll(NUMBER)) {
-      const text = m[0].trim();
-      const at = m.index!;
-      if (/^(19|20)\d\d$/.test(text)) continue;
-      if (at > 0 && /[\p{L}_-]/u.test(line[at - 1]!)) continue;
-      problems.push({
-        file, line: i + 1, column: `character ${at + 1}`, value: text,
-        expected: 'no number typed by hand: cite a computed figure with {{ fig("<figure id>", "<unit>") }}, or write a small number in words',
-      });
-    }
-  });
-  return problems;
-}

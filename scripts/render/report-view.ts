@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import type { ChangesView } from './previous-version.ts';
 import { DAC_CRITERIA } from '../config/schema.ts';
-import { formatDate, formatFigure, formatNumber, formatPercent, hiddenMark } from '../format.ts';
+import { formatCoefficient, formatDate, formatFigure, formatNumber, formatPercent, hiddenMark, isNumericColumn } from '../format.ts';
 import type { Figure, GoalResult, Indicators, ModelSummary } from '../publish/indicators-schema.ts';
 import { messages, t, type Language, type MessageKey } from '../messages.ts';
 import { renderInline, renderNarrative, type Citations, type Part } from './narrative.ts';
@@ -16,6 +16,7 @@ import { InputError } from '../problems.ts';
 import { figureLookup } from '../engine/figure-lookup.ts';
 import { figureTableView, type TableView } from './figure-table.ts';
 import { escapeHtml } from './html.ts';
+import { captionNarrativeTables, printableEmphasis } from './printable-html.ts';
 
 export interface ChartView {
   id: string;
@@ -23,13 +24,18 @@ export interface ChartView {
   title: string;
   description: string;
   svg: string;
-  table: { caption: string; headers: string[]; rows: string[][] };
+  /** The chart drawn for a phone's width, shown instead of `svg` on small screens. */
+  svgNarrow: string;
+  /** `numeric[i]`: column i holds numbers (aligned right). */
+  table: { caption: string; headers: string[]; rows: string[][]; numeric?: boolean[] };
   csvFile: string;
   footnotes: string[];
 }
 
 export interface ModelView {
   caption: string;
+  /** The estimate column's header: "Koefficient", or the unit of a linear probability model's effects. */
+  estimateHeader: string;
   rows: { label: string; estimate: string; se: string; interval: string; p: string }[];
   facts: string[];
   message: string | null;
@@ -39,7 +45,7 @@ export interface SectionView {
   id: string;
   title: string;
   number: string;
-  criterion: { label: string; dac: string } | null;
+  criterion: { label: string; dac: string | null } | null;
   appendix: boolean;
   parts: Part[];
 }
@@ -75,7 +81,7 @@ export interface ReportView {
   questions: { question: string; criterion: string; answerHtml: string }[];
   /** `total` is null when no method states its hours: the hours column is then left out. */
   methods: { rows: { method: string; description: string; hours: string }[]; total: string | null } | null;
-  theoryOfChange: { title: string; boxes: { text: string; goal: string | null; status: string | null; statusClass: string }[] }[] | null;
+  theoryOfChange: { title: string; boxes: { text: string; goal: string | null; statuses: { text: string; statusClass: string }[]; statusClass: string }[] }[] | null;
   quality: { checks: { severity: string; severityClass: string; message: string }[]; suppressed: { figure: string; category: string; count: string; where: string }[]; suppressedCaption: string };
   about: { inputs: { file: string; table: string; rows: string; encoding: string; sha256: string }[]; built: string; tool: string; threshold: string };
   downloads: { pdf: string; json: string; esf: string; csvs: { file: string; label: string }[] };
@@ -83,6 +89,10 @@ export interface ReportView {
   appendices: { quality: { id: string; title: string }; about: { id: string; title: string }; changes?: { id: string; title: string } };
   /** A notice shown above the report, e.g. that the project has no data yet. */
   notice: string | null;
+  /** Said on the index, the cover, every page's header and the summary when the data are made up. */
+  synthetic: { text: string; short: string } | null;
+  /** The page's and the PDF's metadata (<meta> author, description, keywords, generator). */
+  meta: { author: string; description: string; keywords: string; generator: string };
   changes: ChangesView | null;
   /** The fixed texts of the report's language, for the templates. */
   m: Readonly<Record<string, string>>;
@@ -145,7 +155,6 @@ export function makeCitations(ind: Indicators, unitNames: Set<string>): Citation
 function modelView(mod: ModelSummary, ind: Indicators, lang: Language): ModelView {
   const m = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const coefs = ind.figures.filter((f) => f.id.startsWith(`model.${mod.id}.`) && f.id !== `model.${mod.id}.r2`);
-  const n4 = (x: number) => formatNumber(x, lang, 4);
   const facts = [
     m('model.n', { n: formatNumber(mod.n, lang), dropped: formatNumber(mod.dropped.rows, lang) }),
     ...(mod.r2 === null ? [] : [m(mod.estimator === 'logit' ? 'model.pseudo_r2' : 'model.r2', { r2: formatNumber(mod.r2, lang, 3) })]),
@@ -154,11 +163,12 @@ function modelView(mod: ModelSummary, ind: Indicators, lang: Language): ModelVie
   ];
   return {
     caption: `${mod.label} (${m(mod.estimator === 'logit' ? 'model.logit' : 'model.lpm')})`,
+    estimateHeader: m(coefs.some((f) => f.scale === 'probability') ? 'model.estimate_pp' : 'model.estimate'),
     rows: coefs.map((f) => ({
       label: f.label,
-      estimate: n4(f.value!),
-      se: n4(f.se!),
-      interval: `${n4(f.ci95![0])} – ${n4(f.ci95![1])}`,
+      estimate: formatCoefficient(f.value!, f, lang),
+      se: formatCoefficient(f.se!, f, lang),
+      interval: `${formatCoefficient(f.ci95![0], f, lang)} – ${formatCoefficient(f.ci95![1], f, lang)}`,
       p: f.p! < 0.001 ? `< ${formatNumber(0.001, lang, 3)}` : formatNumber(f.p!, lang, 3),
     })),
     facts,
@@ -193,7 +203,7 @@ export function buildReportView(input: ViewInputs): ReportView {
   );
   const criterionView = (id: string | undefined) => {
     const c = id ? criteria.get(id) : undefined;
-    return c ? { label: c.label, dac: m(`criterion.${c.dac}` as MessageKey) } : null;
+    return c ? { label: c.label, dac: c.dac ? m(`criterion.${c.dac}` as MessageKey) : null } : null;
   };
 
   // Charts, numbered in the order the narrative places them.
@@ -219,17 +229,26 @@ export function buildReportView(input: ViewInputs): ReportView {
       problems.push(...r.problems);
       continue;
     }
+    for (const part of r.parts)
+      if (part.kind === 'html') {
+        const t = captionNarrativeTables(part.html);
+        part.html = t.html;
+        if (t.uncaptioned > 0) problems.push({ file: shown, value: `${t.uncaptioned} table(s)`, expected: 'every markdown table to have a caption: a paragraph right above it that starts "Tabell:" (or "Table:")' });
+      }
     const number = s.appendix ? String.fromCharCode(65 + appendix++) : String(++main);
     const criterion = criterionView(s.criterion);
     const [first] = r.parts;
+    // An appendix's heading carries its prefix ("Bilaga A."), as the generated appendices and the
+    // table of contents do, so the page, its PDF bookmark and the contents read alike.
+    if (s.appendix && first?.kind === 'html') first.html = first.html.replace(/(<h2[^>]*>)/, `$1${escapeHtml(`${m('report.appendix')} ${number}.`)} `);
     // The criterion tag goes right under the section heading (the first part always starts with it).
     if (criterion && first?.kind === 'html')
-      first.html = first.html.replace('</h2>', `</h2>\n<p class="criterion"><span class="label">${escapeHtml(m('report.criterion'))}:</span> ${escapeHtml(criterion.label)} <span class="dac">(${escapeHtml(m('report.dac'))}: ${escapeHtml(criterion.dac.toLowerCase())})</span></p>`);
+      first.html = first.html.replace('</h2>', `</h2>\n<p class="criterion"><span class="label">${escapeHtml(m('report.criterion'))}:</span> ${escapeHtml(criterion.label)}${criterion.dac ? ` <span class="dac">(${escapeHtml(m('report.dac'))}: ${escapeHtml(criterion.dac.toLowerCase())})</span>` : ''}</p>`);
     sections.push({ id: r.headings[0]!.id, title: r.title, number, criterion, appendix: s.appendix, parts: r.parts });
   }
   const questions = config.evaluation_questions.map((q, i) => {
     try {
-      return { question: q.question, criterion: criterionView(q.criterion)?.label ?? q.criterion, answerHtml: renderInline(q.answer, citations) };
+      return { question: q.question, criterion: criterionView(q.criterion)?.label ?? q.criterion, answerHtml: printableEmphasis(renderInline(q.answer, citations)) };
     } catch (err) {
       problems.push({ file: `${input.contentShown}/report.yaml`, column: `evaluation_questions[${i}].answer`, expected: (err as Error).message.replace(/^\(unknown path\) \[Line \d+, Column \d+\]\s*(\w*Error:\s*)?/, '') });
       return { question: q.question, criterion: '', answerHtml: '' };
@@ -243,7 +262,8 @@ export function buildReportView(input: ViewInputs): ReportView {
     for (const p of s.parts)
       if (p.kind === 'chart' && !charts[p.id]) {
         const c = input.charts.find((x) => x.id === p.id)!;
-        charts[p.id] = { ...c, number: ++chartNumber, csvFile: `data/chart-${c.id}.csv` };
+        const numeric = c.table.headers.map((_, i) => i > 0 && isNumericColumn(c.table.rows.map((row) => row[i] ?? '')));
+        charts[p.id] = { ...c, table: { ...c.table, numeric }, number: ++chartNumber, csvFile: `data/chart-${c.id}.csv` };
       }
   // Figure tables, numbered in the order the narrative places them.
   const tables: Record<string, TableView> = {};
@@ -269,13 +289,15 @@ export function buildReportView(input: ViewInputs): ReportView {
   });
 
   const goalById = new Map(ind.goals.map((g) => [g.id, g]));
+  const resultClass = (met: boolean | null) => (met === null ? 'suppressed' : met ? 'met' : 'not-met');
+  // Each unit's status carries its own mark; the box is coloured by the project's (total) result.
   const boxStatus = (goalId: string | undefined) => {
     const g = goalId ? goalById.get(goalId) : undefined;
-    if (!g) return { goal: null, status: null, statusClass: '' };
-    if (!g.measured) return { goal: g.label, status: m('goals.not_measured'), statusClass: 'not-measured' };
-    const parts = g.results.map((r) => `${unitLabel(r.unit)}: ${m(r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met')}`);
-    const allMet = g.results.every((r) => r.met === true);
-    return { goal: g.label, status: parts.join(', '), statusClass: allMet ? 'met' : 'not-met' };
+    if (!g) return { goal: null, statuses: [], statusClass: '' };
+    if (!g.measured) return { goal: g.label, statuses: [{ text: m('goals.not_measured'), statusClass: 'not-measured' }], statusClass: 'not-measured' };
+    const statuses = g.results.map((r) => ({ text: `${unitLabel(r.unit)}: ${m(r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met')}`, statusClass: resultClass(r.met) }));
+    const total = g.results.find((r) => r.unit === 'total') ?? g.results.at(-1);
+    return { goal: g.label, statuses, statusClass: total ? resultClass(total.met) : '' };
   };
   const toc = config.theory_of_change;
   const theoryOfChange = toc
@@ -339,6 +361,13 @@ export function buildReportView(input: ViewInputs): ReportView {
     },
     downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', esf: 'esf-indicators.csv', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
     notice: input.notice ?? null,
+    synthetic: config.synthetic ? { text: m('report.synthetic'), short: m('report.synthetic_short') } : null,
+    meta: {
+      author: ind.report.authors.join(', '),
+      description: [m('report.description', { title: [ind.report.title, ind.report.subtitle].filter(Boolean).join(': '), kind: m('report.kind'), evaluator: ind.report.evaluator, commissioner: ind.report.commissioner, date: formatDate(ind.report.date, lang) }), ...(config.synthetic ? [m('report.synthetic')] : [])].join(' '),
+      keywords: [...config.keywords, ind.report.commissioner, ind.report.evaluator].join(', '),
+      generator: `${ind.report.tool.name} ${ind.report.tool.version}`,
+    },
     changes: input.changes ?? null,
     m: messages[lang],
   };

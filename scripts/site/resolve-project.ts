@@ -17,7 +17,7 @@ import type { Figure, GoalResult, Indicators } from '../publish/indicators-schem
 import { configPath } from '../read/project.ts';
 import type { ChartContext } from '../render/charts/common.ts';
 import { figureTableView } from '../render/figure-table.ts';
-import { lintNarrative } from '../render/narrative.ts';
+import { lintNarrative, printedFigures, type PrintedFigures } from '../render/lint.ts';
 import { previousVersionChanges } from '../render/previous-version.ts';
 import { buildReportView, type ChartView, type ReportView } from '../render/report-view.ts';
 import { placeholderProblems } from '../scaffold/placeholders.ts';
@@ -48,9 +48,10 @@ const problemOf = (err: unknown): Problem[] | null => (err instanceof InputError
  * Problems of the texts alone, which need no data: every narrative file of `sections` (missing,
  * numbers typed by hand, identity numbers) and the configuration file (identity numbers); the
  * writing prompts of the narrative shown and of the evaluation answers unless `published` is false
- * (a report without data shows neither).
+ * (a report without data shows neither). `printed`: the computed figures as the report prints
+ * them, which a typed number must not repeat.
  */
-export function textProblems(root: string, slug: string, config: Config, published = true): { problems: Problem[]; placeholders: Problem[] } {
+export function textProblems(root: string, slug: string, config: Config, published = true, printed: PrintedFigures = new Map()): { problems: Problem[]; placeholders: Problem[] } {
   const cfgFile = configPath({ root, slug });
   const cfgShown = relative(root, cfgFile) || cfgFile;
   const refusedConfig = inputFileProblem(cfgFile, root, cfgShown);
@@ -73,7 +74,7 @@ export function textProblems(root: string, slug: string, config: Config, publish
     }
     const text = readFileSync(file, 'utf8');
     // Linted with identity numbers masked (same length), so that no part of one is echoed as a typed number.
-    problems.push(...lintNarrative(shown, maskText(text)), ...identityProblems(shown, text));
+    problems.push(...lintNarrative(shown, maskText(text), printed), ...identityProblems(shown, text));
     if (published) placeholders.push(...placeholderProblems(shown, text));
   }
   if (published) config.evaluation_questions.forEach((q, i) => placeholders.push(...placeholderProblems(cfgShown, q.answer, `evaluation_questions[${i}].answer`)));
@@ -102,7 +103,7 @@ export async function resolveProject(input: ResolveInput): Promise<Resolved> {
   // Without data the narrative and charts cannot cite anything: the page shows a notice instead.
   const empty = hasNoData(indicators);
   const shown = empty ? { ...config, sections: [], charts: [], evaluation_questions: [] } : config;
-  const text = textProblems(root, slug, config, !empty);
+  const text = textProblems(root, slug, config, !empty, printedFigures(indicators.figures, lang));
   const problems = [...text.problems, ...(input.draft ? [] : text.placeholders)];
 
   const units = [...indicators.report.units.filter((u) => u.reported).map((u) => u.name), 'total'];
@@ -115,7 +116,7 @@ export async function resolveProject(input: ResolveInput): Promise<Resolved> {
       if (!(err instanceof Error)) throw err;
       problems.push({ file: cfgShown, column: `charts[${i}]`, value: chart.id, expected: `a chart its figures fit: ${err.message}` });
       // Kept as an empty chart so that the narrative placing it is not also told it is unknown.
-      charts.push({ id: chart.id, title: chart.title, description: '', svg: '', table: { caption: '', headers: [], rows: [] }, footnotes: [], csv: '' });
+      charts.push({ id: chart.id, title: chart.title, description: '', svg: '', svgNarrow: '', table: { caption: '', headers: [], rows: [] }, footnotes: [], csv: '' });
     }
   }
   // Every figure table, placed or not, against the figures; a broken one is emptied for the view.

@@ -1,7 +1,8 @@
 // kind "coefficients": a regression model's coefficients (figures of kind coefficient), one bar
 // per predictor from zero with its 95 % interval, so a reader sees which intervals cross zero.
 import { barChart } from './layout.ts';
-import { figuresOf, msg, num, type BuiltChart, type Inputs } from './common.ts';
+import { figuresOf, msg, num, frameOf, type BuiltChart, type Inputs } from './common.ts';
+import { formatCoefficient } from '../../format.ts';
 
 export function coefficientsChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const coefs = chart.figures.map((id) => {
@@ -9,11 +10,16 @@ export function coefficientsChart({ chart, figures, ctx }: Inputs): BuiltChart {
     if (!f || f.kind !== 'coefficient') throw new Error(`Chart "${chart.id}": "${id}" is not a model coefficient (model.<model>.<predictor>).`);
     return f;
   });
-  const fmt = (x: number) => num(x, ctx, 4);
+  // A linear probability model's effects are drawn and read in percentage points.
+  const pp = coefs.some((f) => f.scale === 'probability');
+  const k = pp ? 100 : 1;
+  const fmt = (x: number) => formatCoefficient(x, pp ? { scale: 'probability' } : {}, ctx.language);
+  const header = msg(ctx, pp ? 'model.estimate_pp' : 'chart.col.coefficient');
   const { spec, width } = barChart({
-    panels: [{ header: msg(ctx, 'chart.col.coefficient'), rows: coefs.map((f) => ({ label: f.label, value: f.value, lo: f.ci95?.[0], hi: f.ci95?.[1], text: fmt(f.value!) })) }],
+    panels: [{ header, rows: coefs.map((f) => ({ label: f.label, value: f.value! * k, lo: f.ci95![0] * k, hi: f.ci95![1] * k, text: fmt(f.value!) })) }],
     scale: 'number',
     intervals: true,
+    frame: frameOf(ctx),
   });
   const crossing = coefs.filter((f) => f.ci95 && f.ci95[0] <= 0 && f.ci95[1] >= 0).map((f) => f.label);
   return {
@@ -24,7 +30,7 @@ export function coefficientsChart({ chart, figures, ctx }: Inputs): BuiltChart {
       crossing.length ? msg(ctx, 'chart.desc.coefficients_zero', { labels: crossing.join(', ') }) : msg(ctx, 'chart.desc.coefficients_none_zero'),
     ],
     table: {
-      headers: [msg(ctx, 'chart.col.figure'), msg(ctx, 'chart.col.coefficient'), msg(ctx, 'chart.col.ci'), 'p'],
+      headers: [msg(ctx, 'chart.col.figure'), header, msg(ctx, 'chart.col.ci'), 'p'],
       rows: coefs.map((f) => [f.label, fmt(f.value!), `${fmt(f.ci95![0])} – ${fmt(f.ci95![1])}`, num(f.p!, ctx, 3)]),
     },
     csv: {

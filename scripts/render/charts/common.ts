@@ -4,7 +4,7 @@ import { csvNumber, formatInterval, formatNumber, formatPercent, MARKS, suppress
 import type { Figure, GoalResult } from '../../publish/indicators-schema.ts';
 import { t, type Language, type MessageKey } from '../../messages.ts';
 import { csvText } from '../../publish/write-outputs.ts';
-import type { Spec } from './layout.ts';
+import { WIDE, type Frame, type Spec } from './layout.ts';
 
 export interface ChartContext {
   language: Language;
@@ -16,7 +16,11 @@ export interface ChartContext {
   minCount: number;
   /** What a unit is called in this project ("Delprojekt"); default "Enhet" / "Unit". */
   unitLevel?: string;
+  /** The width drawn for (WIDE, the A4 column and desktop, unless given). */
+  frame?: Frame;
 }
+
+export const frameOf = (ctx: ChartContext): Frame => ctx.frame ?? WIDE;
 
 /** What each kind module returns: a spec body (no config) and the data in readable forms. */
 export interface BuiltChart {

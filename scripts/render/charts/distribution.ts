@@ -2,8 +2,8 @@
 // by side (wrapping onto more rows when there are many units), one bar per category.
 import { barColour, totalColour } from '../../palette.ts';
 import { textWidth } from './fonts.ts';
-import { barChart, COLUMN_SPACING, HEADER_SIZE, labelColumn, MAX_WIDTH, PADDING, type Panel } from './layout.ts';
-import { chartUnits, figuresOf, levelWord, msg, num, pct, unitHeader, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
+import { barChart, COLUMN_SPACING, HEADER_SIZE, labelColumn, PADDING, type Panel } from './layout.ts';
+import { chartUnits, figuresOf, levelWord, msg, num, pct, unitHeader, frameOf, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
 import { hiddenMark } from '../../format.ts';
 
 /** Narrowest a panel may be before the units wrap onto another row. */
@@ -35,11 +35,12 @@ export function distributionChart({ chart, figures, ctx }: Inputs): BuiltChart {
 
   // As many units side by side as leave each panel MIN_PANEL wide next to the category labels.
   // A panel is also at least as wide as the longest word of a unit name (headers wrap at spaces).
-  const labelW = labelColumn(categories.map((c) => c.label));
+  const frame = frameOf(ctx);
+  const labelW = labelColumn(categories.map((c) => c.label), new Set(), frame);
   const longestWord = Math.max(...units.flatMap((u) => ctx.unitLabel(u).split(/\s+/).map((w) => textWidth(w, HEADER_SIZE, true))));
   const panelMin = Math.max(MIN_PANEL, Math.ceil(longestWord) + 8);
-  const columns = Math.max(1, Math.min(units.length, Math.floor((MAX_WIDTH - 2 - 2 * PADDING - labelW + COLUMN_SPACING) / (panelMin + COLUMN_SPACING))));
-  const { spec, width } = barChart({ panels, scale: 'share', columns });
+  const columns = Math.max(1, Math.min(units.length, Math.floor((frame.width - 2 - 2 * PADDING - labelW + COLUMN_SPACING) / (panelMin + COLUMN_SPACING))));
+  const { spec, width } = barChart({ panels, scale: 'share', columns, frame });
 
   // Table: one row per category, one column per unit; the base (people) as the last row.
   const rows = categories.map((c) => [c.label, ...units.map((u) => {

@@ -3,7 +3,7 @@
 // "inte uppnått" written beside each bar. Goals that cannot be measured get a footnote.
 import type { GoalResult } from '../../publish/indicators-schema.ts';
 import { barChart, type Panel, type Target } from './layout.ts';
-import { chartUnits, interval, levelWord, msg, pct, unitHeader, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
+import { chartUnits, interval, levelWord, msg, pct, unitHeader, frameOf, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
 import { hiddenMark } from '../../format.ts';
 
 function targetText(g: GoalResult, ctx: ChartContext, short: boolean): string {
@@ -73,7 +73,7 @@ export function goalsChart({ chart, goals, figures, ctx }: Inputs): BuiltChart {
       sentences.push(msg(ctx, 'chart.desc.goals.met', { label: g.label, met: judged.filter((r) => r.met).length, count: judged.length }));
     }
   }
-  const { spec, width } = barChart({ panels, scale: 'share', intervals: true, status: true });
+  const { spec, width } = barChart({ panels, scale: 'share', intervals: true, status: true, frame: frameOf(ctx) });
   return {
     spec,
     width,

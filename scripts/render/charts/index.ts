@@ -7,6 +7,7 @@ import type { Figure, GoalResult } from '../../publish/indicators-schema.ts';
 import { legendLines } from '../../format.ts';
 import { msg, toCsv, type BuiltChart, type ChartContext } from './common.ts';
 import { buildChartData } from './build.ts';
+import { NARROW } from './layout.ts';
 import { completeSpec, finishSvg, renderSvg } from './render.ts';
 
 export type { ChartContext } from './common.ts';
@@ -18,6 +19,9 @@ export interface RenderedChart {
   description: string;
   /** Inline SVG, root <svg role="img" aria-labelledby="chart-<id>-title chart-<id>-desc">. */
   svg: string;
+  /** The same chart drawn for a phone's width (NARROW), ids chart-<id>-narrow-…: shown instead of
+   * `svg` on small screens, so that its text keeps its size rather than being scaled down. */
+  svgNarrow: string;
   /** The same data as an accessible table: formatted strings ("22 %", "–", "15–31 %"). */
   table: { caption: string; headers: string[]; rows: string[][] };
   /** The chart's data as CSV: UTF-8 BOM, ';'-separated, decimal comma in Swedish, one row per mark. */
@@ -38,6 +42,8 @@ export async function renderChart(chart: ChartConfig, figures: Figure[], goals: 
   const sentences = built.description.length ? built.description : [msg(ctx, 'chart.desc.none')];
   const description = [...sentences, ...(chart.note ? [chart.note] : [])].join(' ');
   const svg = finishSvg(await renderSvg(built.fullSpec), chart.id, chart.title, description);
+  const narrow = buildChart(chart, figures, goals, { ...ctx, frame: NARROW });
+  const svgNarrow = finishSvg(await renderSvg(narrow.fullSpec), `${chart.id}-narrow`, chart.title, description, 'chart chart-phone');
   // A legend for each mark the chart's data table shows.
   const footnotes = [...legendLines(built.table.rows.flat(), ctx.language, ctx.minCount), ...(built.footnotes ?? [])];
   return {
@@ -45,6 +51,7 @@ export async function renderChart(chart: ChartConfig, figures: Figure[], goals: 
     title: chart.title,
     description,
     svg,
+    svgNarrow,
     table: { caption: msg(ctx, 'chart.table.caption', { title: chart.title }), ...built.table },
     csv: toCsv(built.csv.headers, built.csv.rows, ctx.language),
     footnotes,

@@ -5,8 +5,8 @@
 // drawn grey and marked in their label, so the mark does not rest on colour alone.
 import { barColour, inkColour, mutedInk, targetColour } from '../../palette.ts';
 import { textWidth } from './fonts.ts';
-import { AXIS_SIZE, computeDomain, labelColumn, MAX_WIDTH, PADDING, rowEncoding, rowKey, rowStep, VALUE_SIZE, xEncoding, type Spec } from './layout.ts';
-import { chartUnits, figuresOf, figureFor, interval, levelWord, msg, num, pct, unitHeader, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
+import { AXIS_SIZE, computeDomain, labelColumn, PADDING, rowEncoding, rowKey, rowStep, VALUE_SIZE, xEncoding, type Spec } from './layout.ts';
+import { chartUnits, figuresOf, figureFor, interval, levelWord, msg, num, pct, unitHeader, frameOf, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
 import { hiddenMark } from '../../format.ts';
 
 const GAP = 4;
@@ -30,13 +30,14 @@ export function intervalsChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const text = (f: (typeof present)[number]) => `${pct(f.value!, ctx)} (${interval(f.ci95, ctx)})`;
 
   const labels = shown.map(label);
-  const labelW = labelColumn(labels);
-  const plotW = Math.floor(MAX_WIDTH - 2 - 2 * PADDING - labelW);
+  const frame = frameOf(ctx);
+  const labelW = labelColumn(labels, new Set(), frame);
+  const plotW = Math.floor(frame.width - 2 - 2 * PADDING - labelW);
   const values = shown.flatMap((f) => [f.value!, ...(f.ci95 ?? [])]).concat(total?.value != null ? [total.value] : []);
   const d = computeDomain(values, shown.map((f) => ({ at: f.ci95?.[1] ?? f.value!, width: textWidth(text(f), VALUE_SIZE) })), plotW, 'share');
-  const y = rowEncoding(labels, [], labelW);
+  const y = rowEncoding(labels, [], labelW, true, frame);
   const x = (field: string) => xEncoding(field, d, true);
-  const data = shown.map((f) => ({ row: rowKey(label(f)), value: f.value, lo: f.ci95?.[0] ?? f.value, hi: f.ci95?.[1] ?? f.value, text: text(f), colour: isSmall(f) ? mutedInk : barColour }));
+  const data = shown.map((f) => ({ row: rowKey(label(f), frame), value: f.value, lo: f.ci95?.[0] ?? f.value, hi: f.ci95?.[1] ?? f.value, text: text(f), colour: isSmall(f) ? mutedInk : barColour }));
   const layers: Spec[] = [];
   if (total?.value != null) {
     layers.push(
@@ -53,7 +54,7 @@ export function intervalsChart({ chart, figures, ctx }: Inputs): BuiltChart {
     { mark: { type: 'point', filled: true, size: 70, opacity: 1 }, encoding: { y, x: x('value'), color: { field: 'colour', type: 'nominal', scale: null } } },
     { mark: { type: 'text', align: 'left', baseline: 'middle', dx: GAP, color: inkColour }, encoding: { y, x: x('hi'), text: { field: 'text' } } },
   );
-  const spec: Spec = { data: { values: data }, width: plotW, height: { step: rowStep(labels) }, layer: layers };
+  const spec: Spec = { data: { values: data }, width: plotW, height: { step: rowStep(labels, frame) }, layer: layers };
 
   const too = absent + hidden.length + small.length;
   const note =

@@ -5,11 +5,13 @@ import { barColour, gridColour, inkColour, mutedInk, targetColour, totalColour }
 import { FONT_CSS, textWidth, wrapText } from './fonts.ts';
 
 export const MAX_WIDTH = 640;
+/** The narrow drawing shown on phones: it fits a 320 px screen's text column at its own size. */
+export const NARROW_WIDTH = 284;
 export const PADDING = 4;
 export const LABEL_SIZE = 12;
 export const VALUE_SIZE = 12;
 export const HEADER_SIZE = 13;
-export const AXIS_SIZE = 11;
+export const AXIS_SIZE = 12;
 /** Row labels longer than this wrap onto more lines. */
 export const LABEL_MAX = 230;
 const LABEL_PAD = 8;
@@ -20,6 +22,17 @@ export const COLUMN_SPACING = 20;
 
 /** A Vega-Lite spec as plain JSON (validated against the Vega-Lite JSON Schema in the tests). */
 export type Spec = Record<string, unknown>;
+
+/**
+ * The width a chart is drawn for, and where its row labels wrap. Charts are drawn twice, for the
+ * A4 column and the desktop (WIDE) and for phones (NARROW), so that text is never scaled down.
+ */
+export interface Frame {
+  width: number;
+  labelMax: number;
+}
+export const WIDE: Frame = { width: MAX_WIDTH, labelMax: LABEL_MAX };
+export const NARROW: Frame = { width: NARROW_WIDTH, labelMax: 110 };
 
 export interface BarRow {
   /** Row label as shown on the axis (may be wrapped into lines). */
@@ -60,30 +73,33 @@ export interface BarLayoutOptions {
   status?: boolean;
   /** Draw the interval (lo–hi) whiskers. */
   intervals?: boolean;
+  /** The width drawn for; WIDE unless given. */
+  frame?: Frame;
 }
 
 /** The text measured for a row label, wrapped at LABEL_MAX. */
-export function labelLines(label: string): string[] {
-  return wrapText(label, LABEL_MAX, LABEL_SIZE);
+export function labelLines(label: string, frame: Frame = WIDE): string[] {
+  return wrapText(label, frame.labelMax, LABEL_SIZE);
 }
 
 /** The y value of a row: its label wrapped into lines (rowEncoding splits it again). */
-export function rowKey(label: string): string {
-  return labelLines(label).join('\n');
+export function rowKey(label: string, frame: Frame = WIDE): string {
+  return labelLines(label, frame).join('\n');
 }
 
 /** Width of the row-label column (labels plus padding). */
-export function labelColumn(labels: string[], strong: Set<string> = new Set()): number {
+export function labelColumn(labels: string[], strong: Set<string> = new Set(), frame: Frame = WIDE): number {
   let w = 0;
-  for (const l of labels) for (const line of labelLines(l)) w = Math.max(w, textWidth(line, LABEL_SIZE, strong.has(l)));
+  for (const l of labels) for (const line of labelLines(l, frame)) w = Math.max(w, textWidth(line, LABEL_SIZE, strong.has(l)));
   return Math.ceil(w) + LABEL_PAD;
 }
 
-function niceStep(span: number, share: boolean, count = 5): number {
+/** A round tick step; counts (integer values) step by whole numbers, never 2.5 persons. */
+function niceStep(span: number, share: boolean, count = 5, integer = false): number {
   const raw = span / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
-  return share ? Math.max(step, 0.05) : step;
+  const step = (integer ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]).map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  return share ? Math.max(step, 0.05) : integer ? Math.max(1, Math.round(step)) : step;
 }
 
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
@@ -105,6 +121,7 @@ interface Anchor {
  */
 export function computeDomain(values: number[], anchors: Anchor[], plotWidth: number, scale: Scale): Domain {
   const share = scale === 'share';
+  const integer = !share && values.every((v) => Number.isInteger(v));
   // About one tick per 70 px, at least two intervals.
   const count = Math.max(2, Math.min(6, Math.floor(plotWidth / 70)));
   let d0 = Math.min(0, ...values);
@@ -117,11 +134,11 @@ export function computeDomain(values: number[], anchors: Anchor[], plotWidth: nu
       if (a.at >= 0) d1 = Math.max(d1, d0 + ((a.at - d0) * plotWidth) / room);
       else d0 = Math.min(d0, d1 - ((d1 - a.at) * plotWidth) / room);
     }
-    const step = niceStep(d1 - d0, share, count);
+    const step = niceStep(d1 - d0, share, count, integer);
     d1 = round(Math.ceil(round(d1 / step)) * step);
     d0 = round(Math.floor(round(d0 / step)) * step);
   }
-  const step = niceStep(d1 - d0, share, count);
+  const step = niceStep(d1 - d0, share, count, integer);
   const ticks: number[] = [];
   for (let v = round(Math.ceil(d0 / step) * step); v <= d1 + 1e-9; v = round(v + step)) {
     if (!share || (v >= 0 && v <= 1 + 1e-9)) ticks.push(v);
@@ -152,9 +169,9 @@ export function header(text: string, width: number): Spec {
 }
 
 /** The y (row) encoding: labels wrapped into lines, the total in bold, no ticks or domain. */
-export function rowEncoding(labels: string[], strong: string[], extent: number, showLabels = true): Spec {
-  const wrapped = labels.map(rowKey);
-  const strongWrapped = strong.map(rowKey);
+export function rowEncoding(labels: string[], strong: string[], extent: number, showLabels = true, frame: Frame = WIDE): Spec {
+  const wrapped = labels.map((l) => rowKey(l, frame));
+  const strongWrapped = strong.map((l) => rowKey(l, frame));
   return {
     field: 'row',
     type: 'nominal',
@@ -178,8 +195,8 @@ export function rowEncoding(labels: string[], strong: string[], extent: number, 
 }
 
 /** Height of one row: taller when a label wraps. */
-export function rowStep(labels: string[]): number {
-  const lines = Math.max(1, ...labels.map((l) => labelLines(l).length));
+export function rowStep(labels: string[], frame: Frame = WIDE): number {
+  const lines = Math.max(1, ...labels.map((l) => labelLines(l, frame).length));
   return Math.max(24, lines * LINE_HEIGHT + 10);
 }
 
@@ -210,14 +227,14 @@ function anchors(panels: Panel[]): Anchor[] {
 }
 
 /** All panels' rows as one inline data set; the first row of a panel carries its header and target. */
-function rowData(panels: Panel[], headerWidth: number): Record<string, unknown>[] {
+function rowData(panels: Panel[], headerWidth: number, frame: Frame, headerLines = 0): Record<string, unknown>[] {
   return panels.flatMap((p, i) =>
     p.rows.map((r, j) => {
       const t = j === 0 ? p.target : undefined;
       return {
         panel: i,
         panelLabel: panelKey(p, headerWidth),
-        row: rowKey(r.label),
+        row: rowKey(r.label, frame),
         value: r.value,
         lo: r.lo ?? null,
         hi: r.hi ?? null,
@@ -227,7 +244,9 @@ function rowData(panels: Panel[], headerWidth: number): Record<string, unknown>[
         at: anchorOf(r),
         status: r.status ?? '',
         first: j === 0,
-        header: j === 0 && p.header ? wrapText(p.header, headerWidth, HEADER_SIZE, true) : null,
+        // Vega writes a text's further lines below the first: shorter headers are padded at the
+        // top so that every header's last line sits on the same baseline above its panel.
+        header: j === 0 && p.header ? padTop(wrapText(p.header, headerWidth, HEADER_SIZE, true), headerLines) : null,
         t: t?.value ?? null,
         tmin: t?.min ?? null,
         tmax: t?.max ?? null,
@@ -237,6 +256,8 @@ function rowData(panels: Panel[], headerWidth: number): Record<string, unknown>[
     }),
   );
 }
+
+const padTop = (lines: string[], n: number) => [...Array<string>(Math.max(0, n - lines.length)).fill(''), ...lines];
 
 /** A panel's facet value (columns layout): its header wrapped to the panel's width. */
 function panelKey(p: Panel, width: number): string {
@@ -256,14 +277,15 @@ const TARGET_LABEL = 16;
  *  - several columns (distribution): the unit is the facet header, row labels on the left only.
  */
 export function barChart(o: BarLayoutOptions): { spec: Spec; width: number } {
+  const frame = o.frame ?? WIDE;
   const columns = Math.max(1, Math.min(o.columns ?? 1, o.panels.length));
   const allRows = o.panels.flatMap((p) => p.rows);
   const labels = [...new Set(allRows.map((r) => r.label))];
   const strong = [...new Set(allRows.filter((r) => r.strong).map((r) => r.label))];
-  const labelW = labelColumn(labels, new Set(strong));
+  const labelW = labelColumn(labels, new Set(strong), frame);
   const statusW = o.status ? Math.ceil(Math.max(0, ...allRows.map((r) => textWidth(r.status ?? '', VALUE_SIZE, true)))) + 14 : 0;
-  // 2 px spare: bar strokes and rounding must not push the SVG past MAX_WIDTH.
-  const inner = MAX_WIDTH - 2 - 2 * PADDING - labelW - statusW - (columns - 1) * COLUMN_SPACING;
+  // 2 px spare: bar strokes and rounding must not push the SVG past the frame's width.
+  const inner = frame.width - 2 - 2 * PADDING - labelW - statusW - (columns - 1) * COLUMN_SPACING;
   const plotW = Math.floor(inner / columns);
   const targetLabels: Anchor[] = [];
   const values: number[] = [];
@@ -278,7 +300,7 @@ export function barChart(o: BarLayoutOptions): { spec: Spec; width: number } {
   }
   const d = computeDomain(values, [...anchors(o.panels), ...targetLabels], plotW, o.scale);
   const x = (field: string) => xEncoding(field, d, true);
-  const y = rowEncoding(labels, strong, labelW);
+  const y = rowEncoding(labels, strong, labelW, true, frame);
   const stacked = columns === 1;
 
   const layers: Spec[] = [];
@@ -353,13 +375,13 @@ export function barChart(o: BarLayoutOptions): { spec: Spec; width: number } {
   if (stacked && headerLines > 0) {
     layers.push({
       transform: [{ filter: 'datum.first && isValid(datum.header)' }],
-      mark: { type: 'text', align: 'left', baseline: 'bottom', x: -labelW, y: -above, fontSize: HEADER_SIZE, fontWeight: 'bold', lineHeight: HEADER_LINE },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', x: -labelW, y: -above - (headerLines - 1) * HEADER_LINE, fontSize: HEADER_SIZE, fontWeight: 'bold', lineHeight: HEADER_LINE },
       encoding: { text: { field: 'header' } },
     });
   }
 
-  const cell: Spec = { width: plotW, height: { step: rowStep(labels) }, layer: layers };
-  const data = { values: rowData(o.panels, stacked ? headerWidth : plotW) };
+  const cell: Spec = { width: plotW, height: { step: rowStep(labels, frame) }, layer: layers };
+  const data = { values: rowData(o.panels, stacked ? headerWidth : plotW, frame, stacked ? headerLines : 0) };
   let spec: Spec;
   if (stacked) {
     spec = {

@@ -6,10 +6,10 @@
 // a row per unit.
 import type { Figure } from '../../publish/indicators-schema.ts';
 import { divergingPalette, inkColour, textColourOn } from '../../palette.ts';
-import { chartUnits, figuresOf, levelWord, msg, num, pct, unitHeader, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
+import { chartUnits, figuresOf, levelWord, msg, num, pct, unitHeader, frameOf, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
 import { hiddenMark } from '../../format.ts';
 import { textWidth } from './fonts.ts';
-import { header, labelColumn, rowKey, LABEL_SIZE, MAX_WIDTH, PADDING, rowEncoding, rowStep, VALUE_SIZE, xEncoding, type Domain, type Spec } from './layout.ts';
+import { header, labelColumn, rowKey, LABEL_SIZE, PADDING, rowEncoding, rowStep, VALUE_SIZE, xEncoding, type Domain, type Spec } from './layout.ts';
 
 const DOMAIN: Domain = { domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1], format: '.0%' };
 
@@ -56,8 +56,9 @@ export function likertChart({ chart, figures, ctx }: Inputs): BuiltChart {
 
   const allLabels = groups.flatMap((g) => g.rows.map((r) => r.label));
   const strong = [...new Set(groups.flatMap((g) => g.rows.filter((r) => r.strong).map((r) => r.label)))];
-  const labelW = labelColumn(allLabels, new Set(strong));
-  const plotW = MAX_WIDTH - 2 - 2 * PADDING - labelW;
+  const frame = frameOf(ctx);
+  const labelW = labelColumn(allLabels, new Set(strong), frame);
+  const plotW = frame.width - 2 - 2 * PADDING - labelW;
   let suppressed = false;
 
   const panels = groups.map((g, gi) => {
@@ -77,12 +78,12 @@ export function likertChart({ chart, figures, ctx }: Inputs): BuiltChart {
         const text = pct(f.value, ctx);
         const colour = colours[i]!;
         const fits = f.value * plotW >= textWidth(text, VALUE_SIZE) + 6;
-        segments.push({ row: rowKey(r.label), answer: a, x0: x, x1: x + f.value, mid: x + f.value / 2, text: fits ? text : '', ink: textColourOn(colour) });
+        segments.push({ row: rowKey(r.label, frame), answer: a, x0: x, x1: x + f.value, mid: x + f.value / 2, text: fits ? text : '', ink: textColourOn(colour) });
         x += f.value;
       }
       if (hidden) {
         suppressed = true;
-        ends.push({ row: rowKey(r.label), at: x, text: hiddenMark(hidden) });
+        ends.push({ row: rowKey(r.label, frame), at: x, text: hiddenMark(hidden) });
       }
     }
     const labels = g.rows.map((r) => r.label);
@@ -101,7 +102,7 @@ export function likertChart({ chart, figures, ctx }: Inputs): BuiltChart {
               title: null,
               orient: 'top',
               direction: 'horizontal',
-              columns: legendColumns(q0.answers.map((a) => answerLabel(q0, a)), plotW + labelW),
+              columns: legendColumns(q0.answers.map((a) => answerLabel(q0, a)), plotW),
               labelExpr: legendLabels(q0, answerLabel),
               offset: 6,
             },
@@ -123,9 +124,9 @@ export function likertChart({ chart, figures, ctx }: Inputs): BuiltChart {
     }
     const spec: Spec = {
       width: plotW,
-      height: { step: rowStep(labels) },
+      height: { step: rowStep(labels, frame) },
       data: { values },
-      encoding: { y: rowEncoding(labels, strong.filter((s) => labels.includes(s)), labelW) },
+      encoding: { y: rowEncoding(labels, strong.filter((s) => labels.includes(s)), labelW, true, frame) },
       layer: layers,
     };
     if (g.header) spec.title = header(g.header, labelW + plotW);
@@ -160,7 +161,7 @@ export function likertChart({ chart, figures, ctx }: Inputs): BuiltChart {
   return {
     // One panel per scale, each with its own legend (a single panel needs no concatenation).
     spec: panels.length === 1 ? panels[0]! : { vconcat: panels, resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } } },
-    width: MAX_WIDTH,
+    width: frame.width,
     description: [msg(ctx, 'chart.desc.likert', { n: questions.length, level: levelWord(ctx) }), ...sentences],
     table: {
       headers: [msg(ctx, 'chart.col.question'), ...(multi ? [unitHeader(ctx)] : []), msg(ctx, 'chart.col.answer'), msg(ctx, 'chart.col.share'), msg(ctx, 'chart.col.respondents')],
@@ -180,7 +181,7 @@ function legendLabels(q: Question, label: (q: Question, a: string) => string): s
   return `${JSON.stringify(map)}[datum.label] || datum.label`;
 }
 
-/** As many legend entries per line as fit the width. */
+/** As many legend entries per line as fit the width (the legend starts at the plot, right of the row labels). */
 function legendColumns(labels: string[], width: number): number {
   const entry = Math.max(...labels.map((l) => textWidth(l, LABEL_SIZE))) + 16 + 10;
   return Math.max(1, Math.min(labels.length, Math.floor(width / entry)));

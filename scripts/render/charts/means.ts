@@ -1,13 +1,13 @@
 // kind "means": mean, sum or count figures by unit, e.g. months of work training in a social
 // enterprise vs at an external employer, or how many had each status at follow-up. One panel
-// per figure, one bar per unit, value labels with one decimal (whole numbers without).
+// per figure, one bar per unit, value labels with one decimal (whole numbers and values of 100 or more without).
 import type { Figure } from '../../publish/indicators-schema.ts';
 import { barChart, type Panel } from './layout.ts';
-import { chartUnits, figureFor, figuresOf, levelWord, msg, num, rangeSentence, unitHeader, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
-import { hiddenMark } from '../../format.ts';
+import { chartUnits, figureFor, figuresOf, levelWord, msg, num, rangeSentence, unitHeader, frameOf, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
+import { hiddenMark, meanDecimals } from '../../format.ts';
 
 function decimalsFor(figs: Figure[]): number {
-  return figs.every((f) => (f.kind === 'sum' || f.kind === 'count') && (f.value === null || Number.isInteger(f.value))) ? 0 : 1;
+  return meanDecimals(figs.flatMap((f) => (f.value === null ? [] : [f.value])));
 }
 
 export function meansChart({ chart, figures, ctx }: Inputs): BuiltChart {
@@ -45,7 +45,7 @@ export function meansChart({ chart, figures, ctx }: Inputs): BuiltChart {
     const s = rangeSentence(label, present.map((f) => ({ unit: f.unit, value: f.suppressed ? null : f.value })), ctx, fmt);
     if (s && sentences.length < 2) sentences.push(s);
   }
-  const { spec, width } = barChart({ panels, scale: 'number' });
+  const { spec, width } = barChart({ panels, scale: 'number', frame: frameOf(ctx) });
   const valueHeader = msg(ctx, allMeans ? 'chart.col.mean' : 'chart.col.value');
   return {
     spec,

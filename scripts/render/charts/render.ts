@@ -81,7 +81,7 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
  * ARIA roles or labels inside, and every id renamed chart-<id>-<n> (with its url(#…) and href
  * references) in order of appearance, so the output does not depend on what was rendered before.
  */
-export function finishSvg(svg: string, id: string, title: string, description: string): string {
+export function finishSvg(svg: string, id: string, title: string, description: string, className = 'chart'): string {
   const ids = new Map<string, string>();
   for (const m of svg.matchAll(/\sid="([^"]+)"/g)) if (!ids.has(m[1]!)) ids.set(m[1]!, `chart-${id}-${ids.size + 1}`);
   let out = svg
@@ -94,7 +94,7 @@ export function finishSvg(svg: string, id: string, title: string, description: s
   out = out.replace(/^<svg([^>]*)>/, (_, attrs: string) => {
     const cleaned = attrs.replace(/\sclass="marks"/, '');
     return (
-      `<svg${cleaned} class="chart" role="img" aria-labelledby="${titleId} ${descId}">` +
+      `<svg${cleaned} class="${className}" role="img" aria-labelledby="${titleId} ${descId}">` +
       `<title id="${titleId}">${escapeXml(title)}</title><desc id="${descId}">${escapeXml(description)}</desc>`
     );
   });
@@ -128,8 +128,22 @@ export function compileSpec(spec: Spec): { vega: object; warnings: string[] } {
   return { vega: compiled, warnings };
 }
 
+/** SVGs already drawn, by their spec: a narrative edit in the preview redraws no chart. */
+const drawn = new Map<string, string>();
+const DRAWN_MAX = 400;
+
 /** Compiles and renders a complete Vega-Lite spec to an SVG string (Vega's own markup). */
 export async function renderSvg(spec: Spec): Promise<string> {
+  const key = JSON.stringify(spec);
+  const hit = drawn.get(key);
+  if (hit !== undefined) return hit;
+  const svg = await drawSvg(spec);
+  if (drawn.size >= DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, svg);
+  return svg;
+}
+
+async function drawSvg(spec: Spec): Promise<string> {
   installTextMetrics();
   const { vega: compiled, warnings } = compileSpec(spec);
   for (const w of warnings) console.warn(`Chart: ${w}`);

@@ -1,8 +1,9 @@
 // kind "shares": share figures by unit, one panel per figure (its label as header), one bar per
 // unit with the 95 % interval and the value written at the end of the bar.
 import { barChart, type Panel } from './layout.ts';
-import { chartUnits, figureFor, figuresOf, interval, levelWord, msg, num, pct, rangeSentence, unitHeader, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
+import { chartUnits, figureFor, figuresOf, interval, levelWord, msg, num, pct, rangeSentence, unitHeader, frameOf, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
 import { hiddenMark } from '../../format.ts';
+import { combinedShareNotes, type ShownShare } from './combined.ts';
 
 export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const units = chartUnits(chart, ctx);
@@ -11,12 +12,14 @@ export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const csv: BuiltChart['csv']['rows'] = [];
   const description: string[] = [];
   let suppressed = false;
+  const shown: ShownShare[] = [];
   for (const id of chart.figures) {
     const figs = figuresOf(figures, id, chart.id);
     const present = units.map((u) => figureFor(figs, u)).filter((f) => f !== undefined);
     if (present.length === 0) throw new Error(`Chart "${chart.id}": "${id}" has no value without category for the units shown (a distribution? use kind distribution).`);
     if (present.some((f) => f.kind !== 'share')) throw new Error(`Chart "${chart.id}": "${id}" is not a share (use kind means).`);
     const label = present[0]?.label ?? id;
+    shown.push({ label, cells: present });
     panels.push({
       header: label,
       rows: present.map((f) => ({
@@ -39,7 +42,7 @@ export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
       if (s && description.length < 2) description.push(s);
     }
   }
-  const { spec, width } = barChart({ panels, scale: 'share', intervals: true });
+  const { spec, width } = barChart({ panels, scale: 'share', intervals: true, frame: frameOf(ctx) });
   return {
     spec,
     width,
@@ -50,5 +53,6 @@ export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
       rows: csv,
     },
     suppressed,
+    footnotes: combinedShareNotes(shown, ctx),
   };
 }
