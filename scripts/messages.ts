@@ -152,7 +152,7 @@ export const messages = {
     'check.published_matches': '{n} av {total} värden som den ursprungliga rapporten publicerade stämmer med de beräknade.',
     // charts
     'chart.footnote.not_measured': '{goal}: inte mätt. {reason}',
-    'chart.footnote.combined': 'Andelen ”{whole}” räknas från antalet personer, liksom andelarna ”{parts}”. Var och en avrundas för sig, så de avrundade delarna behöver inte summera till helheten: för {unit} är andelen {value} procent medan delarna tillsammans blir {sum} procent.',
+    'chart.footnote.combined': 'Andelen ”{whole}” räknas från antalet personer, liksom andelarna ”{parts}”. Var och en avrundas för sig, så de avrundade delarna behöver inte summera till helheten ({unit}: {value} procent, delarna tillsammans {sum} procent).',
     'chart.and': '” och ”',
     'chart.footnote.not_share': 'Målet "{goal}" gäller ett antal och redovisas i måltabellen.',
     'chart.not_assessed': 'kan inte bedömas',
@@ -424,7 +424,7 @@ export const messages = {
     'check.published_matches': '{n} of {total} values the original report published agree with the computed ones.',
     // charts
     'chart.footnote.not_measured': '{goal}: not measured. {reason}',
-    'chart.footnote.combined': 'The share “{whole}” is computed from the number of persons, as are the shares “{parts}”. Each is rounded on its own, so the rounded parts need not add up to the whole: for {unit}, the share is {value} per cent while the parts add up to {sum} per cent.',
+    'chart.footnote.combined': 'The share “{whole}” is computed from the number of persons, as are the shares “{parts}”. Each is rounded on its own, so the rounded parts need not add up to the whole ({unit}: {value} per cent, the parts together {sum} per cent).',
     'chart.and': '” and “',
     'chart.footnote.not_share': 'The goal "{goal}" is on a count and is shown in the goals table.',
     'chart.not_assessed': 'cannot be assessed',
