@@ -205,6 +205,9 @@ export const messages = {
     'chart.desc.series.columns': 'Stapeldiagram',
     'chart.desc.series.one': '{label}: högst {max} ({maxPeriod}), {lastValue} i {last}.',
     'chart.col.period': 'Period',
+    'chart.col.row': 'Grupp',
+    'chart.desc.crosstab': 'Liggande stapeldiagram: {label} i {n} grupper.',
+    'chart.desc.crosstab.range': 'I totalen högst för {max} ({maxValue}) och lägst för {min} ({minValue}).',
     // Issue 6: provider comparisons, vouchers, follow-up premiums, costs and figure tables.
     'figure.participants.months_enrolled_mean': 'Genomsnittlig inskrivningstid för avslutade (månader)',
     'figure.premium': 'premie (kr)',
@@ -480,6 +483,9 @@ export const messages = {
     'chart.desc.series.columns': 'Column chart',
     'chart.desc.series.one': '{label}: highest {max} ({maxPeriod}), {lastValue} in {last}.',
     'chart.col.period': 'Period',
+    'chart.col.row': 'Group',
+    'chart.desc.crosstab': 'Horizontal bar chart: {label} in {n} groups.',
+    'chart.desc.crosstab.range': 'In the total, highest for {max} ({maxValue}) and lowest for {min} ({minValue}).',
     // Issue 6: provider comparisons, vouchers, follow-up premiums, costs and figure tables.
     'figure.participants.months_enrolled_mean': 'Mean time enrolled of those who exited (months)',
     'figure.premium': 'premium (SEK)',

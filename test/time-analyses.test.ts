@@ -166,7 +166,8 @@ describe('durations', () => {
     ],
   });
   const { figures } = computeIndicators(cfg, data(ps));
-  const pct = (xs: number[], p: number) => jStat.percentile(xs, p, false) as number;
+  // jStat's percentile (not in the project's jstat typings, which cover what scripts/ use).
+  const pct = (xs: number[], p: number) => (jStat as unknown as { percentile: (xs: number[], p: number, exclusive: boolean) => number }).percentile(xs, p, false);
 
   it('median and quartiles of months enrolled, per unit and gender, agree with jStat (Excel PERCENTILE.INC)', () => {
     for (const c of cellsOf(ps.filter((p) => p.exitDate !== null))) {

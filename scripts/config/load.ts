@@ -236,6 +236,8 @@ function crossChecks(config: Config): [Path, string, string?][] {
     if (c.kind !== 'goals' && c.figures.length === 0) out.push([['charts', i, 'figures'], `one or more figure ids for a chart of kind ${c.kind}`]);
     if (c.kind === 'intervals' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a share) for a chart of kind intervals']);
     if (c.kind === 'distribution' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a distribution) for a chart of kind distribution']);
+    if (c.kind === 'crosstab' && (c.figures.length !== 1 || !config.crosstabs.some((x) => c.figures[0] === `crosstab.${x.id}`)))
+      out.push([['charts', i, 'figures'], `exactly one crosstab, as crosstab.<id> (${config.crosstabs.map((x) => `crosstab.${x.id}`).join(', ') || 'none defined'})`, c.figures.join(', ')]);
     if (c.style !== undefined && c.kind !== 'series') out.push([['charts', i, 'style'], 'no style (only charts of kind series have one)', c.style]);
     c.goals?.forEach((g, j) => {
       if (!goalIds.has(g)) out.push([['charts', i, 'goals', j], `a goal id of goals (${[...goalIds].join(', ')})`, g]);

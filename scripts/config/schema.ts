@@ -106,7 +106,7 @@ const criterion = z.strictObject({
 /** A box of the theory of change, optionally tied to a goal so its measured status shows. */
 const tocBox = z.strictObject({ text: z.string().min(1), goal: figureId.optional() });
 
-export const CHART_KINDS = ['shares', 'distribution', 'means', 'likert', 'goals', 'coefficients', 'intervals', 'series'] as const;
+export const CHART_KINDS = ['shares', 'distribution', 'means', 'likert', 'goals', 'coefficients', 'intervals', 'series', 'crosstab'] as const;
 
 const chart = z.strictObject({
   id: shortId,

@@ -11,6 +11,7 @@ import { likertChart } from './likert.ts';
 import { meansChart } from './means.ts';
 import { sharesChart } from './shares.ts';
 import { seriesChart } from './series.ts';
+import { crosstabChart } from './crosstab.ts';
 
 const builders: Record<ChartConfig['kind'], (i: Inputs) => BuiltChart> = {
   shares: sharesChart,
@@ -21,6 +22,7 @@ const builders: Record<ChartConfig['kind'], (i: Inputs) => BuiltChart> = {
   coefficients: coefficientsChart,
   intervals: intervalsChart,
   series: seriesChart,
+  crosstab: crosstabChart,
 };
 
 /** Throws an Error naming the chart when a figure does not fit it (unknown, wrong kind). */

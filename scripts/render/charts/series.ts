@@ -80,12 +80,12 @@ type Point = { period: string; series: string; value: number | null; mark: strin
 /** Lines with points (or grouped columns) over the periods in order; hidden values' marks at the baseline. */
 function seriesSpec(values: Point[], periods: string[], names: string[], style: 'lines' | 'columns'): Spec {
   const x = { field: 'period', type: 'ordinal', sort: periods, title: null, axis: { labelAngle: periods.length > 8 ? -45 : 0, labelOverlap: true } };
-  const colour = { field: 'series', type: 'nominal', sort: names, title: null, scale: { domain: names, range: categorical.slice(0, names.length) }, legend: { orient: 'bottom', direction: 'vertical', symbolType: style === 'lines' ? 'stroke' : 'square' } };
+  const colour = { field: 'series', type: 'nominal', sort: names, title: null, scale: { domain: names, range: categorical.slice(0, names.length) }, legend: { orient: 'bottom', direction: 'vertical' } };
   const y = { field: 'value', type: 'quantitative', title: null, axis: { format: ',d', tickMinStep: 1 } };
   const offset = names.length > 1 ? { xOffset: { field: 'series', type: 'nominal', sort: names } } : {};
   const main =
     style === 'lines'
-      ? { mark: { type: 'line', strokeWidth: 2, invalid: 'break-paths-show-domains', point: { filled: true, size: 45 } }, encoding: { x, y, color: colour, shape: { field: 'series', type: 'nominal', sort: names, scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend: null } } }
+      ? { mark: { type: 'line', strokeWidth: 2, invalid: 'break-paths-show-domains', point: { filled: true, size: 45 } }, encoding: { x, y, color: colour, shape: { field: 'series', type: 'nominal', sort: names, scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend: colour.legend } } }
       : { mark: { type: 'bar' }, encoding: { x, y, color: colour, ...offset } };
   const marks = { transform: [{ filter: "datum.mark !== ''" }], mark: { type: 'text', baseline: 'bottom', dy: -2, fontSize: 11 }, encoding: { x, ...(style === 'columns' ? offset : {}), y: { datum: 0 }, text: { field: 'mark' } } };
   return { width: MAX_WIDTH - 2 * PADDING - 60, height: HEIGHT, data: { values }, layer: [main, marks] };
