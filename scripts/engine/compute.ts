@@ -48,7 +48,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   const lang: Language = config.language;
   const ps = data.participants;
   const grid = makeGrid(config.units.items.filter((u) => u.reported).map((u) => u.name), ps);
-  const e: Emitter = { grid, minCount: config.disclosure.min_count, figures: [], links: [], unpublished: [] };
+  const e: Emitter = { grid, minCount: config.disclosure.min_count, figures: [], links: [], unpublished: [], linkedIds: new Set() };
   const checks: Check[] = [];
   const problems: Problem[] = [];
   const acc = () => new Acc(grid.size);
@@ -418,7 +418,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
 
   // Secondary disclosure control before anything reads the figures (goals, checks, charts).
   for (const f of e.figures) if (f.suppressed) f.suppression = 'primary';
-  const secondary = config.disclosure.secondary === false ? { suppressed: hideDifferences(e.figures), unprotected: [] } : protectFigures(e.figures, config, configFile, { links: e.links!, unpublished: e.unpublished! });
+  const secondary = config.disclosure.secondary === false ? { suppressed: hideDifferences(e.figures), unprotected: [] } : protectFigures(e.figures, config, configFile, { links: e.links!, unpublished: e.unpublished!, linkedIds: e.linkedIds! });
   if (secondary.unprotected.length > 0)
     throw new InputError(secondary.unprotected.map((u) => ({ file: configFile, column: 'disclosure.min_count', value: `${u.id} ${u.unit} ${u.gender}${u.category ? ` ${u.category}` : ''}`, expected: `tables in which every suppressed cell can be protected (merge small units or categories)` })));
   checks.push(...suppressionChecks(lang, e.figures, config.disclosure.min_count));

@@ -67,6 +67,7 @@ export function emitCrosstabs(e: Emitter, config: Config, x: CrosstabInputs): vo
   for (const c of config.crosstabs) {
     const rows = rowsOf(c, config, x);
     const ids = rows.keys.map((k) => crosstabFigureId(c, k));
+    for (const id of ids) e.linkedIds?.add(id);
     const meta = (r: number) => ({ id: ids[r]!, label: `${c.label}: ${rows.labels[r]}`, breakdown: c.breakdown });
     if (c.outcome !== undefined) {
       const { base, member } = x.outcomes.get(c.outcome)!;
@@ -100,6 +101,8 @@ export function emitCrosstabs(e: Emitter, config: Config, x: CrosstabInputs): vo
     e.links?.push(
       ...cats.map((cat) => sumLink(tableKey('num', d.id, cat), ids.map((id) => tableKey('num', id, cat)))),
       sumLink(tableKey('den', d.id, cats[0]!), ids.map((id) => tableKey('den', id, cats[0]!))),
+      // Each row's base, once per category: one number.
+      ...ids.flatMap((id) => cats.slice(1).map((cat) => sumLink(tableKey('den', id, cats[0]!), [tableKey('den', id, cat)]))),
     );
   }
 }

@@ -50,7 +50,9 @@ export function emitDurations(e: Emitter, config: Config, x: DurationInputs): vo
       bands[j]!.den.set(n);
       emitShares(e, { id: ids.bands, label: d.label, category: band.id, categoryLabel: band.label, breakdown: d.breakdown }, bands[j]!);
     });
-    if (d.bands) e.links?.push({ terms: [{ table: nTable, coef: 1 }, { table: tableKey('den', ids.bands, d.bands[0]!.id), coef: -1 }] });
+    // The bands' base (once per band) is the quantiles' persons.
+    for (const band of d.bands ?? []) e.links?.push({ terms: [{ table: nTable, coef: 1 }, { table: tableKey('den', ids.bands, band.id), coef: -1 }] });
+    for (const id of Object.values(ids)) e.linkedIds?.add(id);
     const whole = o ? tableKey('num', `exit.${d.outcome}`) : tableKey('count', 'participants.exited');
     if (d.filter) declareRest(e, `duration.${d.id}`, d.breakdown, { table: whole, cells: before.num }, { table: nTable, cells: n });
     else e.links?.push({ terms: [{ table: whole, coef: 1 }, { table: nTable, coef: -1 }] });

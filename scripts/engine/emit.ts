@@ -16,6 +16,8 @@ export interface Emitter {
   links?: Link[];
   /** Cells the links use that are never published (protected by the gate when small). */
   unpublished?: Figure[];
+  /** Ids of figures tied to others by declared links only (secondary.ts `Declared.linkedIds`). */
+  linkedIds?: Set<string>;
 }
 
 export interface FigureMeta {

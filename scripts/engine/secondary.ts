@@ -75,6 +75,12 @@ export interface Declared {
    * leaves out of a published base): hidden from the start, protected when small.
    */
   unpublished: Figure[];
+  /**
+   * Figure ids whose every tie to other tables is a declared link: their columns are never
+   * matched to others by equal values (a quarter's inflow that happens to equal another count
+   * is not that count).
+   */
+  linkedIds?: ReadonlySet<string>;
 }
 
 /** Applies secondary suppression to `figures` in place (they must come from emit.ts). */
@@ -184,7 +190,7 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   const allUnits = [...new Set([...tables.values()].flatMap((t) => t.units))];
   const columns = new Map<string, string[][]>();
   for (const [name, t] of tables)
-    for (const g of neverTables.has(name) ? [] : t.genders) {
+    for (const g of neverTables.has(name) || declared.linkedIds?.has(t.id) ? [] : t.genders) {
       const keys = allUnits.map((u) => cellKey(name, u, g));
       const values = keys.map(valueOf);
       if (values.every((v) => v === 0)) continue;

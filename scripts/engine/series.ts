@@ -97,6 +97,7 @@ export function emitSeries(e: Emitter, config: Config, ps: readonly Participant[
       emitCounts(e, meta(ids.enrolled, 'enrolled'), end);
     });
     e.links?.push(...seriesLinks(ids, periods));
+    for (const id of Object.values(ids)) e.linkedIds?.add(id);
   }
 }
 
