@@ -35,6 +35,8 @@ crosstabs:
   - { id: occupation_by_year, label: Sysselsättning vid avslut efter inskrivningsår, outcome: occupation, by_cohort: year, breakdown: total }
 durations:
   - { id: enrolled, label: Tid i projektet, breakdown: total }
+figure_tables:
+  - { id: occupation_rows, title: Sysselsättning efter inskrivningsår, figures: [crosstab.occupation_by_year.2018, crosstab.occupation_by_year.2019], units: [total] }
 `);
   appendFileSync(join(root, 'content', slug, 'resultat.md'), `
 Under det första kvartalet år 2018 skrevs {{ fig("series.flow.inflow", "total", "all", "value", "2018-Q1") }} deltagare in. Mediantiden i projektet var {{ fig("duration.enrolled.median") }} månader.
@@ -44,6 +46,8 @@ Under det första kvartalet år 2018 skrevs {{ fig("series.flow.inflow", "total"
 {% chart "stock" %}
 
 {% chart "occupation_by_year" %}
+
+{% table "occupation_rows" %}
 `);
   await buildSite({ root, outDir: out, slugs: [slug], pdf: false, log: () => {} });
   html = readFileSync(join(out, slug, 'index.html'), 'utf8');
@@ -57,6 +61,13 @@ it('places each new chart as one accessible image with its data table and CSV', 
     assert.ok(existsSync(join(out, slug, 'data', `chart-${id}.csv`)), `chart-${id}.csv`);
   }
   assert.ok(html.includes('kv.&nbsp;1 2018') || html.includes('kv.\u00a01 2018'), 'periods are named in Swedish');
+});
+
+it('a figure table lists a crosstab\'s rows', () => {
+  assert.ok(html.includes('Sysselsättning efter inskrivningsår'), 'the table\'s caption');
+  const row = ind.figures.find((x) => x.id === 'crosstab.occupation_by_year.2019' && x.unit === 'total' && x.gender === 'all')!;
+  assert.equal(row.kind, 'share');
+  assert.ok(html.replace(/&nbsp;/g, '\u00a0').includes(formatFigure(row, 'sv')));
 });
 
 it('the citations print the registry\'s values', () => {
