@@ -85,3 +85,13 @@ test('chart kind crosstab names one crosstab; style belongs to kind series only'
   const withCharts = text.replace(/^charts:\n/m, 'charts:\n  - { id: ct, kind: crosstab, title: T, figures: [crosstab.nope] }\n  - { id: st, kind: shares, title: S, figures: [exit.work_or_studies], style: lines }\n  - { id: ok, kind: crosstab, title: O, figures: [crosstab.work_by_income] }\n  - { id: ok2, kind: series, title: O, figures: [series.flow.inflow], style: columns }\n');
   assert.deepEqual(problems(withCharts).map((p) => [p.column, p.value]), [['charts[0].figures', 'crosstab.nope'], ['charts[1].style', 'lines']]);
 });
+
+test('a crosstab\'s rows must have distinct ids: categories that give the same id are an error', () => {
+  const text = EXAMPLE.replace(/^distributions:\n/m, 'distributions:\n  - { id: entry.code, label: Kod, column: referral, categories: { "a-b": A, "a_b": B } }\n') + `
+crosstabs:
+  - { id: by_code, label: R, outcome: work_or_studies, by: entry.code }
+`;
+  const p = problems(text).filter((x) => x.column === 'crosstabs[0].by');
+  assert.deepEqual(p.map((x) => x.value), ['a_b']);
+  assert.match(p[0]!.expected, /distinct and not empty/);
+});

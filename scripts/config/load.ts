@@ -6,6 +6,7 @@ import type { core } from 'zod';
 import { configSchema, DAC_CRITERIA, type Config } from './schema.ts';
 import { EXIT_REASONS, OUTCOME_CODES, TABLES, type TableName } from './contract.ts';
 import { InputError, type Problem } from '../problems.ts';
+import { idPart } from '../slug.ts';
 
 export type { Config } from './schema.ts';
 
@@ -288,6 +289,12 @@ function analysisChecks(config: Config): Found {
     if (bys !== 1) out.push([['crosstabs', i], 'exactly one of by (a distribution), by_entry_group or by_cohort (month, quarter or year)']);
     if (c.by !== undefined && !personDists.includes(c.by)) out.push([['crosstabs', i, 'by'], `the id of a distribution of participants (${list(personDists)})`, c.by]);
     if (c.by !== undefined && c.by === c.distribution) out.push([['crosstabs', i, 'by'], 'a distribution other than the crosstab\'s own distribution', c.by]);
+    const by = config.distributions.find((d) => d.id === c.by);
+    const keys = by ? (by.categories ? Object.keys(by.categories) : (by.bands ?? []).map((b) => b.id)) : [];
+    const rowIds = keys.map(idPart);
+    keys.forEach((k, j) => {
+      if (rowIds[j] === '' || rowIds.indexOf(rowIds[j]!) !== j) out.push([['crosstabs', i, 'by'], `categories whose ids (${rowIds.join(', ')}) are distinct and not empty: the rows are figures crosstab.${c.id}.<category>`, k]);
+    });
     if (c.by_entry_group !== undefined && !entryIds.includes(c.by_entry_group)) out.push([['crosstabs', i, 'by_entry_group'], `the id of an entry group (${list(entryIds)})`, c.by_entry_group]);
   });
   config.durations.forEach((d, i) => {
