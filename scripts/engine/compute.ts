@@ -14,13 +14,12 @@ import { evaluateGoals } from './goals.ts';
 import { reconcileChecks } from './reconcile.ts';
 import { Acc, makeGrid, totalOnlyGrid } from './grid.ts';
 import { WorkBoundError } from './protect.ts';
-import { applySecondarySuppression, hideDifferences, type Declared } from './secondary.ts';
+import { applySecondarySuppression, hideDifferences, tableKey, type Declared } from './secondary.ts';
 import { monthsBetween } from './dates.ts';
 import { declareRest, passes } from './filter.ts';
 import { emitSeries } from './series.ts';
 import { emitCrosstabs } from './crosstab.ts';
 import { emitDurations } from './durations.ts';
-import { tableKey } from './secondary.ts';
 
 export interface Computed {
   figures: Figure[];
