@@ -37,6 +37,16 @@ export function formatDate(iso: string, lang: Language): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!));
 }
 
+/** A period of a time series ("2024-01", "2024-Q1", "2024") for reading: "jan 2024", "kv. 1 2024", "2024" (English "Jan 2024", "Q1 2024"). */
+export function formatPeriod(key: string, lang: Language): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (q) return lang === 'sv' ? `kv.${NBSP}${q[2]} ${q[1]}` : `Q${q[2]} ${q[1]}`;
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!m) return key;
+  const name = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).replace(/\.$/, '');
+  return `${name} ${m[1]}`;
+}
+
 /**
  * The marks of official statistics for a value not shown (SCB's conventions): ".." for a value
  * resting on fewer than k persons, "×" for one hidden so that such a value cannot be worked out
@@ -81,13 +91,14 @@ export function formatFigure(f: Figure, lang: Language, part = 'value'): string 
   if (part === 'percent') return f.value === null ? hiddenMark(f) : formatPercent(f.value, lang);
   if (part === 'numerator' || part === 'denominator') {
     // A mean's denominator is the number of persons it is taken over.
-    const v = part === 'denominator' && f.kind === 'mean' ? f.n : f[part];
+    const v = part === 'denominator' && (f.kind === 'mean' || f.kind === 'quantile') ? f.n : f[part];
     return v === null || v === undefined ? hiddenMark(f) : formatNumber(v, lang);
   }
   if (f.value === null) return hiddenMark(f);
   switch (f.kind) {
     case 'share': return formatPercent(f.value, lang);
-    case 'mean': return formatNumber(f.value, lang, meanDecimals([f.value]));
+    case 'mean':
+    case 'quantile': return formatNumber(f.value, lang, meanDecimals([f.value]));
     case 'coefficient': return f.scale === 'probability' ? percentagePoints(f.value, lang) : formatCoefficient(f.value, f, lang);
     case 'difference': return percentagePoints(f.value, lang);
     default: return formatNumber(f.value, lang);

@@ -6,6 +6,7 @@ import type { core } from 'zod';
 import { configSchema, DAC_CRITERIA, type Config } from './schema.ts';
 import { EXIT_REASONS, OUTCOME_CODES, TABLES, type TableName } from './contract.ts';
 import { InputError, type Problem } from '../problems.ts';
+import { idPart } from '../slug.ts';
 
 export type { Config } from './schema.ts';
 
@@ -228,6 +229,7 @@ function crossChecks(config: Config): [Path, string, string?][] {
       if (b.goal !== undefined && !goalIds.has(b.goal)) out.push([['theory_of_change', column, i, 'goal'], `a goal id of goals (${[...goalIds].join(', ')})`, b.goal]);
     });
   }
+  out.push(...analysisChecks(config), ...figureIdChecks(config));
   const chartIds = new Set<string>();
   config.charts.forEach((c, i) => {
     if (chartIds.has(c.id)) out.push([['charts', i, 'id'], 'each chart id once']);
@@ -235,6 +237,9 @@ function crossChecks(config: Config): [Path, string, string?][] {
     if (c.kind !== 'goals' && c.figures.length === 0) out.push([['charts', i, 'figures'], `one or more figure ids for a chart of kind ${c.kind}`]);
     if (c.kind === 'intervals' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a share) for a chart of kind intervals']);
     if (c.kind === 'distribution' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a distribution) for a chart of kind distribution']);
+    if (c.kind === 'crosstab' && (c.figures.length !== 1 || !config.crosstabs.some((x) => c.figures[0] === `crosstab.${x.id}`)))
+      out.push([['charts', i, 'figures'], `exactly one crosstab, as crosstab.<id> (${config.crosstabs.map((x) => `crosstab.${x.id}`).join(', ') || 'none defined'})`, c.figures.join(', ')]);
+    if (c.style !== undefined && c.kind !== 'series') out.push([['charts', i, 'style'], 'no style (only charts of kind series have one)', c.style]);
     c.goals?.forEach((g, j) => {
       if (!goalIds.has(g)) out.push([['charts', i, 'goals', j], `a goal id of goals (${[...goalIds].join(', ')})`, g]);
     });
@@ -242,5 +247,87 @@ function crossChecks(config: Config): [Path, string, string?][] {
       if (u !== 'total' && !unitNames.includes(u)) out.push([['charts', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
     });
   });
+  return out;
+}
+
+type Found = [Path, string, string?][];
+
+/** A date filter's ranges run forwards. */
+function filterChecks(path: Path, f: { entry?: { from?: string | undefined; to?: string | undefined } | undefined; exit?: { from?: string | undefined; to?: string | undefined } | undefined } | undefined): Found {
+  const out: Found = [];
+  for (const k of ['entry', 'exit'] as const) {
+    const r = f?.[k];
+    if (r && r.from === undefined && r.to === undefined) out.push([[...path, k], 'from, to or both']);
+    if (r?.from !== undefined && r.to !== undefined && r.from > r.to) out.push([[...path, k, 'to'], `a date on or after ${k}.from (${r.from})`, r.to]);
+  }
+  if (f && !f.entry && !f.exit) out.push([path, 'entry, exit or both (each a range of from and to)']);
+  return out;
+}
+
+/** Time series, crosstabs, durations and date filters: references and ranges. */
+function analysisChecks(config: Config): Found {
+  const out: Found = [];
+  const outcomeIds = config.outcome_groups.map((g) => g.id);
+  const entryIds = config.entry_groups.map((g) => g.id);
+  const personDists = config.distributions.filter((d) => d.table === 'participants').map((d) => d.id);
+  const list = (xs: string[]) => xs.join(', ') || 'none defined';
+  config.outcome_groups.forEach((g, i) => out.push(...filterChecks(['outcome_groups', i, 'filter'], g.filter)));
+  config.entry_groups.forEach((g, i) => out.push(...filterChecks(['entry_groups', i, 'filter'], g.filter)));
+  config.distributions.forEach((d, i) => {
+    out.push(...filterChecks(['distributions', i, 'filter'], d.filter));
+    if (d.filter && d.table === 'activities') out.push([['distributions', i, 'filter'], 'no filter for a distribution of activity rows (filters select participants)']);
+  });
+  config.series.forEach((s, i) => {
+    const from = s.from ?? config.period.from;
+    if (s.to !== undefined && s.to < from) out.push([['series', i, 'to'], `a date on or after the series' start (${from})`, s.to]);
+  });
+  config.crosstabs.forEach((c, i) => {
+    if ((c.outcome === undefined) === (c.distribution === undefined)) out.push([['crosstabs', i], 'either outcome (an outcome group) or distribution (a distribution of participants)']);
+    if (c.outcome !== undefined && !outcomeIds.includes(c.outcome)) out.push([['crosstabs', i, 'outcome'], `the id of an outcome group (${list(outcomeIds)})`, c.outcome]);
+    if (c.distribution !== undefined && !personDists.includes(c.distribution)) out.push([['crosstabs', i, 'distribution'], `the id of a distribution of participants (${list(personDists)})`, c.distribution]);
+    const bys = [c.by, c.by_entry_group, c.by_cohort].filter((x) => x !== undefined).length;
+    if (bys !== 1) out.push([['crosstabs', i], 'exactly one of by (a distribution), by_entry_group or by_cohort (month, quarter or year)']);
+    if (c.by !== undefined && !personDists.includes(c.by)) out.push([['crosstabs', i, 'by'], `the id of a distribution of participants (${list(personDists)})`, c.by]);
+    if (c.by !== undefined && c.by === c.distribution) out.push([['crosstabs', i, 'by'], 'a distribution other than the crosstab\'s own distribution', c.by]);
+    const by = config.distributions.find((d) => d.id === c.by);
+    const keys = by ? (by.categories ? Object.keys(by.categories) : (by.bands ?? []).map((b) => b.id)) : [];
+    const rowIds = keys.map(idPart);
+    keys.forEach((k, j) => {
+      if (rowIds[j] === '' || rowIds.indexOf(rowIds[j]!) !== j) out.push([['crosstabs', i, 'by'], `categories whose ids (${rowIds.join(', ')}) are distinct and not empty: the rows are figures crosstab.${c.id}.<category>`, k]);
+    });
+    if (c.by_entry_group !== undefined && !entryIds.includes(c.by_entry_group)) out.push([['crosstabs', i, 'by_entry_group'], `the id of an entry group (${list(entryIds)})`, c.by_entry_group]);
+  });
+  config.durations.forEach((d, i) => {
+    if (d.outcome !== undefined && !outcomeIds.includes(d.outcome)) out.push([['durations', i, 'outcome'], `the id of an outcome group (${list(outcomeIds)})`, d.outcome]);
+    out.push(...filterChecks(['durations', i, 'filter'], d.filter));
+    d.bands?.forEach((b, j) => {
+      if (b.min === undefined && b.max === undefined) out.push([['durations', i, 'bands', j], 'min, max or both']);
+      if (b.min !== undefined && b.max !== undefined && b.min >= b.max) out.push([['durations', i, 'bands', j, 'max'], `a number above min (${b.min}): max is exclusive`, String(b.max)]);
+    });
+  });
+  return out;
+}
+
+/** Every figure id the configuration defines, with the key that defines it: each must be defined once. */
+function figureIdChecks(config: Config): Found {
+  const defined: [string, Path][] = [];
+  const def = (id: string, path: Path) => defined.push([id, path]);
+  config.outcome_groups.forEach((g, i) => def(`exit.${g.id}`, ['outcome_groups', i, 'id']));
+  config.entry_groups.forEach((g, i) => def(`entry.${g.id}`, ['entry_groups', i, 'id']));
+  config.distributions.forEach((d, i) => def(d.id, ['distributions', i, 'id']));
+  config.activity_groups.forEach((g, i) => def(g.id, ['activity_groups', i, 'id']));
+  config.followup_groups.forEach((g, i) => def(g.id, ['followup_groups', i, 'id']));
+  config.ratios.forEach((r, i) => def(r.id, ['ratios', i, 'id']));
+  config.comparisons.forEach((c, i) => def(c.id, ['comparisons', i, 'id']));
+  config.series.forEach((s, i) => def(`series.${s.id}`, ['series', i, 'id']));
+  config.crosstabs.forEach((c, i) => def(`crosstab.${c.id}`, ['crosstabs', i, 'id']));
+  config.durations.forEach((d, i) => def(`duration.${d.id}`, ['durations', i, 'id']));
+  const out: Found = [];
+  const seen = new Map<string, Path>();
+  for (const [id, path] of defined) {
+    const first = seen.get(id);
+    if (first) out.push([path, `an id used once: figure ${id} is already defined at ${keyPath(first)}`, id]);
+    else seen.set(id, path);
+  }
   return out;
 }

@@ -66,6 +66,13 @@ const goal = z.strictObject({
 export const breakdown = z.enum(['full', 'units', 'total']).optional();
 export type Breakdown = NonNullable<z.infer<typeof breakdown>>;
 
+const dateRange = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+/**
+ * A date filter: only participants who entered (`entry`) and/or exited (`exit`) within the
+ * ranges, both ends inclusive (an exit range leaves out those still enrolled).
+ */
+const dateFilter = z.strictObject({ entry: dateRange.optional(), exit: dateRange.optional() }).optional();
+
 const band = z.strictObject({ id: shortId, label: z.string(), min: z.number().optional(), max: z.number().optional() });
 
 /** A categorical column with labelled categories, or a numeric column cut into bands. */
@@ -81,6 +88,8 @@ const distribution = z.strictObject({
   categories: z.record(z.string(), z.string()).optional(),
   /** Bands in chart order (numeric columns). */
   bands: z.array(band).min(1).optional(),
+  /** Only participants within these dates (table participants). */
+  filter: dateFilter,
   breakdown,
 });
 
@@ -98,7 +107,7 @@ const criterion = z.strictObject({
 /** A box of the theory of change, optionally tied to a goal so its measured status shows. */
 const tocBox = z.strictObject({ text: z.string().min(1), goal: figureId.optional() });
 
-export const CHART_KINDS = ['shares', 'distribution', 'means', 'likert', 'goals', 'coefficients', 'intervals'] as const;
+export const CHART_KINDS = ['shares', 'distribution', 'means', 'likert', 'goals', 'coefficients', 'intervals', 'series', 'crosstab'] as const;
 
 const chart = z.strictObject({
   id: shortId,
@@ -118,6 +127,8 @@ const chart = z.strictObject({
   note: z.string().optional(),
   /** Kind intervals: units whose denominator is below this are marked too few to compare. */
   min_n: z.number().int().min(1).optional(),
+  /** Kind series: lines (default) or columns over the periods. */
+  style: z.enum(['lines', 'columns']).optional(),
 });
 
 /** A table of figures by unit (rows) and gender (columns), placed with {% table "id" %}. */
@@ -181,6 +192,8 @@ export const configSchema = z.strictObject({
         codes: z.array(z.string()).min(1),
         /** Only exited participants of this entry group (e.g. long without work at entry). */
         entry_group: shortId.optional(),
+        /** Only exited participants within these dates, e.g. exits during 2025. */
+        filter: dateFilter,
         breakdown,
       }),
     )
@@ -194,6 +207,7 @@ export const configSchema = z.strictObject({
         codes: z.array(z.string()).optional(),
         min: z.number().optional(),
         max: z.number().optional(),
+        filter: dateFilter,
         breakdown,
       }),
     )
@@ -356,6 +370,53 @@ export const configSchema = z.strictObject({
       impacts: z.array(tocBox).min(1),
     })
     .optional(),
+  /** Time series: inflow, outflow and enrolled at the end of each period (series.<id>.inflow, .outflow, .enrolled). */
+  series: z
+    .array(
+      z.strictObject({
+        id: shortId,
+        label: z.string().min(1),
+        interval: z.enum(['month', 'quarter', 'year']),
+        /** Default the report's period. */
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        breakdown,
+      }),
+    )
+    .default([]),
+  /**
+   * Crosstabs: an outcome group (or a distribution) within each row of a distribution (by), an
+   * entry group against the others (by_entry_group) or cohorts by period of entry (by_cohort).
+   */
+  crosstabs: z
+    .array(
+      z.strictObject({
+        id: shortId,
+        label: z.string().min(1),
+        outcome: shortId.optional(),
+        distribution: figureId.optional(),
+        by: figureId.optional(),
+        by_entry_group: shortId.optional(),
+        by_cohort: z.enum(['month', 'quarter', 'year']).optional(),
+        breakdown,
+      }),
+    )
+    .default([]),
+  /** Median and quartiles (and bands) of months from entry to exit, optionally to an outcome. */
+  durations: z
+    .array(
+      z.strictObject({
+        id: shortId,
+        label: z.string().min(1),
+        /** Only those who exited with this outcome group: time from entry to that outcome. */
+        outcome: shortId.optional(),
+        filter: dateFilter,
+        /** Bands of months: min inclusive, max exclusive (months are fractional). */
+        bands: z.array(band).min(1).optional(),
+        breakdown,
+      }),
+    )
+    .default([]),
   charts: z.array(chart).default([]),
   figure_tables: z.array(figureTable).default([]),
   /** The previously published version: its indicators.json (relative to content/<slug>/) gives the appendix of changes. */

@@ -14,7 +14,12 @@ import { evaluateGoals } from './goals.ts';
 import { reconcileChecks } from './reconcile.ts';
 import { Acc, makeGrid, totalOnlyGrid } from './grid.ts';
 import { WorkBoundError } from './protect.ts';
-import { applySecondarySuppression, hideDifferences } from './secondary.ts';
+import { applySecondarySuppression, hideDifferences, tableKey, type Declared } from './secondary.ts';
+import { monthsBetween } from './dates.ts';
+import { declareRest, passes } from './filter.ts';
+import { emitSeries } from './series.ts';
+import { emitCrosstabs } from './crosstab.ts';
+import { emitDurations } from './durations.ts';
 
 export interface Computed {
   figures: Figure[];
@@ -42,7 +47,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   const lang: Language = config.language;
   const ps = data.participants;
   const grid = makeGrid(config.units.items.filter((u) => u.reported).map((u) => u.name), ps);
-  const e: Emitter = { grid, minCount: config.disclosure.min_count, figures: [] };
+  const e: Emitter = { grid, minCount: config.disclosure.min_count, figures: [], links: [], unpublished: [], linkedIds: new Set() };
   const checks: Check[] = [];
   const problems: Problem[] = [];
   const acc = () => new Acc(grid.size);
@@ -98,6 +103,8 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   // Membership per group is kept (1 where the exited participant's exit is in the group): the
   // models and comparisons below use the same groups.
   const inOutcome = new Map<string, Uint8Array>();
+  // Each group's base (exited, within its entry group and date filter): crosstabs and durations.
+  const outcomeSets = new Map<string, { base: Uint8Array; member: Uint8Array }>();
   for (const g of config.outcome_groups) {
     const member = new Uint8Array(ps.length);
     if (g.column === 'exit_reason') {
@@ -112,25 +119,36 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     inOutcome.set(g.id, member);
     const among = g.entry_group !== undefined ? entryMember(g.entry_group) : null;
     const a = acc();
-    for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1 && (!among || among[i])) a.add(grid.cellsOf(i), member[i]!);
+    const inBase = new Uint8Array(ps.length);
+    for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1 && (!among || among[i]) && passes(ps[i]!, g.filter)) ((inBase[i] = 1), a.add(grid.cellsOf(i), member[i]!));
+    outcomeSets.set(g.id, { base: inBase, member });
     emitShares(e, { id: `exit.${g.id}`, label: g.label, breakdown: g.breakdown }, a);
+    if (g.filter && !among) declareRest(e, `exit.${g.id}`, g.breakdown, { table: tableKey('count', 'participants.exited'), cells: exited.num }, { table: tableKey('den', `exit.${g.id}`), cells: a.den });
   }
 
   // Entry groups: shares of enrolled participants with a known value in the column.
+  const entryRows = new Map<string, Int8Array>();
   for (const g of config.entry_groups) {
     const member = entryMember(g.id);
     const a = acc();
     let missing = 0;
+    const rows = new Int8Array(ps.length).fill(-1);
     ps.forEach((p, i) => {
       if (entryValue(p, g.column) === null) return void missing++;
+      if (!passes(p, g.filter)) return;
+      rows[i] = member[i]!;
       a.add(grid.cellsOf(i), member[i]!);
     });
+    entryRows.set(g.id, rows);
     emitShares(e, { id: `entry.${g.id}`, label: g.label, breakdown: g.breakdown }, a);
+    if (g.filter) declareRest(e, `entry.${g.id}`, g.breakdown, { table: tableKey('count', 'participants.enrolled'), cells: enrolled.num }, { table: tableKey('den', `entry.${g.id}`), cells: a.den });
     if (missing > 0) checks.push(missingCheck(lang, `entry.${g.id}`, g.column, missing, ps.length));
   }
 
   // Distributions: one share per category (codes) or band (numbers), of those with a value.
+  const distIndex = new Map<string, Int32Array>();
   config.distributions.forEach((d, di) => {
+    const index = new Int32Array(ps.length).fill(-1);
     const keys = d.categories ? Object.keys(d.categories) : d.bands!.map((b) => b.id);
     const accs = keys.map(() => acc());
     const total = acc();
@@ -142,6 +160,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
         ? keys.indexOf(String(v))
         : d.bands!.findIndex((b) => inRange(v, b));
       if (k === -1) return void unknown.set(String(v), (unknown.get(String(v)) ?? 0) + 1);
+      if (d.table !== 'activities') index[i] = k;
       const cells = grid.cellsOf(i);
       total.add(cells, 1);
       accs[k]!.add(cells, 1);
@@ -150,15 +169,22 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       // One value per activity row (e.g. a voucher's length), by the participant's unit.
       const only = d.activity ? new Set(d.activity) : null;
       for (const a of data.activities) if (!only || only.has(a.activity)) count(a.months, a.participant);
-    } else ps.forEach((p, i) => count(entryValue(p, d.column as EntryColumn), i));
+    } else ps.forEach((p, i) => passes(p, d.filter) && count(entryValue(p, d.column as EntryColumn), i));
+    distIndex.set(d.id, index);
     for (const [value, n] of unknown)
       problems.push({ file: configFile, column: `distributions[${di}].${d.categories ? 'categories' : 'bands'}`, value, expected: `a category or band for every value of ${d.column} in the data (${n} participant(s) have this value)` });
     keys.forEach((k, j) => {
       for (let c = 0; c < grid.size; c++) accs[j]!.den[c] = total.num[c]!;
       emitShares(e, { id: d.id, label: d.label, category: k, categoryLabel: d.categories ? d.categories[k]! : d.bands![j]!.label, breakdown: d.breakdown }, accs[j]!);
     });
+    if (d.filter) declareRest(e, d.id, d.breakdown, { table: tableKey('count', 'participants.enrolled'), cells: enrolled.num }, { table: tableKey('den', d.id, keys[0]!), cells: total.num });
     if (missing > 0) checks.push(missingCheck(lang, d.id, d.column, missing, d.table === 'activities' ? missing + total.num[grid.size - grid.genders.length]! : ps.length));
   });
+
+  // Time series, crosstabs of outcomes by entry characteristics, durations.
+  emitSeries(e, config, ps);
+  emitCrosstabs(e, config, { ps, outcomes: outcomeSets, distributions: distIndex, entryRows: (id) => entryRows.get(id)! });
+  emitDurations(e, config, { ps, outcomes: outcomeSets });
 
   // Activity groups: who took part (share of enrolled), how long and how much among them.
   const members = new Map<string, Uint8Array>();
@@ -370,7 +396,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
 
   // Secondary disclosure control before anything reads the figures (goals, checks, charts).
   for (const f of e.figures) if (f.suppressed) f.suppression = 'primary';
-  const secondary = config.disclosure.secondary === false ? { suppressed: hideDifferences(e.figures), unprotected: [] } : protectFigures(e.figures, config, configFile);
+  const secondary = config.disclosure.secondary === false ? { suppressed: hideDifferences(e.figures), unprotected: [] } : protectFigures(e.figures, config, configFile, { links: e.links!, unpublished: e.unpublished!, linkedIds: e.linkedIds! });
   if (secondary.unprotected.length > 0)
     throw new InputError(secondary.unprotected.map((u) => ({ file: configFile, column: 'disclosure.min_count', value: `${u.id} ${u.unit} ${u.gender}${u.category ? ` ${u.category}` : ''}`, expected: `tables in which every suppressed cell can be protected (merge small units or categories)` })));
   checks.push(...suppressionChecks(lang, e.figures, config.disclosure.min_count));
@@ -388,25 +414,6 @@ function selectActivities(g: Config['activity_groups'][number], activities: Acti
   const [activity, provider, result] = [g.activity, g.provider, g.result].map((xs) => (xs ? new Set(xs) : null));
   const match = (field: string | null, allowed: Set<string> | null | undefined) => !allowed || (field !== null && allowed.has(field));
   return activities.filter((a) => match(a.activity, activity) && match(a.provider, provider) && match(a.result, result));
-}
-
-/** Days since 1970-01-01 of an ISO date (YYYY-MM-DD…), by arithmetic: Date.parse is slow at a million rows. */
-function dayNumber(iso: string): number {
-  let y = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
-  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
-  const d = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
-  // Days from civil (H. Hinnant): years start in March so the leap day comes last.
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** Months between two ISO dates, a month being 365.25 / 12 days. */
-function monthsBetween(from: string, to: string): number {
-  return (dayNumber(to) - dayNumber(from)) / (365.25 / 12);
 }
 
 function missingCheck(lang: Language, id: string, column: string, missing: number, total: number): Check {
@@ -429,10 +436,10 @@ function participantChecks(config: Config, ps: Participant[]): Check[] {
 }
 
 /** Secondary suppression, with a bound on its work that ends in a clear error rather than a long build. */
-function protectFigures(figures: Figure[], config: Config, configFile: string) {
+function protectFigures(figures: Figure[], config: Config, configFile: string, declared: Declared) {
   const maxSolves = 200_000;
   try {
-    return applySecondarySuppression(figures, config.disclosure.min_count, config, maxSolves);
+    return applySecondarySuppression(figures, config.disclosure.min_count, config, maxSolves, declared);
   } catch (err) {
     if (!(err instanceof WorkBoundError)) throw err;
     throw new InputError([{ file: configFile, column: 'disclosure', value: err.message, expected: `a report that secondary suppression can protect within ${maxSolves} linear programs: merge small units or categories, or drop the gender breakdown of distributions` }]);

@@ -4,6 +4,7 @@ import type { Breakdown } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
 import { wilson } from './wilson.ts';
 import type { Acc, Grid } from './grid.ts';
+import type { Link } from './secondary.ts';
 import { truthOf } from './truth.ts';
 
 export interface Emitter {
@@ -11,6 +12,12 @@ export interface Emitter {
   /** Disclosure threshold: counts 1 … minCount−1 are suppressed. */
   minCount: number;
   figures: Figure[];
+  /** Additive links between the figures' tables, declared to the gate (secondary.ts). */
+  links?: Link[];
+  /** Cells the links use that are never published (protected by the gate when small). */
+  unpublished?: Figure[];
+  /** Ids of figures tied to others by declared links only (secondary.ts `Declared.linkedIds`). */
+  linkedIds?: Set<string>;
 }
 
 export interface FigureMeta {
@@ -88,4 +95,30 @@ export function emitAggregates(e: Emitter, meta: FigureMeta, acc: Acc, kind: 'me
     truthOf.set(f, { n, sum: acc.num[c]! });
     e.figures.push(f);
   }
+}
+
+/**
+ * Quantiles (`kind: 'quantile'`) of each cell's values, e.g. the median of months enrolled:
+ * `values[c]` holds the cell's values; `p` the probability (0.5 the median). Type 7 of Hyndman
+ * and Fan (R's default, Excel's QUARTILE.INC): linear between the order statistics.
+ */
+export function emitQuantiles(e: Emitter, meta: FigureMeta, values: readonly number[][], p: number): void {
+  for (const c of cells(e, meta)) {
+    const xs = values[c]!;
+    const n = xs.length;
+    if (n === 0) continue;
+    const suppressed = n < e.minCount;
+    const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), 'quantile'), value: suppressed ? null : round6(quantile(xs, p)), suppressed };
+    if (!suppressed) f.n = n;
+    truthOf.set(f, { n });
+    e.figures.push(f);
+  }
+}
+
+/** Type 7 quantile of unsorted values (at least one). */
+export function quantile(values: readonly number[], p: number): number {
+  const xs = [...values].sort((a, b) => a - b);
+  const h = (xs.length - 1) * p;
+  const lo = Math.floor(h);
+  return xs[lo]! + (h - lo) * ((xs[Math.min(lo + 1, xs.length - 1)] ?? xs[lo]!) - xs[lo]!);
 }

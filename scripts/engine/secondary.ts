@@ -31,10 +31,9 @@ interface Cell {
   refs: Array<{ f: Figure; part: Part }>;
 }
 
-/** total = Σ parts + constant (the constant: units that are not reported, known to the attacker). */
+/** Σ coef · cell = constant (the constant: units that are not reported, known to the attacker). */
 interface Relation {
-  total: string;
-  parts: string[];
+  terms: Array<[key: string, coef: number]>;
   constant: number;
 }
 
@@ -49,8 +48,43 @@ const SEP = '\u0001';
 
 const cellKey = (table: string, unit: string, gender: string) => `${table}${SEP}${unit}${SEP}${gender}`;
 
+/**
+ * The gate's name of the table a part of a figure belongs to: a count's cells (`count`), a
+ * share's numerators (`num`) or bases (`den`), the persons of a mean, sum or quantile (`n`).
+ * Figure families declare their additive links (`Link`) between such tables.
+ */
+export function tableKey(part: 'count' | 'num' | 'den' | 'n', id: string, category = ''): string {
+  return part === 'n' ? `n:${id}` : `${part}:${id}:${category}`;
+}
+
+/**
+ * An additive link between tables: Σ coef · cell = constant holds in every (unit, gender) cell
+ * that any of its tables has (a time series' stock = last stock + inflow − outflow; a
+ * crosstab's rows add up to the outcome's figure). The constant is what the published tables
+ * do not say (persons outside the series' range): taken as known to the attacker.
+ */
+export interface Link {
+  terms: Array<{ table: string; coef: number }>;
+}
+
+/** What a figure family declares to the gate beside its figures. */
+export interface Declared {
+  links: Link[];
+  /**
+   * Figures that are never published but whose cells the links use (the persons a date filter
+   * leaves out of a published base): hidden from the start, protected when small.
+   */
+  unpublished: Figure[];
+  /**
+   * Figure ids whose every tie to other tables is a declared link: their columns are never
+   * matched to others by equal values (a quarter's inflow that happens to equal another count
+   * is not that count).
+   */
+  linkedIds?: ReadonlySet<string>;
+}
+
 /** Applies secondary suppression to `figures` in place (they must come from emit.ts). */
-export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'survey' | 'disclosure'>, maxSolves = 200_000): SecondaryResult {
+export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'survey' | 'disclosure'>, maxSolves = 200_000, declared: Declared = { links: [], unpublished: [] }): SecondaryResult {
   const cells = new Map<string, Cell>();
   const tables = new Map<string, { units: string[]; genders: string[]; kind: Kind; id: string; category: string; part: Part }>();
   const add = (table: string, f: Figure, part: Part, kind: Kind, value: number, hidden: boolean) => {
@@ -67,14 +101,21 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
     }
     cells.set(key, { key, table, unit: f.unit, gender: f.gender, kind, value, hidden, primary: false, refs: [{ f, part }] });
   };
-  for (const f of figures) {
+  const unpublished = new Set(declared.unpublished);
+  const neverTables = new Set<string>();
+  for (const f of [...figures, ...declared.unpublished]) {
     const t = truthOf.get(f);
     if (!t) continue; // model coefficients and comparisons: not tables
     const cat = f.category ?? '';
-    if (f.kind === 'count') add(`count:${f.id}:${cat}`, f, 'value', 'count', t.value!, f.suppressed);
+    const never = unpublished.has(f);
+    if (never) neverTables.add(`${f.kind === 'count' ? 'count' : 'num'}:${f.id}:${cat}`).add(`den:${f.id}:${cat}`);
+    if (f.kind === 'count') add(`count:${f.id}:${cat}`, f, 'value', 'count', t.value!, f.suppressed || never);
     else if (f.kind === 'share') {
-      add(`num:${f.id}:${cat}`, f, 'num', 'count', t.num!, f.suppressed);
-      add(`den:${f.id}:${cat}`, f, 'den', 'count', t.den!, f.denominator === undefined);
+      add(`num:${f.id}:${cat}`, f, 'num', 'count', t.num!, f.suppressed || never);
+      add(`den:${f.id}:${cat}`, f, 'den', 'count', t.den!, f.denominator === undefined || never);
+    } else if (f.kind === 'quantile') {
+      // A median or quartile is no sum of its persons: only how many it rests on is a table cell.
+      add(`n:${f.id.replace(/\.[a-z0-9_]+$/, '')}`, f, 'n', 'count', t.n!, f.n === undefined || never);
     } else if (f.kind === 'mean' || f.kind === 'sum') {
       // A unit's mean and sum of the same measure rest on the same persons and the same sum.
       const base = f.id.replace(/_(mean|sum)$/, '');
@@ -91,7 +132,21 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
     // No part published: a breakdown the configuration leaves out (a share with an empty base
     // has an empty total too), so the attacker learns nothing from this margin.
     if (present.length === 0) return;
-    relations.push({ total, parts: present, constant: valueOf(total) - present.reduce((s, p) => s + valueOf(p), 0) });
+    const terms = ([[total, 1], ...present.map((p) => [p, -1])] as Array<[string, number]>).filter(([key]) => cells.has(key));
+    relations.push({ terms, constant: valueOf(total) - present.reduce((s, p) => s + valueOf(p), 0) });
+  };
+  // A declared link, in every (unit, gender) cell its tables have. A table without the unit or
+  // gender at all (a narrower breakdown) leaves that cell's equation unknown to the attacker.
+  const relateLinked = (link: Link) => {
+    const present = link.terms.filter((x) => tables.has(x.table));
+    if (present.length < 2) return;
+    const t0 = tables.get(present[0]!.table)!;
+    for (const u of t0.units)
+      for (const g of t0.genders) {
+        if (present.some((x) => !tables.get(x.table)!.units.includes(u) || !tables.get(x.table)!.genders.includes(g))) continue;
+        const terms = present.map((x) => ({ key: cellKey(x.table, u, g), coef: x.coef })).filter((x) => cells.has(x.key));
+        if (terms.length >= 2) relations.push({ terms: terms.map((x) => [x.key, x.coef]), constant: terms.reduce((s, x) => s + x.coef * valueOf(x.key), 0) });
+      }
   };
   for (const [name, t] of tables) {
     const genders = t.genders.filter((g) => g !== 'all');
@@ -109,6 +164,7 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   }
   for (const q of config?.survey?.questions ?? [])
     if (q.positive) relate(cellKey(`num:survey.${q.id}.positive:`, 'total', 'all'), q.positive.map((a) => cellKey(`num:survey.${q.id}:${a}`, 'total', 'all')));
+  for (const link of declared.links) relateLinked(link);
   const enrolled = tables.get('count:participants.enrolled:');
   if (enrolled)
     for (const u of enrolled.units) for (const g of enrolled.genders)
@@ -134,7 +190,7 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   const allUnits = [...new Set([...tables.values()].flatMap((t) => t.units))];
   const columns = new Map<string, string[][]>();
   for (const [name, t] of tables)
-    for (const g of t.genders) {
+    for (const g of neverTables.has(name) || declared.linkedIds?.has(t.id) ? [] : t.genders) {
       const keys = allUnits.map((u) => cellKey(name, u, g));
       const values = keys.map(valueOf);
       if (values.every((v) => v === 0)) continue;
@@ -179,7 +235,7 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   const result = protect(
     {
       value, cost, need, hidden,
-      relations: relations.map((r) => ({ terms: [[r.total, 1] as const, ...r.parts.map((p) => [p, -1] as const)].filter(([key]) => cells.has(key)).map(([key, coef]) => [ix(key), coef] as [number, number]), constant: r.constant })),
+      relations: relations.map((r) => ({ terms: r.terms.map(([key, coef]) => [ix(key), coef] as [number, number]), constant: r.constant })),
       coupled: (c) => coupledOf[c]!,
     },
     { maxSolves },

@@ -57,7 +57,7 @@ export function figureTableView(table: FigureTableConfig, number: number, figure
         c.genders.map((g) => {
           const f = c.figs.find((x) => x.unit === u && x.gender === g);
           if (!f) return ''; // not computed: nobody in the base, or no cost row
-          const base = f.kind === 'share' ? f.denominator : f.kind === 'mean' ? f.n : undefined;
+          const base = f.kind === 'share' ? f.denominator : f.kind === 'mean' || f.kind === 'quantile' ? f.n : undefined;
           const few = table.min_n !== undefined && f.value !== null && base !== undefined && base < table.min_n;
           flagged ||= few;
           return few ? `${formatFigure(f, lang)} ${t(lang, 'chart.intervals.small_mark')}` : formatFigure(f, lang);

@@ -20,6 +20,12 @@ export interface Knowledge {
   restrictedExits?: string[];
   /** Survey question id → answers counted as positive. */
   positive?: Record<string, string[]>;
+  /**
+   * Further sums the attacker knows, in every (unit, gender) cell: Σ coef · cell of these tables
+   * (this file's names: c:<id>:<category>, num:…, den:…) equals its true value (a time series'
+   * stocks and flows, a crosstab's rows adding up to the outcome).
+   */
+  linked?: Array<Array<[table: string, coef: number]>>;
 }
 
 const key = (table: string, unit: string, gender: string) => `${table}|${unit}|${gender}`;
@@ -31,6 +37,7 @@ function countCells(f: Figure): Array<{ table: string; value: number | undefined
   if (f.kind === 'count') return [{ table: `c:${f.id}:${cat}`, value: f.value ?? undefined, truth: t.value }];
   if (f.kind === 'share') return [{ table: `num:${f.id}:${cat}`, value: f.numerator ?? undefined, truth: t.num }, { table: `den:${f.id}:${cat}`, value: f.denominator, truth: t.den }];
   if (f.kind === 'mean' || f.kind === 'sum') return [{ table: `n:${f.id.replace(/_(mean|sum)$/, '')}`, value: f.n, truth: t.n }];
+  if (f.kind === 'quantile') return [{ table: `n:${f.id}`, value: f.n, truth: t.n }];
   return [];
 }
 
@@ -105,6 +112,22 @@ export function attack(figures: Figure[], know: Knowledge): Map<string, [number,
     }
   }
   if (exited) for (const u of exited.units) for (const g of exited.genders) relate(key('c:participants.enrolled:', u, g), [key('c:participants.exited:', u, g), key('c:participants.still_enrolled:', u, g)]);
+  for (const sum of know.linked ?? []) {
+    const first = tables.get(sum[0]![0]);
+    for (const u of first?.units ?? [])
+      for (const g of first!.genders) {
+        const cells = sum.map(([table, coef]) => [key(table, u, g), coef] as const);
+        if (cells.some(([k]) => !value.has(k))) continue;
+        const terms = new Map<string, number>();
+        let rhs = cells.reduce((s, [k, c]) => s + c * (truth.get(k) ?? 0), 0);
+        for (const [k, c] of cells) {
+          const cls = find(k);
+          if (known.has(cls)) rhs -= c * known.get(cls)!;
+          else terms.set(cls, (terms.get(cls) ?? 0) + c);
+        }
+        if ([...terms.values()].some((c) => c !== 0)) equations.push({ terms, rhs });
+      }
+  }
   for (const [q, answers] of Object.entries(know.positive ?? {})) relate(key(`num:survey.${q}.positive:`, 'total', 'all'), answers.map((a) => key(`num:survey.${q}:${a}`, 'total', 'all')));
 
   const hidden = [...value.keys()].filter((k) => !known.has(find(k)));

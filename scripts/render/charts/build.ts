@@ -10,6 +10,8 @@ import { intervalsChart } from './intervals.ts';
 import { likertChart } from './likert.ts';
 import { meansChart } from './means.ts';
 import { sharesChart } from './shares.ts';
+import { seriesChart } from './series.ts';
+import { crosstabChart } from './crosstab.ts';
 
 const builders: Record<ChartConfig['kind'], (i: Inputs) => BuiltChart> = {
   shares: sharesChart,
@@ -19,6 +21,8 @@ const builders: Record<ChartConfig['kind'], (i: Inputs) => BuiltChart> = {
   goals: goalsChart,
   coefficients: coefficientsChart,
   intervals: intervalsChart,
+  series: seriesChart,
+  crosstab: crosstabChart,
 };
 
 /** Throws an Error naming the chart when a figure does not fit it (unknown, wrong kind). */
