@@ -16,6 +16,7 @@ import { InputError } from '../problems.ts';
 import { figureLookup } from '../engine/figure-lookup.ts';
 import { figureTableView, type TableView } from './figure-table.ts';
 import { escapeHtml } from './html.ts';
+import { esfView, type EsfView } from './esf-view.ts';
 
 export interface ChartView {
   id: string;
@@ -80,7 +81,9 @@ export interface ReportView {
   about: { inputs: { file: string; table: string; rows: string; encoding: string; sha256: string }[]; built: string; tool: string; threshold: string };
   downloads: { pdf: string; json: string; esf: string; csvs: { file: string; label: string }[] };
   /** Generated appendices after the narrative ones: data quality, and about the data. */
-  appendices: { quality: { id: string; title: string }; about: { id: string; title: string }; changes?: { id: string; title: string } };
+  appendices: { quality: { id: string; title: string }; about: { id: string; title: string }; changes?: { id: string; title: string }; esf: { id: string; title: string } };
+  /** The ESF+ indicators (the last appendix). */
+  esf: EsfView;
   /** A notice shown above the report, e.g. that the project has no data yet. */
   notice: string | null;
   changes: ChangesView | null;
@@ -285,11 +288,12 @@ export function buildReportView(input: ViewInputs): ReportView {
       }))
     : null;
 
-  const appendixTitle = (key: 'quality.title' | 'about.title' | 'changes.title') => `${m('report.appendix')} ${String.fromCharCode(65 + appendix++)}. ${m(key)}`;
+  const appendixTitle = (key: 'quality.title' | 'about.title' | 'changes.title' | 'esf.title') => `${m('report.appendix')} ${String.fromCharCode(65 + appendix++)}. ${m(key)}`;
   const appendices = {
     quality: { id: 'bilaga-datakvalitet', title: appendixTitle('quality.title') },
     about: { id: 'bilaga-om-underlaget', title: appendixTitle('about.title') },
     ...(input.changes ? { changes: { id: 'bilaga-andringar', title: appendixTitle('changes.title') } } : {}),
+    esf: { id: 'bilaga-esf', title: appendixTitle('esf.title') },
   };
   const k = ind.report.disclosure.min_count;
   const methodsTotal = config.methods.reduce((s, x) => s + (x.hours ?? 0), 0);
@@ -340,6 +344,7 @@ export function buildReportView(input: ViewInputs): ReportView {
     downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', esf: 'esf-indicators.csv', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
     notice: input.notice ?? null,
     changes: input.changes ?? null,
+    esf: esfView(config, ind.figures, lang),
     m: messages[lang],
   };
 }
