@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { it } from 'node:test';
-import { EDUCATION, EXIT_REASONS, GENDERS, OUTCOME_CODES, TABLES, type ColumnSpec } from '../scripts/config/contract.ts';
+import { EDUCATION, EXIT_REASONS, GENDERS, LABOUR_STATUSES, OUTCOME_CODES, TABLES, YES_NO, type ColumnSpec } from '../scripts/config/contract.ts';
 
 const file = join(import.meta.dirname, '..', 'docs', 'data-contract.md');
 const doc = readFileSync(file, 'utf8');
@@ -33,7 +33,7 @@ const TYPE: Record<string, (c: ColumnSpec) => boolean> = {
   date: (c) => c.type.kind === 'date',
   code: (c) => c.type.kind === 'code',
 };
-const LISTS: [string, readonly string[]][] = [['gender', GENDERS], ['education', EDUCATION], ['exit reason', EXIT_REASONS], ['outcome', OUTCOME_CODES]];
+const LISTS: [string, readonly string[]][] = [['gender', GENDERS], ['education', EDUCATION], ['exit reason', EXIT_REASONS], ['outcome', OUTCOME_CODES], ['labour status', LABOUR_STATUSES], ['yes-no', YES_NO]];
 const listOf = (values: readonly string[]) => LISTS.find(([, v]) => v === values)![0];
 
 it('documents every table and column of the contract with its type and required flag, and nothing else', () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildSite } from '../scripts/site/build-site.ts';
 import type { Figure, Indicators } from '../scripts/publish/indicators-schema.ts';
-import { ESF_COLUMNS } from '../scripts/engine/esf.ts';
+import { ESF_COLUMNS, ESF_INDICATORS } from '../scripts/engine/esf.ts';
 
 const repo = join(import.meta.dirname, '..');
 const out = join(mkdtempSync(join(tmpdir(), 'downloads-')), '_site');
@@ -99,15 +99,25 @@ describe('every download reads the protected registry', () => {
       assert.ok(checked > 100, `only ${checked} numbers checked`);
     });
 
-    it(`${slug}: the ESF file shows exactly the registry's counts, marks where it hides them`, () => {
+    it(`${slug}: the ESF file shows exactly the registry's counts, marks where it hides them, empty where the data lack them`, () => {
       const ind = JSON.parse(readFileSync(join(out, slug, 'indicators.json'), 'utf8')) as Indicators;
       const { rows } = readCsv(join(out, slug, 'esf-indicators.csv'));
-      const shown = rows.flatMap((r) => r.slice(2));
-      const enrolled = ESF_COLUMNS.map((g) => ind.figures.find((f) => f.id === 'participants.enrolled' && f.unit === 'total' && f.gender === g));
-      assert.deepEqual(rows[0]!.slice(2), enrolled.map((f) => (f === undefined ? '0' : f.value === null ? (f.suppression === 'secondary' ? '×' : '..') : String(f.value))));
-      const esf = ind.figures.filter((f) => f.id.startsWith('esf.'));
-      const counts = new Set(esf.map((f) => f.numerator).filter((v): v is number => typeof v === 'number').map(String));
-      for (const v of shown) assert.ok(v === '' || v === '..' || v === '×' || v === '0' || counts.has(v) || enrolled.some((f) => String(f?.value) === v), `ESF cell ${v} is no published count`);
+      assert.equal(rows.length, ESF_INDICATORS.length);
+      let checked = 0;
+      for (const [i, indicator] of ESF_INDICATORS.entries()) {
+        const cells = rows[i]!.slice(3, 7);
+        const fs = ESF_COLUMNS.map((g) => ind.figures.find((f) => f.id === indicator.figure && f.unit === 'total' && f.gender === g && f.category === indicator.category));
+        if (fs.every((f) => f === undefined)) {
+          assert.deepEqual(cells, ['', '', '', ''], `${indicator.code ?? indicator.key}: no figure, no number`);
+          continue;
+        }
+        fs.forEach((f, j) => {
+          const v = f === undefined ? 0 : indicator.count ? f.value : (f.numerator ?? null);
+          assert.equal(cells[j], v === null ? (f!.suppression === 'secondary' ? '×' : '..') : String(v), `${indicator.code ?? indicator.key} ${ESF_COLUMNS[j]}`);
+          checked++;
+        });
+      }
+      assert.ok(checked >= 4 * 8, `${checked} ESF cells checked`);
     });
   }
 });

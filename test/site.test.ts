@@ -66,7 +66,8 @@ describe(`${slug}: the web page`, () => {
   it('is Swedish, with the sections of the configuration in order, each with its criterion', () => {
     assert.match(html, /<html lang="sv">/);
     const sectionIds = [...html.matchAll(/<section class="section[^"]*" aria-labelledby="([^"]+)"/g)].map((m) => m[1]);
-    assert.equal(sectionIds.length, config.sections.length + 2, 'narrative sections plus the data-quality and about appendices');
+    assert.equal(sectionIds.length, config.sections.length + 3, 'narrative sections plus the data-quality, about and ESF+ appendices');
+    assert.equal(sectionIds.at(-1), 'bilaga-esf', 'the ESF+ indicators last');
     const criteria = config.sections.filter((s) => s.criterion).length;
     assert.equal([...html.matchAll(/<p class="criterion">/g)].length, criteria);
   });

@@ -11,6 +11,23 @@ export type Education = (typeof EDUCATION)[number];
 export const EXIT_REASONS = ['completed', 'early', 'moved', 'other'] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
+/**
+ * Labour market status at entry, as the ESF+ common indicators count it (Regulation (EU)
+ * 2021/1057, Annex I): unemployed (long-term or not), inactive, employed or self-employed.
+ * `long_term_unemployed` is for case systems that record it; otherwise an unemployed
+ * participant is long-term unemployed by `months_without_work` and age (esf.ts).
+ */
+export const LABOUR_STATUSES = ['unemployed', 'long_term_unemployed', 'inactive', 'employed', 'self_employed', 'unknown'] as const;
+export type LabourStatus = (typeof LABOUR_STATUSES)[number];
+
+/** Yes/no characteristics (a qualification gained, a disability …); empty = not known. */
+export const YES_NO = ['yes', 'no'] as const;
+export type YesNo = (typeof YES_NO)[number];
+
+/** The optional characteristics of the ESF+ "other" common output indicators, by contract column. */
+export const CHARACTERISTICS = ['disability', 'third_country_national', 'foreign_background', 'minority', 'homeless', 'rural'] as const;
+export type Characteristic = (typeof CHARACTERISTICS)[number];
+
 export const OUTCOME_CODES = [
   'employed', 'subsidised_employment', 'self_employed', 'apprenticeship', 'internship', 'studies',
   'job_seeking', 'ordinary_programme', 'sick_leave', 'other', 'unknown',
@@ -57,6 +74,14 @@ export const TABLES = {
     months_without_work: col(t.integer),
     exit_reason: col({ kind: 'enum', values: EXIT_REASONS }),
     exit_status: col({ kind: 'enum-list', values: OUTCOME_CODES }),
+    labour_status_at_entry: col({ kind: 'enum', values: LABOUR_STATUSES }),
+    qualification_at_exit: col({ kind: 'enum', values: YES_NO }),
+    disability: col({ kind: 'enum', values: YES_NO }),
+    third_country_national: col({ kind: 'enum', values: YES_NO }),
+    foreign_background: col({ kind: 'enum', values: YES_NO }),
+    minority: col({ kind: 'enum', values: YES_NO }),
+    homeless: col({ kind: 'enum', values: YES_NO }),
+    rural: col({ kind: 'enum', values: YES_NO }),
   },
   activities: {
     participant_id: col(t.string, true),
@@ -72,6 +97,7 @@ export const TABLES = {
     participant_id: col(t.string, true),
     months_after_exit: col(t.integer, true),
     status: col({ kind: 'enum', values: OUTCOME_CODES }, true),
+    improved_situation: col({ kind: 'enum', values: YES_NO }),
   },
   // Question columns are added from the configuration's survey section.
   survey: {
@@ -103,6 +129,10 @@ export interface Participant {
   monthsWithoutWork: number | null;
   exitReason: ExitReason | null;
   exitStatus: OutcomeCode[];
+  /** Optional columns of the ESF+ indicators (absent: not known, as an empty cell). */
+  labourStatus?: LabourStatus | null;
+  qualification?: boolean | null;
+  characteristics?: Partial<Record<Characteristic, boolean | null>>;
 }
 
 export interface Activity {
@@ -124,6 +154,8 @@ export interface Followup {
   participant: number;
   monthsAfterExit: number;
   status: OutcomeCode;
+  /** An improved labour market situation at this point (ESF+ EECR06); absent or null: not known. */
+  improvedSituation?: boolean | null;
 }
 
 export interface SurveyResponse {

@@ -25,6 +25,8 @@ function tableMapping<T extends keyof typeof TABLES>(table: T) {
     multi_separator: z.string().min(1).default('|'),
     /** Worksheet name for .xlsx files (default: the first sheet). */
     sheet: z.string().optional(),
+    /** The day this file was extracted from the case system (overrides the top-level data_extracted for it). */
+    data_extracted: isoDate.optional(),
   });
 }
 
@@ -180,6 +182,13 @@ export const configSchema = z.strictObject({
     survey: tableMapping('survey').optional(),
     costs: tableMapping('costs').optional(),
   }),
+  /**
+   * The day the data were extracted from the case system. Follow-ups at N months count among
+   * those who left at least N months before it (`tables.followups.data_extracted` overrides it
+   * for the follow-ups); without it, follow-up figures have no base and the ESF+ six-month
+   * indicators are left empty.
+   */
+  data_extracted: isoDate.optional(),
   /** Population of the figure participants.women (and its goal): everyone enrolled, or those who exited. */
   gender_share_of: z.enum(['enrolled', 'exited']).default('enrolled'),
   /** Groups of exit codes: destinations (exit_status, the default) or reasons (exit_reason). */

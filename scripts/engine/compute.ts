@@ -9,7 +9,8 @@ import { t, type Language } from '../messages.ts';
 import { idPart } from '../slug.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { emitAggregates, emitCounts, emitShares, round6, type Emitter } from './emit.ts';
-import { emitEsfFigures } from './esf.ts';
+import { emitEsfFigures, ESF_FOLLOWUP_MONTHS } from './esf.ts';
+import { emitFollowupBase, emitLinkedShares, followupBase, followupBaseId, shareOfBase, type FollowupBase } from './followup-base.ts';
 import { evaluateGoals } from './goals.ts';
 import { reconcileChecks } from './reconcile.ts';
 import { Acc, makeGrid, totalOnlyGrid } from './grid.ts';
@@ -71,7 +72,17 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   emitCounts(e, { id: 'participants.exited', label: t(lang, 'figure.participants.exited') }, exited);
   emitCounts(e, { id: 'participants.still_enrolled', label: t(lang, 'figure.participants.still_enrolled') }, still);
   emitShares(e, { id: 'participants.women', label: t(lang, 'figure.participants.women'), allGendersOnly: true }, women);
-  emitEsfFigures(e, ps, lang);
+  // Follow-ups with the right base (followup-base.ts): those who left at least N months before
+  // the data were extracted, at every point a follow-up group or the ESF+ indicators use.
+  const extracted = config.tables.followups?.data_extracted ?? config.data_extracted;
+  const bases = new Map<number, FollowupBase>();
+  if (extracted !== undefined && config.tables.followups)
+    for (const n of [...new Set([ESF_FOLLOWUP_MONTHS, ...config.followup_groups.map((g) => g.months_after_exit)])].sort((a, b) => a - b)) {
+      const b = followupBase(ps, data.followups, extracted, n);
+      bases.set(n, b);
+      emitFollowupBase(e, b, lang);
+    }
+  emitEsfFigures(e, ps, lang, bases.get(ESF_FOLLOWUP_MONTHS) ?? null, data.followups);
   // Raw (unsuppressed) count cells by figure id, for ratios of counts computed further down.
   const counts = new Map<string, Acc>([['participants.enrolled', enrolled], ['participants.exited', exited]]);
   emitAggregates(e, { id: 'participants.months_enrolled_mean', label: t(lang, 'figure.participants.months_enrolled_mean') }, enrolledMonths, 'mean');
@@ -266,6 +277,14 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       }
       emitCounts(e, { id: g.id, label: g.label }, a);
       counts.set(g.id, a);
+      const b = bases.get(g.months_after_exit);
+      if (b) {
+        // The same status among the base: a share whose denominators are the base's cells (of the activity group's part of it, when the group names one).
+        const share = shareOfBase(e, b, data.followups, (f) => codes.has(f.status), among);
+        const meta = { id: `${g.id}.of_base`, label: t(lang, 'figure.followup.of_base', { label: g.label, months: g.months_after_exit }) };
+        if (among) emitShares(e, meta, share);
+        else emitLinkedShares(e, meta, share, followupBaseId(g.months_after_exit));
+      }
       if (g.premium_sek !== undefined) {
         // The premium paid: a sum of money resting on the count, so suppressed with it.
         const paid = acc();

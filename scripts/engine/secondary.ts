@@ -198,8 +198,9 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
       columns.set(sig, [...(columns.get(sig) ?? []), keys]);
     }
   for (const group of columns.values()) for (const keys of group.slice(1)) keys.forEach((key, i) => cells.has(key) && cells.has(group[0]![i]!) && union(key, group[0]![i]!));
-  // Shares whose bases are declared to be a count figure's cells (the ESF breakdowns' bases are
-  // the enrolled counts) are that quantity, whatever the columns look like.
+  // Shares whose bases are declared to be a count figure's cells (the ESF+ indicators' bases are
+  // the enrolled or exited counts or the follow-up base; a follow-up group's share of its base)
+  // are that quantity, whatever the columns look like.
   for (const c of cells.values())
     for (const { f, part } of c.refs) {
       const base = part === 'den' ? truthOf.get(f)?.base : undefined;

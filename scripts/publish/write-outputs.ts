@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { csvNumber, hiddenMark, suppressionWord } from '../format.ts';
 import type { Figure, Indicators } from './indicators-schema.ts';
 import { t, type Language, type MessageKey } from '../messages.ts';
-import { esfRows, LONG_TERM_MONTHS, type EsfRow } from '../engine/esf.ts';
+import { esfRows, LONG_TERM, type EsfRow } from '../engine/esf.ts';
 
 const CSV_HEADERS = {
   sv: ['Mått', 'Enhet', 'Kön', 'Kategori', 'Typ', 'Värde', 'Täljare', 'Nämnare', 'KI 95 % nedre', 'KI 95 % övre', 'Antal personer', 'Undertryckt'],
@@ -50,17 +50,24 @@ export function writeOutputs(dir: string, indicators: Indicators): string[] {
   return files;
 }
 
-/** esf-indicators.csv: the ESF breakdowns read from the protected figures, one row per category; hidden cells marked as everywhere, empty where the data lack the column. */
+/** esf-indicators.csv: every common indicator of Annex I, read from the protected figures; hidden cells marked as everywhere, empty where the data lack what it needs. */
 export function esfCsv(indicators: Indicators): string {
   const lang = indicators.report.language;
-  const rows = esfRows(indicators.figures);
   const m = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
-  const head = [m('esf.indicator'), m('esf.category'), m('esf.total'), m('esf.women'), m('esf.men'), m('esf.non_binary')];
-  const indicator = (r: EsfRow) => (r.indicator === 'long_term_unemployed' ? m('esf.long_term_unemployed', { months: LONG_TERM_MONTHS }) : m(`esf.${r.indicator}`));
-  const category = (r: EsfRow) => (r.indicator === 'participants' ? m('gender.all') : m(`esf.${r.indicator}.${r.category}` as MessageKey));
+  const head = [m('esf.code'), m('esf.name_sv'), m('esf.name_en'), m('esf.women'), m('esf.men'), m('table.col.other'), m('esf.total'), m('esf.note')];
   const lines = [head.map(csvText).join(';')];
-  for (const r of rows) lines.push([csvText(indicator(r)), csvText(category(r)), ...r.cells.map((v, i) => (r.missing ? '' : v === null ? hiddenMark({ suppression: r.marks[i] }) : csvNumber(v, lang)))].join(';'));
+  for (const r of esfRows(indicators.figures)) {
+    const key = r.indicator.key;
+    const cells = r.cells.map((v, i) => (r.empty ? '' : v === null ? hiddenMark({ suppression: r.marks[i] }) : csvNumber(v, lang)));
+    lines.push([csvText(r.indicator.code ?? ''), csvText(t('sv', `esf.name.${key}` as MessageKey)), csvText(t('en', `esf.name.${key}` as MessageKey)), ...cells, csvText(esfNote(r, lang))].join(';'));
+  }
   return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+/** An ESF row's definition, and why its cells are empty when they are. */
+export function esfNote(r: EsfRow, lang: Language): string {
+  const note = t(lang, `esf.note.${r.indicator.key}` as MessageKey, { youth: LONG_TERM.youthMonths, adult: LONG_TERM.adultMonths, age: LONG_TERM.youthBelowAge });
+  return r.empty === 'absent' ? `${note} ${t(lang, 'esf.absent', { needs: r.indicator.needs })}` : note;
 }
 
 export const ESF_FILE = 'esf-indicators.csv';

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { loadConfig, type Config } from '../config/load.ts';
 import type { TableMapping } from '../config/schema.ts';
-import type { Activity, ColumnSpec, Cost, Dataset, Followup, Participant, SurveyResponse, TableName } from '../config/contract.ts';
+import { CHARACTERISTICS, type Activity, type ColumnSpec, type Cost, type Dataset, type Followup, type Participant, type SurveyResponse, type TableName } from '../config/contract.ts';
 import { t as message } from '../messages.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { parseCsv, type Parsed } from './csv.ts';
@@ -160,6 +160,11 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
         ['participant_id', 'unit', 'gender', 'birth_year', 'age_at_entry', 'entry_date', 'exit_date', 'exit_status', 'education', 'referral', 'income_at_entry', 'months_without_work', 'exit_reason'] as const
       ).map((c) => r.column(c));
       const p = r.problems;
+      // The optional ESF+ columns, read only when the file has them.
+      const cLabour = r.column('labour_status_at_entry');
+      const cQual = r.column('qualification_at_exit');
+      const cTraits = CHARACTERISTICS.map((c) => [c, r.column(c)] as const).filter(([, col]) => col.present);
+      const yes = (v: unknown) => (v === null ? null : v === 'yes');
       return (f, line, index) => {
         const before = p.total;
         const id = cId!.get(f, line) as string | null;
@@ -196,6 +201,9 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
           incomeAtEntry: cIncome!.get(f, line) as string | null,
           monthsWithoutWork: cMonths!.get(f, line) as number | null,
           exitReason: cReason!.get(f, line) as Participant['exitReason'],
+          ...(cLabour.present ? { labourStatus: cLabour.get(f, line) as Participant['labourStatus'] } : {}),
+          ...(cQual.present ? { qualification: yes(cQual.get(f, line)) } : {}),
+          ...(cTraits.length > 0 ? { characteristics: Object.fromEntries(cTraits.map(([c, col]) => [c, yes(col.get(f, line))])) } : {}),
         };
       };
     },
@@ -243,14 +251,15 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   });
 
   const followups = await readTable<Followup>('followups', t.followups, (r) => {
-    const [cId, cMonths, cStatus] = (['participant_id', 'months_after_exit', 'status'] as const).map((c) => r.column(c));
+    const [cId, cMonths, cStatus, cImproved] = (['participant_id', 'months_after_exit', 'status', 'improved_situation'] as const).map((c) => r.column(c));
     return (f, line) => {
       const participantId = cId!.get(f, line) as string | null;
       const participant = participantIndex(r, cId!, participantId, line);
       const monthsAfterExit = cMonths!.get(f, line) as number | null;
       const status = cStatus!.get(f, line) as Followup['status'] | null;
       if (participantId === null || monthsAfterExit === null || status === null) return null;
-      return { participantId, participant, monthsAfterExit, status };
+      const improved = cImproved!.present ? cImproved!.get(f, line) : undefined;
+      return { participantId, participant, monthsAfterExit, status, ...(improved === undefined ? {} : { improvedSituation: improved === null ? null : improved === 'yes' }) };
     };
   });
 

@@ -17,6 +17,7 @@ import { figureLookup } from '../engine/figure-lookup.ts';
 import { figureTableView, type TableView } from './figure-table.ts';
 import { escapeHtml } from './html.ts';
 import { captionNarrativeTables, printableEmphasis } from './printable-html.ts';
+import { esfView, type EsfView } from './esf-view.ts';
 
 export interface ChartView {
   id: string;
@@ -86,7 +87,9 @@ export interface ReportView {
   about: { inputs: { file: string; table: string; rows: string; encoding: string; sha256: string }[]; built: string; tool: string; threshold: string };
   downloads: { pdf: string; json: string; esf: string; csvs: { file: string; label: string }[] };
   /** Generated appendices after the narrative ones: data quality, and about the data. */
-  appendices: { quality: { id: string; title: string }; about: { id: string; title: string }; changes?: { id: string; title: string } };
+  appendices: { quality: { id: string; title: string }; about: { id: string; title: string }; changes?: { id: string; title: string }; esf: { id: string; title: string } };
+  /** The ESF+ indicators (the last appendix). */
+  esf: EsfView;
   /** A notice shown above the report, e.g. that the project has no data yet. */
   notice: string | null;
   /** Said on the index, the cover, every page's header and the summary when the data are made up. */
@@ -307,11 +310,12 @@ export function buildReportView(input: ViewInputs): ReportView {
       }))
     : null;
 
-  const appendixTitle = (key: 'quality.title' | 'about.title' | 'changes.title') => `${m('report.appendix')} ${String.fromCharCode(65 + appendix++)}. ${m(key)}`;
+  const appendixTitle = (key: 'quality.title' | 'about.title' | 'changes.title' | 'esf.title') => `${m('report.appendix')} ${String.fromCharCode(65 + appendix++)}. ${m(key)}`;
   const appendices = {
     quality: { id: 'bilaga-datakvalitet', title: appendixTitle('quality.title') },
     about: { id: 'bilaga-om-underlaget', title: appendixTitle('about.title') },
     ...(input.changes ? { changes: { id: 'bilaga-andringar', title: appendixTitle('changes.title') } } : {}),
+    esf: { id: 'bilaga-esf', title: appendixTitle('esf.title') },
   };
   const k = ind.report.disclosure.min_count;
   const methodsTotal = config.methods.reduce((s, x) => s + (x.hours ?? 0), 0);
@@ -369,6 +373,7 @@ export function buildReportView(input: ViewInputs): ReportView {
       generator: `${ind.report.tool.name} ${ind.report.tool.version}`,
     },
     changes: input.changes ?? null,
+    esf: esfView(config, ind.figures, lang),
     m: messages[lang],
   };
 }

@@ -18,6 +18,8 @@ export interface Knowledge {
   genderShareOf?: 'enrolled' | 'exited';
   /** Outcome groups counted only within an entry group: their base is not the exited count. */
   restrictedExits?: string[];
+  /** Share figure id → the count figure its denominators equal, cell by cell (the ESF+ indicators' bases). */
+  bases?: Record<string, string>;
   /** Survey question id → answers counted as positive. */
   positive?: Record<string, string[]>;
   /**
@@ -71,6 +73,8 @@ export function attack(figures: Figure[], know: Knowledge): Map<string, [number,
         if (name.startsWith('den:exit.') && exited && !know.restrictedExits?.includes(name.split(':')[1]!.slice('exit.'.length)))
           same(key(name, u, g), key('c:participants.exited:', u, g));
         const [, id, cat] = name.split(':');
+        const base = name.startsWith('den:') ? know.bases?.[id!] : undefined;
+        if (base) same(key(name, u, g), key(`c:${base}:`, u, g));
         if (name.startsWith('den:') && cat) for (const other of tables.keys()) if (other.startsWith(`den:${id}:`)) same(key(name, u, g), key(other, u, g));
       }
   }
