@@ -136,6 +136,11 @@ export const messages = {
     'check.suppressed': '{n} värden redovisas inte eftersom de bygger på färre än {k} personer (markerade ..).',
     'check.suppressed_one': 'Ett värde redovisas inte eftersom det bygger på färre än {k} personer (markerat ..).',
     'check.unused_columns': '{file}: {n} kolumner används inte av rapporten och publiceras aldrig.',
+    // --- issue 18b: corrections of the data ---
+    'check.correction_excluded': 'Rättelse {n}: {rows} rader i {file} har uteslutits enligt regeln {rule}{cascade}. Skäl: {reason}',
+    'check.correction_set': 'Rättelse {n}: värdet i {column} har ändrats på {rows} rader i {file} ({rule}). Skäl: {reason}',
+    'check.correction_cascade': ', och med dem {activities} aktivitetsrader och {followups} uppföljningsrader',
+    'check.correction_none': 'Rättelse {n} ({rule}) träffade ingen rad i {file}. Skäl: {reason}',
     'check.reconcile_parts': '{label}: enheterna ({parts}) summerar till {sum}, men totalen är {total} (skillnad {diff}).',
     'check.reconcile_hidden': 'I totalen ingår {n} deltagare i enheter som inte redovisas separat ({units}).',
     'check.reconcile_published': 'Den ursprungliga rapportens egna siffror har samma problem: delarna summerar till {sum}, totalen är {total}.',
@@ -399,6 +404,11 @@ export const messages = {
     'check.suppressed': '{n} values are not shown because they rest on fewer than {k} people (marked ..).',
     'check.suppressed_one': 'One value is not shown because it rests on fewer than {k} people (marked ..).',
     'check.unused_columns': '{file}: {n} columns are not used by the report and never published.',
+    // --- issue 18b: corrections of the data ---
+    'check.correction_excluded': 'Correction {n}: {rows} rows of {file} were excluded by the rule {rule}{cascade}. Reason: {reason}',
+    'check.correction_set': 'Correction {n}: the value of {column} was changed on {rows} rows of {file} ({rule}). Reason: {reason}',
+    'check.correction_cascade': ', and with them {activities} activity rows and {followups} follow-up rows',
+    'check.correction_none': 'Correction {n} ({rule}) matched no row of {file}. Reason: {reason}',
     'check.reconcile_parts': '{label}: the units ({parts}) add up to {sum}, but the total is {total} (difference {diff}).',
     'check.reconcile_hidden': 'The total includes {n} participants in units not reported separately ({units}).',
     'check.reconcile_published': "The original report's own figures have the same problem: the parts add up to {sum}, the total is {total}.",
