@@ -136,6 +136,9 @@ export const messages = {
     'check.suppressed': '{n} värden redovisas inte eftersom de bygger på färre än {k} personer (markerade ..).',
     'check.suppressed_one': 'Ett värde redovisas inte eftersom det bygger på färre än {k} personer (markerat ..).',
     'check.unused_columns': '{file}: {n} kolumner används inte av rapporten och publiceras aldrig.',
+    // --- issue 18b: EU visibility ---
+    'funding.eu_statement': 'Medfinansieras av Europeiska unionen',
+    'funding.emblem_alt': 'Europeiska unionens flagga',
     // --- issue 18b: corrections of the data ---
     'check.correction_excluded': 'Rättelse {n}: {rows} rader i {file} har uteslutits enligt regeln {rule}{cascade}. Skäl: {reason}',
     'check.correction_set': 'Rättelse {n}: värdet i {column} har ändrats på {rows} rader i {file} ({rule}). Skäl: {reason}',
@@ -404,6 +407,9 @@ export const messages = {
     'check.suppressed': '{n} values are not shown because they rest on fewer than {k} people (marked ..).',
     'check.suppressed_one': 'One value is not shown because it rests on fewer than {k} people (marked ..).',
     'check.unused_columns': '{file}: {n} columns are not used by the report and never published.',
+    // --- issue 18b: EU visibility ---
+    'funding.eu_statement': 'Co-funded by the European Union',
+    'funding.emblem_alt': 'Flag of the European Union',
     // --- issue 18b: corrections of the data ---
     'check.correction_excluded': 'Correction {n}: {rows} rows of {file} were excluded by the rule {rule}{cascade}. Reason: {reason}',
     'check.correction_set': 'Correction {n}: the value of {column} was changed on {rows} rows of {file} ({rule}). Reason: {reason}',

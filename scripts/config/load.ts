@@ -7,6 +7,7 @@ import { configSchema, DAC_CRITERIA, projectCodes, type Config } from './schema.
 import { EXIT_REASONS, MAX_OUTCOME_CODES, OUTCOME_CODES, exitReasons, outcomeCodes, TABLES, tableSpec, type TableName } from './contract.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { isIdentityNumber, maskIdentityNumber } from '../privacy/personnummer.ts';
+import { ACCENT_MIN_CONTRAST, accentContrast } from '../palette.ts';
 
 export type { Config } from './schema.ts';
 export { projectCodes } from './schema.ts';
@@ -168,6 +169,15 @@ function crossChecks(config: Config): [Path, string, string?][] {
   if (config.period.from > config.period.to) out.push([['period', 'to'], `a date on or after period.from (${config.period.from})`]);
 
   out.push(...codeChecks(config), ...correctionChecks(config));
+  const accent = config.branding?.accent;
+  if (accent) {
+    const { ratio, background } = accentContrast(accent);
+    if (ratio < ACCENT_MIN_CONTRAST)
+      out.push([['branding', 'accent'], `a colour with a contrast of at least ${ACCENT_MIN_CONTRAST}:1 against white and the page's tinted backgrounds, since links are written in it (WCAG 2.1 AA); ${accent} has ${ratio.toFixed(2)}:1 against ${background}: choose a darker shade`, accent]);
+  }
+  config.branding?.logos.forEach((l, i) => {
+    if (config.branding!.logos.findIndex((x) => x.file === l.file) !== i) out.push([['branding', 'logos', i, 'file'], 'each logo file once', l.file]);
+  });
   const codes = projectCodes(config);
   for (const [table, mapping] of Object.entries(config.tables) as [TableName, Config['tables']['participants'] | undefined][]) {
     if (!mapping) continue;

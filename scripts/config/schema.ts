@@ -189,6 +189,30 @@ export const configSchema = z.strictObject({
   reference: z.string().optional(),
   period: z.strictObject({ from: isoDate, to: isoDate }),
   language: z.enum(['sv', 'en']).default('sv'),
+  /**
+   * EU funding whose visibility rules the report follows: esf_plus (ESF+ 2021–2027) shows the EU
+   * emblem with "Medfinansieras av Europeiska unionen" / "Co-funded by the European Union" on the
+   * cover, the page header and the site index (Regulation (EU) 2021/1060, Article 47, Annex IX).
+   */
+  funding: z.enum(['esf_plus']).optional(),
+  /** The project's and the evaluator's logos, and an accent colour for links and rules. */
+  branding: z
+    .strictObject({
+      /** #rrggbb; at least 4.5:1 against white and the page's tinted backgrounds (WCAG 2.1 AA). */
+      accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb, such as "#005a9c"').optional(),
+      /** Logo files in content/<slug>/: PNG, JPEG or SVG (checked: no script, no external reference), at most 512 kB each. */
+      logos: z
+        .array(
+          z.strictObject({
+            file: z.string().regex(/^[^/\\]+\.(png|jpe?g|svg)$/i, 'a PNG, JPEG or SVG file name in the project folder, such as "logo.png"'),
+            /** The logo's text alternative, e.g. the organisation's name. */
+            alt: z.string().min(1),
+          }),
+        )
+        .max(4)
+        .default([]),
+    })
+    .optional(),
   disclosure: z
     .strictObject({
       min_count: z.number().int().min(1).default(5),

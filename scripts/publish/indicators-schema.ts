@@ -111,6 +111,7 @@ export const indicatorsSchema = z.strictObject({
     evaluator: z.string(),
     authors: z.array(z.string()),
     reference: z.string().optional(),
+    funding: z.enum(['esf_plus']).optional().describe('EU funding whose visibility rules the report follows (the emblem and statement on the page, the cover and the site index)'),
     unit_level: z.string(),
     units: z.array(z.strictObject({ name: z.string(), reported: z.boolean(), status: z.string().optional() })),
     disclosure: z.strictObject({ min_count: z.number().int(), secondary: z.boolean().optional().describe('Secondary suppression applied (default true)') }),

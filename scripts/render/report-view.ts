@@ -16,6 +16,7 @@ import { InputError } from '../problems.ts';
 import { figureLookup } from '../engine/figure-lookup.ts';
 import { figureTableView, type TableView } from './figure-table.ts';
 import { escapeHtml } from './html.ts';
+import { brandingView, type BrandingView } from './branding.ts';
 
 export interface ChartView {
   id: string;
@@ -84,6 +85,8 @@ export interface ReportView {
   /** A notice shown above the report, e.g. that the project has no data yet. */
   notice: string | null;
   changes: ChangesView | null;
+  /** The EU emblem with its statement (ESF+), the logos and the accent colour. */
+  branding: BrandingView;
   /** The fixed texts of the report's language, for the templates. */
   m: Readonly<Record<string, string>>;
 }
@@ -235,6 +238,7 @@ export function buildReportView(input: ViewInputs): ReportView {
       return { question: q.question, criterion: '', answerHtml: '' };
     }
   });
+  const branding = brandingView(config, lang, input.contentDir, input.contentShown, problems);
   if (problems.length > 0) throw new InputError(problems);
 
   let chartNumber = 0;
@@ -340,6 +344,7 @@ export function buildReportView(input: ViewInputs): ReportView {
     downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', esf: 'esf-indicators.csv', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
     notice: input.notice ?? null,
     changes: input.changes ?? null,
+    branding,
     m: messages[lang],
   };
 }

@@ -62,6 +62,7 @@ export function projectData(paths: ProjectPaths, loaded: Loaded, builtAt: Date, 
     if (codes.length > 0) report.codes = codes;
   }
   if (config.subtitle) report.subtitle = config.subtitle;
+  if (config.funding) report.funding = config.funding;
   if (config.reference) report.reference = config.reference;
   const indicators: Indicators = { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
   secretsOf.set(indicators, secrets);
