@@ -22,8 +22,8 @@ describe('corrections: excluding rows', () => {
     assert.deepEqual(l.corrections[0]!.cascaded, { activities: 2, followups: 0 });
     const check = l.checks.find((c) => c.id === 'corrections.1')!;
     assert.equal(check.severity, 'info');
-    assert.match(check.message, /2 rader i deltagare\.csv har uteslutits/);
-    assert.match(check.message, /2 aktivitetsrader/);
+    assert.match(check.message, /Rättelse 1 i deltagare\.csv enligt regeln participant_id \(2 id\): uteslutna rader 2/);
+    assert.match(check.message, /aktivitetsrader 2, uppföljningsrader 0/);
     assert.match(check.message, /Testpersoner/);
     assert.doesNotMatch(check.message, /P01|P03/, 'never the ids');
   });
@@ -62,7 +62,7 @@ describe('corrections: excluding rows', () => {
     const l = await loadFixture(project({}, withCorrections('  - { action: exclude, table: activities, where: { column: hours, max: 50 }, reason: Felregistrerade timmar }\n')));
     assert.equal(l.dataset.participants.length, 6);
     assert.deepEqual(l.dataset.activities.map((a) => a.participantId), ['P03', 'P06']);
-    assert.match(l.checks.find((c) => c.id === 'corrections.1')!.message, /1 rader i aktiviteter\.csv/);
+    assert.match(l.checks.find((c) => c.id === 'corrections.1')!.message, /aktiviteter\.csv enligt regeln hours ≤ 50: uteslutna rader 1\./);
   });
 
   it('a correction matching nothing is a warning', async () => {
@@ -82,7 +82,9 @@ describe('corrections: setting values', () => {
     const l = await loadFixture(project({ 'deltagare.csv': participantsCsv(rows) }, fixed));
     assert.equal(l.dataset.participants[3]!.exitDate, '2021-12-20');
     assert.equal(l.dataset.participants[1]!.gender, 'woman');
-    assert.match(l.checks.find((c) => c.id === 'corrections.2')!.message, /värdet i gender har ändrats på 1 rader/);
+    const msg = l.checks.find((c) => c.id === 'corrections.2')!.message;
+    assert.match(msg, /värdet i gender har ändrats 1\. Skäl: Fel kön/);
+    assert.doesNotMatch(msg, /"K"|P02/, 'neither the value set nor the id');
   });
 
   it('a value the column cannot take is a problem on the data line', async () => {

@@ -21,7 +21,10 @@ export interface CorrectionCount {
   cascaded: { activities: number; followups: number };
 }
 
-/** A rule in a language-neutral notation ("unit = A, B", "entry_date < 2021-01-01"); ids only as a number. */
+/**
+ * A rule in a language-neutral notation ("unit = A, B", "entry_date < 2021-01-01"); ids only as
+ * a number, and never the value a correction sets (with one id it would describe that person).
+ */
 export function ruleText(c: Correction): string {
   const parts: string[] = [];
   if (c.ids) parts.push(`participant_id (${c.ids.length} id)`);
@@ -34,7 +37,6 @@ export function ruleText(c: Correction): string {
     if (w.max !== undefined) parts.push(`${w.column} ≤ ${w.max}`);
     if (w.missing) parts.push(`${w.column} missing`);
   }
-  if (c.action === 'set') parts.push(`${c.column} := "${c.value}"`);
   return parts.join(' & ');
 }
 
