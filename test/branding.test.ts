@@ -94,6 +94,7 @@ describe('logos', () => {
     const s = logoFromBytes(Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 50"><rect width="200" height="50" fill="#123"/><text x="5" y="30">Logo</text></svg>'));
     assert.ok(typeof s !== 'string' && s.mime === 'image/svg+xml' && s.width === 200 && s.height === 50, JSON.stringify(s));
     assert.match(String(logoFromBytes(Buffer.from('GIF89a....'))), /PNG, JPEG or SVG/);
+    assert.match(String(logoFromBytes(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><text>19121212-1212</text></svg>'))), /identity/);
     assert.match(String(logoFromBytes(new Uint8Array(LOGO_MAX_BYTES + 1))), /at most 512 kB/);
   });
 

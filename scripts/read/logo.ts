@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Problem } from '../problems.ts';
 import { inputFileProblem } from './input-file.ts';
+import { maskText } from '../privacy/mask.ts';
 
 export const LOGO_MAX_BYTES = 512 * 1024;
 
@@ -79,6 +80,8 @@ export function logoFromBytes(bytes: Uint8Array): Logo | string {
   }
   const text = Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '');
   if (/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(text)) {
+    // Base64 hides the text from the personal-data scan of the output: look for identity numbers here.
+    if (maskText(text) !== text) return 'an SVG logo without personal identity or coordination numbers in its text';
     const refused = svgProblem(text);
     if (refused) return `an SVG logo of plain drawing: ${refused}`;
     const size = svgSize(text);
