@@ -157,6 +157,14 @@ export const messages = {
     'check.suppressed': '{n} värden redovisas inte eftersom de bygger på färre än {k} personer (markerade ..).',
     'check.suppressed_one': 'Ett värde redovisas inte eftersom det bygger på färre än {k} personer (markerat ..).',
     'check.unused_columns': '{file}: {n} kolumner används inte av rapporten och publiceras aldrig.',
+    // --- issue 18b: EU visibility ---
+    'funding.eu_statement': 'Medfinansieras av Europeiska unionen',
+    'funding.emblem_alt': 'Europeiska unionens flagga',
+    // --- issue 18b: corrections of the data ---
+    'check.correction_excluded': 'Rättelse {n} i {file} enligt regeln {rule}: uteslutna rader {rows}{cascade}. Skäl: {reason}',
+    'check.correction_set': 'Rättelse {n} i {file} enligt regeln {rule}: rader där värdet i {column} har ändrats {rows}. Skäl: {reason}',
+    'check.correction_cascade': '; därmed uteslutna aktivitetsrader {activities}, uppföljningsrader {followups}',
+    'check.correction_none': 'Rättelse {n} ({rule}) träffade ingen rad i {file}. Skäl: {reason}',
     'check.reconcile_parts': '{label}: enheterna ({parts}) summerar till {sum}, men totalen är {total} (skillnad {diff}).',
     'check.reconcile_hidden': 'I totalen ingår {n} deltagare i enheter som inte redovisas separat ({units}).',
     'check.reconcile_published': 'Den ursprungliga rapportens egna siffror har samma problem: delarna summerar till {sum}, totalen är {total}.',
@@ -527,6 +535,14 @@ export const messages = {
     'check.suppressed': '{n} values are not shown because they rest on fewer than {k} people (marked ..).',
     'check.suppressed_one': 'One value is not shown because it rests on fewer than {k} people (marked ..).',
     'check.unused_columns': '{file}: {n} columns are not used by the report and never published.',
+    // --- issue 18b: EU visibility ---
+    'funding.eu_statement': 'Co-funded by the European Union',
+    'funding.emblem_alt': 'Flag of the European Union',
+    // --- issue 18b: corrections of the data ---
+    'check.correction_excluded': 'Correction {n} of {file} by the rule {rule}: rows excluded {rows}{cascade}. Reason: {reason}',
+    'check.correction_set': 'Correction {n} of {file} by the rule {rule}: rows whose value of {column} was changed {rows}. Reason: {reason}',
+    'check.correction_cascade': '; with them activity rows excluded {activities}, follow-up rows {followups}',
+    'check.correction_none': 'Correction {n} ({rule}) matched no row of {file}. Reason: {reason}',
     'check.reconcile_parts': '{label}: the units ({parts}) add up to {sum}, but the total is {total} (difference {diff}).',
     'check.reconcile_hidden': 'The total includes {n} participants in units not reported separately ({units}).',
     'check.reconcile_published': "The original report's own figures have the same problem: the parts add up to {sum}, the total is {total}.",

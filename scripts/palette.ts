@@ -25,6 +25,20 @@ export const mutedInk = '#555555';
 export const gridColour = '#d9d9d9';
 
 /**
+ * The backgrounds text sits on in the report pages (white, the table tint and the notice; kept
+ * in step with templates/assets/report.css). A project's accent colour, used for links and
+ * rules, must reach ACCENT_MIN_CONTRAST against each.
+ */
+export const pageBackgrounds = ['#ffffff', '#f2f5f8', '#f6f6f2'] as const;
+/** WCAG 2.1 AA for normal text (1.4.3): links are text in the accent colour. */
+export const ACCENT_MIN_CONTRAST = 4.5;
+
+/** The lowest contrast of an accent colour against the page backgrounds, with that background. */
+export function accentContrast(accent: string): { ratio: number; background: string } {
+  return pageBackgrounds.map((b) => ({ ratio: contrastRatio(accent, b), background: b })).sort((a, b) => a.ratio - b.ratio)[0]!;
+}
+
+/**
  * Ordered diverging palettes for Likert scales, from the first answer of the scale (usually the
  * most positive) to the last. Blue ↔ orange is safe for the common colour-vision deficiencies;
  * an odd-length scale has a neutral grey middle. Segments are separated by white lines and carry

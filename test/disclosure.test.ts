@@ -130,7 +130,7 @@ describe('secondary suppression against an attacker who knows the margins', () =
 });
 
 describe('the example projects', () => {
-  for (const slug of ['mia-vidare', 'samverkan-leder-till-arbete', 'uppsala-upphandlade-insatser']) {
+  for (const slug of ['mia-vidare', 'samverkan-leder-till-arbete', 'uppsala-upphandlade-insatser', 'nya-vagar-till-arbete']) {
     it(`${slug}: every suppressed count of every table is protected by an interval at least k wide`, async () => {
       const ind = await buildIndicators({ root, slug }, new Date(0));
       const k = ind.report.disclosure.min_count;

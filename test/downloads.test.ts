@@ -14,7 +14,7 @@ import { ESF_COLUMNS, ESF_INDICATORS } from '../scripts/engine/esf.ts';
 
 const repo = join(import.meta.dirname, '..');
 const out = join(mkdtempSync(join(tmpdir(), 'downloads-')), '_site');
-const SLUGS = ['mia-vidare', 'samverkan-leder-till-arbete', 'uppsala-upphandlade-insatser'];
+const SLUGS = ['mia-vidare', 'samverkan-leder-till-arbete', 'uppsala-upphandlade-insatser', 'nya-vagar-till-arbete'];
 
 before(async () => buildSite({ root: repo, outDir: out, slugs: SLUGS, now: new Date('2024-01-01T00:00:00Z'), pdf: false }));
 after(() => rmSync(join(out, '..'), { recursive: true, force: true }));

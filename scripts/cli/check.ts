@@ -98,7 +98,7 @@ export function formatCheck(r: CheckResult, ms: number, quiet = false): string {
   else if (r.problems.length === 0) out.push(paint('green', 'No problems found.'), '');
   if (quiet) return out.join('\n').trimEnd();
   if (r.summary) out.push(...formatSummary(r.summary));
-  const notable = r.checks.filter((c) => c.severity !== 'info' || c.id.startsWith('input.'));
+  const notable = r.checks.filter((c) => c.severity !== 'info' || c.id.startsWith('input.') || c.id.startsWith('corrections.'));
   if (notable.length > 0) out.push('checks:', ...notable.map((c) => `  ${c.severity}: ${c.message}`));
   out.push(`(${Math.round(ms)} ms)`);
   return out.join('\n');

@@ -49,6 +49,17 @@ export interface ColumnSpec {
   required: boolean;
 }
 
+/** A project's own codes (report.yaml `codes`), added to the closed lists they extend. */
+export interface ProjectCodes {
+  /** Further codes of the outcome list: participants.exit_status and followups.status. */
+  outcome: readonly string[];
+  /** Further codes of the exit reason list: participants.exit_reason. */
+  exit_reason: readonly string[];
+}
+
+/** The most codes the outcome list may have in all (the engine keeps a participant's codes in one 31-bit mask). */
+export const MAX_OUTCOME_CODES = 31;
+
 const t = {
   string: { kind: 'string' },
   integer: { kind: 'integer' },
@@ -115,6 +126,27 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
+/** The closed outcome list with a project's own codes after the built-in ones. */
+export const outcomeCodes = (codes?: ProjectCodes): readonly string[] => (codes && codes.outcome.length > 0 ? [...OUTCOME_CODES, ...codes.outcome] : OUTCOME_CODES);
+/** The closed exit reason list with a project's own codes after the built-in ones. */
+export const exitReasons = (codes?: ProjectCodes): readonly string[] => (codes && codes.exit_reason.length > 0 ? [...EXIT_REASONS, ...codes.exit_reason] : EXIT_REASONS);
+
+/**
+ * The columns of a table as a project reads them: the contract's, with the closed lists that
+ * the project's own codes extend (exit_status, exit_reason, follow-up status).
+ */
+export function tableSpec(table: TableName, codes?: ProjectCodes): Record<string, ColumnSpec> {
+  const spec: Record<string, ColumnSpec> = { ...TABLES[table] };
+  if (!codes) return spec;
+  const outcome = outcomeCodes(codes);
+  if (table === 'participants') {
+    spec.exit_status = { ...spec.exit_status!, type: { kind: 'enum-list', values: outcome } };
+    spec.exit_reason = { ...spec.exit_reason!, type: { kind: 'enum', values: exitReasons(codes) } };
+  }
+  if (table === 'followups') spec.status = { ...spec.status!, type: { kind: 'enum', values: outcome } };
+  return spec;
+}
+
 export interface Participant {
   id: string;
   unit: string;
@@ -127,8 +159,10 @@ export interface Participant {
   referral: string | null;
   incomeAtEntry: string | null;
   monthsWithoutWork: number | null;
-  exitReason: ExitReason | null;
-  exitStatus: OutcomeCode[];
+  /** A code of the exit reason list, or one of the project's own (`codes.exit_reason`). */
+  exitReason: ExitReason | (string & {}) | null;
+  /** Codes of the outcome list, or the project's own (`codes.outcome`). */
+  exitStatus: (OutcomeCode | (string & {}))[];
   /** Optional columns of the ESF+ indicators (absent: not known, as an empty cell). */
   labourStatus?: LabourStatus | null;
   qualification?: boolean | null;
@@ -153,7 +187,8 @@ export interface Followup {
   /** Index of the participant in Dataset.participants, resolved by the loader. */
   participant: number;
   monthsAfterExit: number;
-  status: OutcomeCode;
+  /** A code of the outcome list, or one of the project's own (`codes.outcome`). */
+  status: OutcomeCode | (string & {});
   /** An improved labour market situation at this point (ESF+ EECR06); absent or null: not known. */
   improvedSituation?: boolean | null;
 }

@@ -3,12 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { core } from 'zod';
-import { configSchema, DAC_CRITERIA, type Config } from './schema.ts';
-import { EXIT_REASONS, OUTCOME_CODES, TABLES, type TableName } from './contract.ts';
+import { configSchema, DAC_CRITERIA, projectCodes, type Config } from './schema.ts';
+import { EXIT_REASONS, MAX_OUTCOME_CODES, OUTCOME_CODES, exitReasons, outcomeCodes, TABLES, tableSpec, type TableName } from './contract.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { idPart } from '../slug.ts';
+import { isIdentityNumber, maskIdentityNumber } from '../privacy/personnummer.ts';
+import { ACCENT_MIN_CONTRAST, accentContrast } from '../palette.ts';
 
 export type { Config } from './schema.ts';
+export { projectCodes } from './schema.ts';
 
 type Path = (string | number)[];
 
@@ -100,6 +103,60 @@ export function loadConfig(file: string): Config {
   return parseConfig(readFileSync(file, 'utf8'), file);
 }
 
+/** `codes`: new codes only (not built in, each once), labels in the report's language, within the mask's size. */
+function codeChecks(config: Config): [Path, string, string?][] {
+  const out: [Path, string, string?][] = [];
+  const lists = { outcome: OUTCOME_CODES as readonly string[], exit_reason: EXIT_REASONS as readonly string[] };
+  for (const key of ['outcome', 'exit_reason'] as const) {
+    const own = config.codes?.[key] ?? [];
+    const seen = new Set<string>();
+    own.forEach((c, i) => {
+      if (lists[key].includes(c.code)) out.push([['codes', key, i, 'code'], `a code that is not built in (${c.code} already is one: use it without declaring it)`, c.code]);
+      else if (seen.has(c.code)) out.push([['codes', key, i, 'code'], 'each code once', c.code]);
+      seen.add(c.code);
+      if (typeof c.label !== 'string' && !c.label[config.language])
+        out.push([['codes', key, i, 'label'], `a label in the report's language (${config.language}): a text, or { ${config.language}: … }`]);
+    });
+    if (key === 'outcome' && OUTCOME_CODES.length + own.length > MAX_OUTCOME_CODES)
+      out.push([['codes', 'outcome'], `at most ${MAX_OUTCOME_CODES - OUTCOME_CODES.length} codes of the project's own (the outcome list holds ${MAX_OUTCOME_CODES} codes in all)`]);
+  }
+  return out;
+}
+
+/** `corrections`: what each action needs, canonical columns of the table, one kind of rule, no identity numbers. */
+function correctionChecks(config: Config): [Path, string, string?][] {
+  const out: [Path, string, string?][] = [];
+  config.corrections.forEach((c, i) => {
+    const at = (k: string): Path => ['corrections', i, k];
+    if (!config.tables[c.table]) out.push([at('table'), `a table the configuration reads (tables.${c.table} is not set)`, c.table]);
+    const columns = Object.keys(TABLES[c.table]).filter((k) => k !== 'participant_id');
+    const columnOk = (path: Path, column: string) => {
+      if (!columns.includes(column)) out.push([path, `a canonical column of ${c.table} other than participant_id (${columns.join(', ')}); rows are picked by participant id with ids`, column]);
+    };
+    c.ids?.forEach((id, j) => {
+      if (isIdentityNumber(id)) out.push([['corrections', i, 'ids', j], 'a pseudonymous participant id, not a personal identity or coordination number', maskIdentityNumber(id)]);
+    });
+    if (c.action === 'exclude') {
+      if (!c.ids && !c.where) out.push([['corrections', i], 'ids, where or both to say which rows are excluded']);
+      if (c.column !== undefined || c.value !== undefined) out.push([at(c.column !== undefined ? 'column' : 'value'), 'no column or value with action exclude (they belong to action set)']);
+    } else {
+      if (!c.ids) out.push([['corrections', i], 'ids: the participants whose value is set (action set picks rows by participant id)']);
+      if (c.where) out.push([at('where'), 'no where with action set (a value is set by participant id, before the row is read)']);
+      if (c.column === undefined || c.value === undefined) out.push([['corrections', i], 'column and value: the canonical column to set and its new value']);
+    }
+    if (c.column !== undefined) columnOk(at('column'), c.column);
+    const w = c.where;
+    if (!w) return;
+    columnOk(['corrections', i, 'where', 'column'], w.column);
+    const kinds = [w.equals !== undefined, w.before !== undefined || w.after !== undefined, w.min !== undefined || w.max !== undefined, w.missing !== undefined].filter(Boolean).length;
+    if (kinds !== 1) out.push([at('where'), 'one kind of rule: equals, before/after (dates), min/max (numbers) or missing']);
+    const type = (TABLES[c.table] as Record<string, { type: { kind: string } }>)[w.column]?.type.kind;
+    if ((w.before !== undefined || w.after !== undefined) && type !== undefined && type !== 'date') out.push([['corrections', i, 'where', 'column'], 'a date column for before/after', w.column]);
+    if ((w.min !== undefined || w.max !== undefined) && type !== undefined && type !== 'integer' && type !== 'number') out.push([['corrections', i, 'where', 'column'], 'a numeric column for min/max', w.column]);
+  });
+  return out;
+}
+
 /** What the schema cannot say: references between keys. Returns [path, expected, value?]. */
 function crossChecks(config: Config): [Path, string, string?][] {
   const out: [Path, string, string?][] = [];
@@ -112,9 +169,20 @@ function crossChecks(config: Config): [Path, string, string?][] {
   });
   if (config.period.from > config.period.to) out.push([['period', 'to'], `a date on or after period.from (${config.period.from})`]);
 
+  out.push(...codeChecks(config), ...correctionChecks(config));
+  const accent = config.branding?.accent;
+  if (accent) {
+    const { ratio, background } = accentContrast(accent);
+    if (ratio < ACCENT_MIN_CONTRAST)
+      out.push([['branding', 'accent'], `a colour with a contrast of at least ${ACCENT_MIN_CONTRAST}:1 against white and the page's tinted backgrounds, since links are written in it (WCAG 2.1 AA); ${accent} has ${ratio.toFixed(2)}:1 against ${background}: choose a darker shade`, accent]);
+  }
+  config.branding?.logos.forEach((l, i) => {
+    if (config.branding!.logos.findIndex((x) => x.file === l.file) !== i) out.push([['branding', 'logos', i, 'file'], 'each logo file once', l.file]);
+  });
+  const codes = projectCodes(config);
   for (const [table, mapping] of Object.entries(config.tables) as [TableName, Config['tables']['participants'] | undefined][]) {
     if (!mapping) continue;
-    const spec = TABLES[table] as Record<string, { type: { kind: string; values?: readonly string[] } }>;
+    const spec = tableSpec(table, codes) as Record<string, { type: { kind: string; values?: readonly string[] } }>;
     for (const [column, map] of Object.entries(mapping.values)) {
       const allowed = spec[column]?.type.values;
       if (!allowed || !map) continue;
@@ -125,9 +193,15 @@ function crossChecks(config: Config): [Path, string, string?][] {
     }
   }
   config.outcome_groups.forEach((g, i) => {
-    const allowed: readonly string[] = g.column === 'exit_reason' ? EXIT_REASONS : OUTCOME_CODES;
+    const allowed: readonly string[] = g.column === 'exit_reason' ? exitReasons(codes) : outcomeCodes(codes);
     g.codes.forEach((c, j) => {
-      if (!allowed.includes(c)) out.push([['outcome_groups', i, 'codes', j], `one of ${allowed.join(', ')} (codes of ${g.column})`, c]);
+      if (!allowed.includes(c)) out.push([['outcome_groups', i, 'codes', j], `one of ${allowed.join(', ')} (codes of ${g.column}; a code of the project's own goes under codes.${g.column === 'exit_reason' ? 'exit_reason' : 'outcome'})`, c]);
+    });
+  });
+  config.followup_groups.forEach((g, i) => {
+    const allowed = outcomeCodes(codes);
+    g.codes.forEach((c, j) => {
+      if (!allowed.includes(c)) out.push([['followup_groups', i, 'codes', j], `one of ${allowed.join(', ')} (the outcome list; a code of the project's own goes under codes.outcome)`, c]);
     });
   });
   const activityIds = new Set(config.activity_groups.map((a) => a.id));

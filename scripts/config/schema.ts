@@ -2,12 +2,21 @@
 // zod (not hand-written checks) because it gives strict objects (unknown keys are errors), key
 // paths for every issue, inferred types and a JSON Schema export for the docs.
 import { z } from 'zod';
-import { OUTCOME_CODES, TABLES } from './contract.ts';
+import { TABLES, type ProjectCodes } from './contract.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 const figureId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'a dotted lower-case figure id such as "exit.employed"');
 const shortId = z.string().regex(/^[a-z0-9_]+$/, 'a lower-case id of letters, digits and _');
-const outcomeCode = z.enum(OUTCOME_CODES);
+
+/** A text in the report's language: one string, or one per language (the report's must be there). */
+export const languageText = z.union([z.string().min(1), z.strictObject({ sv: z.string().min(1).optional(), en: z.string().min(1).optional() })]);
+export type LanguageText = z.infer<typeof languageText>;
+
+/** A project's own code of a closed list, with its label. */
+const projectCode = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a lower-case code of letters, digits and _, starting with a letter, such as "self_support"'),
+  label: languageText,
+});
 
 /** How one raw table maps onto a canonical one. */
 function tableMapping<T extends keyof typeof TABLES>(table: T) {
@@ -144,6 +153,46 @@ const figureTable = z.strictObject({
   min_n: z.number().int().min(1).optional(),
 });
 
+/** A value as a YAML file may write it: text, or a number that stands for text (an id such as 12345). */
+const textValue = z.union([z.string(), z.number()]).transform(String);
+
+/** Which rows a correction's rule matches, by one canonical column of the table. */
+const whereRule = z.strictObject({
+  column: z.string().min(1),
+  /** The canonical (mapped) value is one of these; for exit_status, any of the participant's codes. */
+  equals: z.array(textValue).min(1).optional(),
+  /** A date strictly before / after this one. */
+  before: isoDate.optional(),
+  after: isoDate.optional(),
+  /** A number within these bounds (inclusive). */
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** true: the value is missing (empty cell). */
+  missing: z.literal(true).optional(),
+});
+export type WhereRule = z.infer<typeof whereRule>;
+
+/**
+ * A correction of the raw data, with its reason: rows excluded (by participant id, by a rule, or
+ * both) or a value set (by participant id). Applied while reading, before anything is computed;
+ * the report counts each one, never naming a row or an id.
+ */
+const correction = z.strictObject({
+  action: z.enum(['exclude', 'set']),
+  /** The table corrected; excluding participants excludes their activity and follow-up rows too. */
+  table: z.enum(['participants', 'activities', 'followups']).default('participants'),
+  /** Participant ids (participant_id as the export writes it). */
+  ids: z.array(textValue).min(1).optional(),
+  /** action exclude: the rows this rule matches (with ids: rows matching both). */
+  where: whereRule.optional(),
+  /** action set: the canonical column whose value is replaced. */
+  column: z.string().min(1).optional(),
+  /** action set: the new value, written as the export writes it (read, mapped and checked like the file's own values); "" empties the cell. */
+  value: textValue.optional(),
+  reason: z.string().min(1),
+});
+export type Correction = z.infer<typeof correction>;
+
 export const configSchema = z.strictObject({
   title: z.string().min(1),
   subtitle: z.string().optional(),
@@ -158,6 +207,30 @@ export const configSchema = z.strictObject({
   keywords: z.array(z.string().min(1)).default([]),
   period: z.strictObject({ from: isoDate, to: isoDate }),
   language: z.enum(['sv', 'en']).default('sv'),
+  /**
+   * EU funding whose visibility rules the report follows: esf_plus (ESF+ 2021–2027) shows the EU
+   * emblem with "Medfinansieras av Europeiska unionen" / "Co-funded by the European Union" on the
+   * cover, the page header and the site index (Regulation (EU) 2021/1060, Article 47, Annex IX).
+   */
+  funding: z.enum(['esf_plus']).optional(),
+  /** The project's and the evaluator's logos, and an accent colour for links and rules. */
+  branding: z
+    .strictObject({
+      /** #rrggbb; at least 4.5:1 against white and the page's tinted backgrounds (WCAG 2.1 AA). */
+      accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb, such as "#005a9c"').optional(),
+      /** Logo files in content/<slug>/: PNG, JPEG or SVG (checked: no script, no external reference), at most 512 kB each. */
+      logos: z
+        .array(
+          z.strictObject({
+            file: z.string().regex(/^[^/\\]+\.(png|jpe?g|svg)$/i, 'a PNG, JPEG or SVG file name in the project folder, such as "logo.png"'),
+            /** The logo's text alternative, e.g. the organisation's name. */
+            alt: z.string().min(1),
+          }),
+        )
+        .max(4)
+        .default([]),
+    })
+    .optional(),
   disclosure: z
     .strictObject({
       min_count: z.number().int().min(1).default(5),
@@ -189,6 +262,18 @@ export const configSchema = z.strictObject({
    * indicators are left empty.
    */
   data_extracted: isoDate.optional(),
+  /**
+   * The project's own codes, added to the contract's closed lists: `outcome` (exit_status and the
+   * follow-up status) and `exit_reason`. Used in outcome and follow-up groups like the built-in ones.
+   */
+  codes: z
+    .strictObject({
+      outcome: z.array(projectCode).default([]),
+      exit_reason: z.array(projectCode).default([]),
+    })
+    .optional(),
+  /** Corrections of the raw data, each with its reason, applied in order after reading. */
+  corrections: z.array(correction).default([]),
   /** Population of the figure participants.women (and its goal): everyone enrolled, or those who exited. */
   gender_share_of: z.enum(['enrolled', 'exited']).default('enrolled'),
   /** Groups of exit codes: destinations (exit_status, the default) or reasons (exit_reason). */
@@ -272,7 +357,8 @@ export const configSchema = z.strictObject({
         id: figureId,
         label: z.string(),
         months_after_exit: z.number().int().min(0),
-        codes: z.array(outcomeCode).min(1),
+        /** Codes of the outcome list (built in or the project's own, `codes.outcome`). */
+        codes: z.array(z.string().min(1)).min(1),
         activity_group: figureId.optional(),
         /** A premium paid per person at this follow-up point (kr): publishes <id>.premium. */
         premium_sek: z.number().min(0).optional(),
@@ -441,3 +527,12 @@ export type TableMapping = Config['tables']['participants'];
 export type ChartConfig = Config['charts'][number];
 export type FigureTableConfig = Config['figure_tables'][number];
 export type SectionConfig = Config['sections'][number];
+
+/** The project's own codes (`codes` of report.yaml) as the reader and the engine take them. */
+export function projectCodes(config: Pick<Config, 'codes'>): ProjectCodes | undefined {
+  if (!config.codes) return undefined;
+  return { outcome: config.codes.outcome.map((c) => c.code), exit_reason: config.codes.exit_reason.map((c) => c.code) };
+}
+
+/** A text of the configuration in the report's language (a checked key: the language's text exists). */
+export const textIn = (text: LanguageText, language: 'sv' | 'en'): string => (typeof text === 'string' ? text : (text[language] ?? text.sv ?? text.en ?? ''));

@@ -1,7 +1,7 @@
 // The indicator engine: a validated Dataset and its Config in, every figure, goal result and
 // data-quality check out. Pure: no I/O, no clock, no randomness.
-import type { Config } from '../config/schema.ts';
-import { OUTCOME_CODES, type Activity, type Dataset, type OutcomeCode, type Participant } from '../config/contract.ts';
+import { projectCodes, type Config } from '../config/schema.ts';
+import { outcomeCodes, type Activity, type Dataset, type Participant } from '../config/contract.ts';
 import type { Check, Figure, GoalResult, ModelSummary } from '../publish/indicators-schema.ts';
 import { fitModels } from './models.ts';
 import { twoProportions } from '../stats/index.ts';
@@ -106,7 +106,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
 
   // Outcome groups at exit: a participant may hold several codes, so groups may overlap.
   // Each exited participant's codes become one bit mask, so a group test is a single AND.
-  const codeBit = new Map(OUTCOME_CODES.map((c, i) => [c, 1 << i]));
+  const codeBit = new Map<string, number>(outcomeCodes(projectCodes(config)).map((c, i) => [c, 1 << i]));
   const exitMask = new Int32Array(ps.length).fill(-1);
   ps.forEach((p, i) => {
     if (isExited(p)) exitMask[i] = p.exitStatus.reduce((m, c) => m | codeBit.get(c)!, 0);
@@ -124,7 +124,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
         if (isExited(p) && p.exitReason !== null && reasons.has(p.exitReason)) member[i] = 1;
       });
     } else {
-      const groupMask = g.codes.reduce((m, c) => m | codeBit.get(c as OutcomeCode)!, 0);
+      const groupMask = g.codes.reduce((m, c) => m | codeBit.get(c)!, 0);
       for (let i = 0; i < ps.length; i++) if (exitMask[i] !== -1 && exitMask[i]! & groupMask) member[i] = 1;
     }
     inOutcome.set(g.id, member);

@@ -1,7 +1,7 @@
 // What the data of a project hold, for `npm run check`: participants per unit and gender, the
 // period of entry and exit dates, exits by status, and codes found in the data that no part of
 // the configuration uses (a likely mapping slip). Pure: a Config and a Dataset in, plain values out.
-import type { Config } from '../config/schema.ts';
+import { textIn, type Config } from '../config/schema.ts';
 import { GENDERS, type Dataset } from '../config/contract.ts';
 
 export interface DataSummary {
@@ -12,7 +12,7 @@ export interface DataSummary {
   exit: { first: string; last: string } | null;
   exited: number;
   stillEnrolled: number;
-  /** Status at exit → participants with it (a participant may have several). */
+  /** Status at exit → participants with it (a participant may have several); a project's own code with its label. */
   exitStatus: [string, number][];
   /** Codes in open code columns (or exit statuses) that no group, distribution or goal of the configuration refers to. */
   unused: { column: string; codes: [string, number][] }[];
@@ -46,6 +46,8 @@ export function summariseData(config: Config, data: Dataset): DataSummary {
   const exitedPs = ps.filter((p) => p.exitDate !== null);
   // Each participant once per code: two source codes mapped onto one ("Arbetssökande|AF") are one status.
   const exitCodes = exitedPs.flatMap((p) => [...new Set(p.exitStatus)]);
+
+  const ownLabel = new Map((config.codes?.outcome ?? []).map((c) => [c.code, textIn(c.label, config.language)]));
 
   // Codes the configuration refers to, per column.
   const used = (column: string) => {
@@ -84,7 +86,7 @@ export function summariseData(config: Config, data: Dataset): DataSummary {
     exit: range(ps.map((p) => p.exitDate)),
     exited: exitedPs.length,
     stillEnrolled: ps.length - exitedPs.length,
-    exitStatus: count(exitCodes),
+    exitStatus: count(exitCodes).map(([c, n]) => [ownLabel.has(c) ? `${c} (${ownLabel.get(c)})` : c, n]),
     unused,
     rows: { activities: data.activities.length, followups: data.followups.length, survey: data.survey.length, costs: data.costs.length },
   };

@@ -50,7 +50,7 @@ const STATUS_CATEGORY: Record<LabourStatus, string> = {
   unemployed: 'unemployed', long_term_unemployed: 'unemployed', inactive: 'inactive', employed: 'employed', self_employed: 'employed', unknown: 'unknown',
 };
 const ageCategory = (age: number | null) => (age === null ? 'unknown' : age < 18 ? 'under_18' : age <= 29 ? '18_29' : age <= 54 ? '30_54' : '55_plus');
-const has = (p: Participant, codes: readonly OutcomeCode[]) => p.exitStatus.some((c) => codes.includes(c));
+const has = (p: Participant, codes: readonly OutcomeCode[]) => p.exitStatus.some((c) => (codes as readonly string[]).includes(c));
 
 type Base = 'enrolled' | 'leavers' | 'followup';
 

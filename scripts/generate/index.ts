@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { generateMiaVidare } from './mia-vidare.ts';
 import { generateSamverkan } from './samverkan.ts';
 import { generateUppsala } from './uppsala.ts';
+import { generateNyaVagar } from './nya-vagar.ts';
 
 /** Example slug -> generator (file name -> exact bytes). Register new examples here. */
 export const generators: Record<string, () => Record<string, Buffer>> = {
   'mia-vidare': generateMiaVidare,
   'samverkan-leder-till-arbete': generateSamverkan,
   'uppsala-upphandlade-insatser': generateUppsala,
+  'nya-vagar-till-arbete': generateNyaVagar,
 };
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

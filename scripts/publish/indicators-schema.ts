@@ -85,6 +85,21 @@ export const inputFileSchema = z.strictObject({
   encoding: z.string(),
 });
 
+export const correctionSchema = z
+  .strictObject({
+    table: z.enum(['participants', 'activities', 'followups']),
+    action: z.enum(['exclude', 'set']),
+    rule: z.string().describe('Which rows: "participant_id (n id)" for a list of ids (never the ids), or a rule on a canonical column'),
+    reason: z.string(),
+    rows: z.number().int().describe('Rows of the table excluded or corrected'),
+    cascaded: z.strictObject({ activities: z.number().int(), followups: z.number().int() }).describe('Rows of the excluded participants in the other tables, excluded with them'),
+  })
+  .describe('One correction of the raw data (report.yaml corrections), applied after reading');
+
+export const projectCodeSchema = z
+  .strictObject({ list: z.enum(['outcome', 'exit_reason']), code: z.string(), label: z.string().describe("In the report's language") })
+  .describe("A project's own code added to a closed code list (report.yaml codes)");
+
 export const indicatorsSchema = z.strictObject({
   report: z.strictObject({
     slug: z.string(),
@@ -97,10 +112,13 @@ export const indicatorsSchema = z.strictObject({
     evaluator: z.string(),
     authors: z.array(z.string()),
     reference: z.string().optional(),
+    funding: z.enum(['esf_plus']).optional().describe('EU funding whose visibility rules the report follows (the emblem and statement on the page, the cover and the site index)'),
     unit_level: z.string(),
     units: z.array(z.strictObject({ name: z.string(), reported: z.boolean(), status: z.string().optional() })),
     disclosure: z.strictObject({ min_count: z.number().int(), secondary: z.boolean().optional().describe('Secondary suppression applied (default true)') }),
     inputs: z.array(inputFileSchema),
+    corrections: z.array(correctionSchema).optional().describe('The corrections applied to the data after reading, in order'),
+    codes: z.array(projectCodeSchema).optional().describe("The project's own codes with their labels"),
     built_at: z.string(),
     tool: z.strictObject({ name: z.string(), version: z.string() }),
   }),
@@ -115,4 +133,5 @@ export type GoalResult = z.infer<typeof goalSchema>;
 export type Check = z.infer<typeof checkSchema>;
 export type ModelSummary = z.infer<typeof modelSchema>;
 export type InputFile = z.infer<typeof inputFileSchema>;
+export type CorrectionRecord = z.infer<typeof correctionSchema>;
 export type Indicators = z.infer<typeof indicatorsSchema>;

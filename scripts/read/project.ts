@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { loadConfig, type Config } from '../config/load.ts';
+import { loadConfig, projectCodes, type Config } from '../config/load.ts';
 import type { TableMapping } from '../config/schema.ts';
 import { CHARACTERISTICS, type Activity, type ColumnSpec, type Cost, type Dataset, type Followup, type Participant, type SurveyResponse, type TableName } from '../config/contract.ts';
 import { t as message } from '../messages.ts';
@@ -17,6 +17,7 @@ import { inputFileProblem } from './input-file.ts';
 import { configTextChecks } from './config-texts.ts';
 import type { Check, InputFile } from '../publish/indicators-schema.ts';
 import { identityNumberProblem, type Secrets } from '../privacy/secrets.ts';
+import { correctionChecks, Corrections, type CorrectedTable, type CorrectionCount } from './corrections.ts';
 
 export interface ProjectPaths {
   /** Folder holding content/ and data/ (the repository, or a folder outside it). */
@@ -32,7 +33,12 @@ export interface Loaded {
   checks: Check[];
   /** What must never reach the output (ids, free-text answers): for the final scan of the site. */
   secrets: Secrets;
+  /** What each correction of the configuration did (rows excluded or corrected). */
+  corrections: CorrectionCount[];
 }
+
+/** participantIndex of a row whose participant a correction excluded: the row is dropped too. */
+const EXCLUDED = -0.5;
 
 export const configPath = (p: ProjectPaths) => join(p.root, 'content', p.slug, 'report.yaml');
 export const dataDir = (p: ProjectPaths) => join(p.root, 'data', p.slug);
@@ -118,8 +124,9 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
       return [];
     }
     const { records } = opened.records;
-    const reader = tableReader(table, records, mapping, opened.problems, cfgShown, extra);
+    const reader = tableReader(table, records, mapping, opened.problems, cfgShown, extra, projectCodes(config));
     check?.(reader);
+    const fix = table === 'participants' || table === 'activities' || table === 'followups' ? corrections.forTable(table as CorrectedTable, reader, cfgShown) : null;
     const rows: T[] = [];
     let count = 0;
     if (!reader.problems.any) {
@@ -127,9 +134,17 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
       records.forEach((fields, line) => {
         count++;
         if (!reader.fieldCountOk(fields, line)) return;
+        const input = fix ? fix.raw(fields) : fields;
+        if (input === null) return;
         const before = reader.problems.total;
-        const row = build(fields, line, rows.length);
-        if (row !== null && reader.problems.total === before) rows.push(row);
+        const row = build(input, line, rows.length);
+        if (row === null || reader.problems.total !== before) return;
+        // A participant excluded by a rule keeps its line for the duplicate check, and no index.
+        if (fix?.excludes(row as object)) {
+          if (table === 'participants') seen.set((row as Participant).id, -line);
+          return;
+        }
+        rows.push(row);
       });
     }
     inputs[inputs.length - 1]!.rows = count;
@@ -143,6 +158,7 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   }
 
   const secrets: Secrets = { ids: [], freeText: [] };
+  const corrections = new Corrections(config.corrections);
   const unitNames = new Set(config.units.items.map((u) => u.name));
   /**
    * Participant id → its index in the participants array, or −line when its first row was refused.
@@ -215,7 +231,8 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   );
 
   /** The participant's index, or −1 (after reporting an unknown id). */
-  const participantIndex = (r: TableReader, c: ColumnReader, id: string | null, line: number): number => {
+  const participantIndex = (r: TableReader, c: ColumnReader, id: string | null, line: number, table: 'activities' | 'followups'): number => {
+    if (corrections.cascade(id, table)) return EXCLUDED;
     const i = id === null ? undefined : seen.get(id);
     const pnr = identityNumberProblem(id, line, c.header);
     if (pnr) r.problems.add(pnr);
@@ -231,7 +248,8 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     ).map((c) => r.column(c));
     return (f, line) => {
       const participantId = cId!.get(f, line) as string | null;
-      const participant = participantIndex(r, cId!, participantId, line);
+      const participant = participantIndex(r, cId!, participantId, line, 'activities');
+      if (participant === EXCLUDED) return null;
       const activity = cAct!.get(f, line) as string | null;
       const startDate = cStart!.get(f, line) as string | null;
       const endDate = cEnd!.get(f, line) as string | null;
@@ -254,7 +272,8 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     const [cId, cMonths, cStatus, cImproved] = (['participant_id', 'months_after_exit', 'status', 'improved_situation'] as const).map((c) => r.column(c));
     return (f, line) => {
       const participantId = cId!.get(f, line) as string | null;
-      const participant = participantIndex(r, cId!, participantId, line);
+      const participant = participantIndex(r, cId!, participantId, line, 'followups');
+      if (participant === EXCLUDED) return null;
       const monthsAfterExit = cMonths!.get(f, line) as number | null;
       const status = cStatus!.get(f, line) as Followup['status'] | null;
       if (participantId === null || monthsAfterExit === null || status === null) return null;
@@ -312,8 +331,9 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   });
 
   if (problems.length > 0) throw new InputError(problems);
+  checks.push(...correctionChecks(corrections.counts, t, config.language));
   // Loops, not push(...spread): a million ids as arguments overflow the call stack.
   for (const p of participants) secrets.ids.push(p.id);
   for (const r of survey) if (r.respondentId !== null) secrets.ids.push(r.respondentId);
-  return { config, dataset: { participants, activities, followups, survey, costs }, inputs, checks, secrets };
+  return { config, dataset: { participants, activities, followups, survey, costs }, inputs, checks, secrets, corrections: corrections.counts };
 }

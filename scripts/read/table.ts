@@ -2,7 +2,7 @@
 // Every problem is collected (file, line, column, value, what was expected); nothing is thrown
 // here, so a caller can report all problems of all files at once.
 import type { TableMapping } from '../config/schema.ts';
-import { TABLES, type ColumnSpec, type TableName } from '../config/contract.ts';
+import { tableSpec, type ColumnSpec, type ProjectCodes, type TableName } from '../config/contract.ts';
 import type { Problem } from '../problems.ts';
 import { maskText, quoteInput } from '../privacy/mask.ts';
 import type { Records } from './csv.ts';
@@ -54,6 +54,8 @@ export interface ColumnReader {
   /** Source header, as written in the file. */
   header: string;
   present: boolean;
+  /** The field's position in a record, or −1 when the file lacks the column. */
+  index: number;
   get: Getter<unknown>;
   /** The field's text, trimmed ('' when empty or when the column is absent). */
   raw: (fields: string[]) => string;
@@ -80,8 +82,9 @@ export function tableReader(
   problems: FileProblems,
   configFile: string,
   extra: Record<string, ColumnSpec & { header: string; scale?: string[] }> = {},
+  codes?: ProjectCodes,
 ): TableReader {
-  const spec: Record<string, ColumnSpec & { header?: string; scale?: string[] }> = { ...TABLES[table], ...extra };
+  const spec: Record<string, ColumnSpec & { header?: string; scale?: string[] }> = { ...tableSpec(table, codes), ...extra };
   const index = new Map<string, number>();
   const count = new Map<string, number>();
   records.header.forEach((h, i) => {
@@ -118,6 +121,7 @@ export function tableReader(
     columns.set(name, {
       header,
       present: i !== undefined,
+      index: i ?? -1,
       get: i === undefined ? () => null : getter(name, header, i, col, valueMaps[name], col.scale),
       raw: i === undefined ? () => '' : (fields) => (fields[i] ?? '').trim(),
     });

@@ -4,6 +4,7 @@ import type { Language } from '../messages.ts';
 import { messages, t } from '../messages.ts';
 import { formatDate } from '../format.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
+import { emblemView, type EmblemView } from './branding.ts';
 
 /** Minimal surface of Eleventy's UserConfig that we use (Eleventy ships no types for it). */
 export interface EleventyConfig {
@@ -26,6 +27,8 @@ export interface IndexEntry {
   evaluator: string;
   /** How many of the goals measured for the whole project are met. */
   goalSummary: string;
+  /** The EU emblem with its statement, for a report of an EU-funded project (report.funding). */
+  emblem: EmblemView | null;
   m: Readonly<Record<string, string>>;
 }
 
@@ -40,6 +43,7 @@ export function indexEntry(ind: Indicators): IndexEntry {
     period: `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}`,
     evaluator: ind.report.evaluator,
     goalSummary: `${total.filter((r) => r.met === true).length} ${t(lang, 'report.of')} ${total.length} ${t(lang, 'report.goals_summary')}`,
+    emblem: emblemView(ind.report.funding, lang),
     m: messages[lang],
   };
 }

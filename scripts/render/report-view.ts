@@ -18,6 +18,7 @@ import { figureTableView, type TableView } from './figure-table.ts';
 import { escapeHtml } from './html.ts';
 import { captionNarrativeTables, printableEmphasis } from './printable-html.ts';
 import { esfView, type EsfView } from './esf-view.ts';
+import { brandingView, type BrandingView } from './branding.ts';
 
 export interface ChartView {
   id: string;
@@ -97,6 +98,8 @@ export interface ReportView {
   /** The page's and the PDF's metadata (<meta> author, description, keywords, generator). */
   meta: { author: string; description: string; keywords: string; generator: string };
   changes: ChangesView | null;
+  /** The EU emblem with its statement (ESF+), the logos and the accent colour. */
+  branding: BrandingView;
   /** The fixed texts of the report's language, for the templates. */
   m: Readonly<Record<string, string>>;
 }
@@ -257,6 +260,7 @@ export function buildReportView(input: ViewInputs): ReportView {
       return { question: q.question, criterion: '', answerHtml: '' };
     }
   });
+  const branding = brandingView(config, lang, input.contentDir, input.contentShown, problems);
   if (problems.length > 0) throw new InputError(problems);
 
   let chartNumber = 0;
@@ -374,6 +378,7 @@ export function buildReportView(input: ViewInputs): ReportView {
     },
     changes: input.changes ?? null,
     esf: esfView(config, ind.figures, lang),
+    branding,
     m: messages[lang],
   };
 }

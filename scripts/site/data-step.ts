@@ -8,6 +8,8 @@ import { relative } from 'node:path';
 import { secretsOf } from '../privacy/secrets.ts';
 import { withKeyLines } from '../config/load.ts';
 import { InputError } from '../problems.ts';
+import { correctionProvenance } from '../read/corrections.ts';
+import { textIn } from '../config/schema.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -53,7 +55,14 @@ export function projectData(paths: ProjectPaths, loaded: Loaded, builtAt: Date, 
     built_at: builtAt.toISOString(),
     tool: { name: pkg.name, version: pkg.version },
   };
+  if (config.corrections.length > 0) report.corrections = correctionProvenance(loaded.corrections);
+  if (config.codes) {
+    const own = (list: 'outcome' | 'exit_reason') => config.codes![list].map((c) => ({ list, code: c.code, label: textIn(c.label, config.language) }));
+    const codes = [...own('outcome'), ...own('exit_reason')];
+    if (codes.length > 0) report.codes = codes;
+  }
   if (config.subtitle) report.subtitle = config.subtitle;
+  if (config.funding) report.funding = config.funding;
   if (config.reference) report.reference = config.reference;
   const indicators: Indicators = { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
   secretsOf.set(indicators, secrets);
