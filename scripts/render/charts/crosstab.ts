@@ -6,7 +6,7 @@ import type { Figure } from '../../publish/indicators-schema.ts';
 import { barColour, totalColour } from '../../palette.ts';
 import { hiddenMark } from '../../format.ts';
 import { barChart, type Panel } from './layout.ts';
-import { interval, msg, num, pct, unitHeader, suppressedCell, type BuiltChart, type Inputs } from './common.ts';
+import { frameOf, interval, msg, num, pct, unitHeader, suppressedCell, type BuiltChart, type Inputs } from './common.ts';
 
 export function crosstabChart({ chart, figures, ctx }: Inputs): BuiltChart {
   if (chart.figures.length !== 1) throw new Error(`Chart "${chart.id}": kind crosstab takes exactly one figure id, the crosstab's (crosstab.<id>).`);
@@ -43,7 +43,7 @@ export function crosstabChart({ chart, figures, ctx }: Inputs): BuiltChart {
             return { label: c.label, value: hidden(f) ? null : f!.value, text: text(f), colour: barColour };
           }),
         })));
-  const { spec, width } = barChart({ panels, scale: 'share', intervals: categories.length === 0 });
+  const { spec, width } = barChart({ panels, scale: 'share', intervals: categories.length === 0, frame: frameOf(ctx) });
   const table: string[][] = [];
   const csv: BuiltChart['csv']['rows'] = [];
   for (const u of units)

@@ -5,8 +5,8 @@
 import type { Figure } from '../../publish/indicators-schema.ts';
 import { categorical } from '../../palette.ts';
 import { hiddenMark } from '../../format.ts';
-import { MAX_WIDTH, PADDING, type Spec } from './layout.ts';
-import { figuresOf, msg, num, unitHeader, suppressedCell, type BuiltChart, type Inputs } from './common.ts';
+import { PADDING, type Spec } from './layout.ts';
+import { figuresOf, frameOf, msg, num, unitHeader, suppressedCell, type BuiltChart, type Inputs } from './common.ts';
 
 const HEIGHT = 220;
 const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'];
@@ -44,7 +44,9 @@ export function seriesChart({ chart, figures, ctx }: Inputs): BuiltChart {
       return { period: p.label, series: l.name, value: v, mark: v === null ? hiddenMark(f) : '' };
     }),
   );
-  const spec = seriesSpec(values, periods.map((p) => p.label), lines.map((l) => l.name), style);
+  // Drawn for the width it is shown at (the A4 column, or a phone), so its text keeps its size.
+  const width = frameOf(ctx).width;
+  const spec = seriesSpec(values, periods.map((p) => p.label), lines.map((l) => l.name), style, width);
 
   const fmt = (x: number) => num(x, ctx, 0);
   const rows = periods.map((p) => [p.label, ...lines.map((l) => {
@@ -67,7 +69,7 @@ export function seriesChart({ chart, figures, ctx }: Inputs): BuiltChart {
   }
   return {
     spec,
-    width: MAX_WIDTH,
+    width,
     description,
     table: { headers: [msg(ctx, 'chart.col.period'), ...lines.map((l) => l.name)], rows },
     csv: { headers: ['id', unitHeader(ctx), msg(ctx, 'chart.col.code'), msg(ctx, 'chart.col.period'), msg(ctx, 'chart.col.value'), msg(ctx, 'chart.col.suppressed')], rows: csvRows },
@@ -78,15 +80,15 @@ export function seriesChart({ chart, figures, ctx }: Inputs): BuiltChart {
 type Point = { period: string; series: string; value: number | null; mark: string };
 
 /** Lines with points (or grouped columns) over the periods in order; hidden values' marks at the baseline. */
-function seriesSpec(values: Point[], periods: string[], names: string[], style: 'lines' | 'columns'): Spec {
+function seriesSpec(values: Point[], periods: string[], names: string[], style: 'lines' | 'columns', width: number): Spec {
   const x = { field: 'period', type: 'ordinal', sort: periods, title: null, axis: { labelAngle: periods.length > 8 ? -45 : 0, labelOverlap: true } };
-  const colour = { field: 'series', type: 'nominal', sort: names, title: null, scale: { domain: names, range: categorical.slice(0, names.length) }, legend: { orient: 'bottom', direction: 'vertical' } };
+  const colour = { field: 'series', type: 'nominal', sort: names, title: null, scale: { domain: names, range: categorical.slice(0, names.length) }, legend: { orient: 'bottom', direction: 'vertical', labelLimit: width - 40 } };
   const y = { field: 'value', type: 'quantitative', title: null, axis: { format: ',d', tickMinStep: 1 } };
   const offset = names.length > 1 ? { xOffset: { field: 'series', type: 'nominal', sort: names } } : {};
   const main =
     style === 'lines'
       ? { mark: { type: 'line', strokeWidth: 2, invalid: 'break-paths-show-domains', point: { filled: true, size: 45 } }, encoding: { x, y, color: colour, shape: { field: 'series', type: 'nominal', sort: names, scale: { domain: names, range: SHAPES.slice(0, names.length) }, legend: colour.legend } } }
       : { mark: { type: 'bar' }, encoding: { x, y, color: colour, ...offset } };
-  const marks = { transform: [{ filter: "datum.mark !== ''" }], mark: { type: 'text', baseline: 'bottom', dy: -2, fontSize: 11 }, encoding: { x, ...(style === 'columns' ? offset : {}), y: { datum: 0 }, text: { field: 'mark' } } };
-  return { width: MAX_WIDTH - 2 * PADDING - 60, height: HEIGHT, data: { values }, layer: [main, marks] };
+  const marks = { transform: [{ filter: "datum.mark !== ''" }], mark: { type: 'text', baseline: 'bottom', dy: -2, fontSize: 12 }, encoding: { x, ...(style === 'columns' ? offset : {}), y: { datum: 0 }, text: { field: 'mark' } } };
+  return { width: width - 2 * PADDING - 60, height: HEIGHT, data: { values }, layer: [main, marks] };
 }
