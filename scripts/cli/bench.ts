@@ -12,6 +12,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compiled } from '../compile.mjs';
 import { writeBenchData } from '../generate/mia-vidare.ts';
 import { canMeasureCpu, comparison, measure, median, onPath, pairs, type Job, type Pair } from '../bench/measure.ts';
 import { rmarkdownCommand, writeRmarkdownPeer } from '../bench/rmarkdown.ts';
@@ -46,10 +48,19 @@ const repo = join(import.meta.dirname, '..', '..');
 const slug = 'mia-vidare';
 const sv = (n: number) => n.toLocaleString('sv-SE');
 
-/** Our command line `script` (under scripts/) with its arguments, as a job in a fresh Node process. */
-function ours(label: string, script: string, args: string[]): Job {
-  return { label, command: process.execPath, args: ['--import', 'tsx', join(repo, 'scripts', script), ...args], cwd: repo };
+type Entry = 'bench-run' | 'bench-rebuild' | 'duckdb-peer';
+const SOURCES: Record<Entry, string> = { 'bench-run': 'cli/bench-run.ts', 'bench-rebuild': 'cli/bench-rebuild.ts', 'duckdb-peer': 'bench/duckdb-peer.ts' };
+/** The compiled entry points (scripts/compile.mjs), as npm run build runs them; the sources through tsx without esbuild. */
+const entries = new Map<Entry, string | undefined>();
+
+/** One of our entry points with its arguments, as a job in a fresh Node process. */
+function ours(label: string, entry: Entry, args: string[]): Job {
+  const url = entries.get(entry);
+  return { label, command: process.execPath, args: [...(url ? [fileURLToPath(url)] : ['--import', 'tsx', join(repo, 'scripts', SOURCES[entry])]), ...args], cwd: repo };
 }
+
+/** `eval-report <args>` in a fresh process, as npm run build starts it. */
+const cli = (label: string, args: string[]): Job => ({ label, command: process.execPath, args: [join(repo, 'bin', 'eval-report.mjs'), ...args], cwd: repo });
 
 async function project(size: number): Promise<string> {
   const root = join(repo, '.bench', `mia-vidare-${size}`);
@@ -90,9 +101,9 @@ async function benchData(runs: number, sizes: number[], duckdb: boolean, results
   if (!duckdb) results.push('DuckDB: not installed (npm ci installs @duckdb/node-api, a devDependency), so the data step is measured alone');
   for (const size of sizes) {
     const root = await project(size);
-    const job = ours(`data step, ${sv(size)} participants`, 'cli/bench-run.ts', [root, slug]);
+    const job = ours(`data step, ${sv(size)} participants`, 'bench-run', [root, slug]);
     console.log(`${job.label}${duckdb ? ', against DuckDB' : ''}:`);
-    const peer: Job = { label: 'DuckDB', command: process.execPath, args: ['--import', 'tsx', join(repo, 'scripts', 'bench', 'duckdb-peer.ts'), join(root, 'data', slug)], cwd: repo };
+    const peer: Job = { ...ours('DuckDB', 'duckdb-peer', [join(root, 'data', slug)]), label: 'DuckDB' };
     const ps: Pair[] = duckdb ? pairs(runs, job, peer, console.log) : Array.from({ length: runs }, () => ((m) => ({ ours: m, peer: m }))(measure(job)));
     const o = ps.map((p) => lastJson(p.ours.stdout));
     const rows = o[0]!.rows ?? 0;
@@ -110,13 +121,13 @@ async function benchData(runs: number, sizes: number[], duckdb: boolean, results
 /** The build's own progress lines of one clean build: the per-step times. */
 function buildSteps(out: string): string[] {
   rmSync(out, { recursive: true, force: true });
-  const { stdout } = measure(ours('one build', 'cli/build.ts', ['--out', out, slug]));
+  const { stdout } = measure(cli('one build', ['build', '--out', out, slug]));
   return stdout.trim().split('\n').filter((l) => /\(\d+ ms\)|\d+ ms|in [\d.]+ s/.test(l)).map((l) => `  ${l.replace(/ → .*$/, '')}`);
 }
 
 function benchBuild(runs: number, results: string[]): void {
   const out = join(repo, '.bench', 'site');
-  const job = ours(`clean build of ${slug} (HTML + PDF + checks + scan)`, 'cli/build.ts', ['--quiet', '--out', out, slug]);
+  const job = cli(`clean build of ${slug} (HTML + PDF + checks + scan)`, ['build', '--quiet', '--out', out, slug]);
   const clean = () => rmSync(out, { recursive: true, force: true });
   const hasR = onPath('Rscript') && onPath('pandoc') && execFileSync('Rscript', ['-e', 'cat(all(c("rmarkdown", "ggplot2") %in% rownames(installed.packages())))'], { encoding: 'utf8' }).trim() === 'TRUE';
   console.log(`${job.label}${hasR ? ', against R Markdown (HTML only, 12 ggplots, the same narrative)' : ''}:`);
@@ -136,8 +147,8 @@ function benchBuild(runs: number, results: string[]): void {
 
 function benchMany(runs: number, results: string[]): void {
   const out = join(repo, '.bench', 'site-many');
-  const all = ours('the three examples in one build', 'cli/build.ts', ['--quiet', '--out', out]);
-  const one = ours(`${slug} alone`, 'cli/build.ts', ['--quiet', '--out', out, slug]);
+  const all = cli('the three examples in one build', ['build', '--quiet', '--out', out]);
+  const one = cli(`${slug} alone`, ['build', '--quiet', '--out', out, slug]);
   console.log(`${all.label}, against ${one.label}:`);
   const ps = pairs(runs, all, one, console.log, () => rmSync(out, { recursive: true, force: true }));
   results.push(comparison(all.label, `${slug} alone`, ps));
@@ -145,7 +156,7 @@ function benchMany(runs: number, results: string[]): void {
 
 function benchEdit(runs: number, results: string[]): void {
   process.stdout.write(`page rebuilt after a narrative edit (${slug}, warm, no PDF): ${runs} edits … `);
-  const { stdout } = measure(ours('edit', 'cli/bench-rebuild.ts', [repo, slug, String(runs)]));
+  const { stdout } = measure(ours('edit', 'bench-rebuild', [repo, slug, String(runs)]));
   const { rebuildMs } = JSON.parse(stdout.trim().split('\n').at(-1)!) as { rebuildMs: number[] };
   console.log(rebuildMs.map((ms) => `${Math.round(ms)} ms`).join(', '));
   results.push(`page rebuilt after a narrative edit (${slug}, warm, no PDF): median ${Math.round(median(rebuildMs))} ms, ${runs} edits`);
@@ -167,6 +178,8 @@ function benchStats(runs: number, results: string[]): void {
 async function bench(runs: number, sizes: number[], only: string[]): Promise<void> {
   const results: string[] = [];
   const want = (name: string) => only.includes(name);
+  for (const e of Object.keys(SOURCES) as Entry[]) entries.set(e, await compiled(e));
+  if (entries.get('bench-run') === undefined) results.push('esbuild is not installed: our commands ran as TypeScript through tsx, slower than npm run build runs them');
   if (want('data')) await benchData(runs, sizes, await hasDuckdb(), results);
   if (want('build')) benchBuild(runs, results);
   if (want('many')) benchMany(runs, results);

@@ -26,7 +26,7 @@ import type { ReportView } from '../render/report-view.ts';
 import { scanSite, type ScanProject } from '../privacy/scan-site.ts';
 import { secretsOf } from '../privacy/secrets.ts';
 import { serveStatic } from './serve-static.ts';
-import { siteData } from '../render/eleventy.ts';
+import { registerSite, siteData, type EleventyConfig } from '../render/eleventy.ts';
 import { writeOutputs } from '../publish/write-outputs.ts';
 import { assertProjectNames, listProjects } from './projects.ts';
 import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
@@ -117,7 +117,8 @@ async function runEleventy(views: ReportView[], listed: Indicators[], outDir: st
   const eleventy = new Eleventy(rel(join(REPO, 'templates')), rel(outDir), {
     quietMode: true,
     configPath: rel(join(REPO, '.eleventy.js')),
-    config(cfg: { addGlobalData(name: string, value: unknown): void }) {
+    config(cfg: EleventyConfig) {
+      registerSite(cfg); // here, not in .eleventy.js: the compiled build imports no TypeScript
       cfg.addGlobalData('reports', views);
       cfg.addGlobalData('site', siteData(listed));
     },
