@@ -18,7 +18,7 @@ import { linkWarnings } from '../render/narrative-checks.ts';
 import { loadConfig } from '../config/load.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import { printPdf } from '../pdf/print.ts';
-import { inspectPdf } from '../pdf/inspect.ts';
+import { inspectPrinted } from '../pdf/inspect.ts';
 import { accessibilityViolations, pdfProblems } from './verify-site.ts';
 import { formatProblems, InputError, type Problem } from '../problems.ts';
 import { resolveProject } from './resolve-project.ts';
@@ -155,7 +155,7 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
       for (const v of violations) problems.push({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
       // Charts on the page: each an <svg role="img"> with its own title and description.
       const charts = new Set([...readFileSync(join(outDir, page), 'utf8').matchAll(/<svg[^>]*class="chart"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1])).size;
-      const pdf = await inspectPdf(join(outDir, slug, `${slug}.pdf`));
+      const pdf = await inspectPrinted(join(outDir, slug, `${slug}.pdf`));
       pdfTexts.set(join(slug, `${slug}.pdf`), pdf.pageTexts.join('\n'));
       problems.push(...pdfProblems(`${slug}/${slug}.pdf`, pdf, reports.get(slug)!, charts));
       log(`${slug}: accessibility and PDF checks (${Math.round(performance.now() - checked)} ms)`);
