@@ -17,6 +17,7 @@ import { inputFileProblem } from '../read/input-file.ts';
 import { linkWarnings } from '../render/narrative-checks.ts';
 import { loadConfig } from '../config/load.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
+import type { Browser } from 'puppeteer-core';
 import { printPdf } from '../pdf/print.ts';
 import { inspectPrinted } from '../pdf/inspect.ts';
 import { accessibilityViolations, pdfProblems } from './verify-site.ts';
@@ -132,15 +133,14 @@ async function runEleventy(views: ReportView[], listed: Indicators[], outDir: st
  * (axe-core) and the PDFs read back (verify-site.ts); returns what those checks found, and the
  * PDFs' text by output path, which the personal-data scan then need not extract again.
  */
-async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
+async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>, chromium: EarlyBrowser): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
   const problems: Problem[] = [];
   const pdfTexts = new Map<string, string>();
   if (slugs.length === 0) return { problems, pdfTexts };
   const server = await serveStatic(outDir);
-  const started = performance.now();
-  log('Starting Chromium for the PDF …');
-  const browser = await launchBrowser();
-  log(`Chromium started (${Math.round(performance.now() - started)} ms).`);
+  const waited = performance.now();
+  const browser = await chromium.browser;
+  log(`Chromium started (with the data step; the PDF waited ${Math.round(performance.now() - waited)} ms for it).`);
   try {
     for (const slug of slugs) {
       const url = `${server.url}${encodeURIComponent(slug)}/index.html`;
@@ -162,10 +162,20 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
     }
     for (const v of await accessibilityViolations(browser, `${server.url}index.html`)) problems.push({ file: 'index.html', value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
   } finally {
-    await browser.close();
     await server.close();
   }
   return { problems, pdfTexts };
+}
+
+/** A Chromium started before the data step, so that its start overlaps the computing. */
+interface EarlyBrowser { browser: Promise<Browser>; close: () => Promise<void> }
+
+function startChromium(log: (line: string) => void): EarlyBrowser {
+  log('Starting Chromium for the PDF …');
+  const browser = launchBrowser();
+  browser.catch(() => {}); // a failed start is reported where the PDF needs it, after the input's problems
+  let closed: Promise<void> | undefined;
+  return { browser, close: () => (closed ??= browser.then((b) => b.close(), () => {})) };
 }
 
 export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }> {
@@ -180,6 +190,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   removeStaleFolders(dirname(outDir), `${basename(outDir)}.old-`);
   assertProjectNames(slugs);
   const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
+  const chromium = opts.pdf !== false && slugs.length > 0 ? startChromium(log) : undefined;
   try {
     const views: ReportView[] = [];
     const scan: ScanProject[] = [];
@@ -197,7 +208,8 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     const started = performance.now();
     await renderPages(views, [...reports.map(([, r]) => r), ...kept], tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
-    const { problems: checks, pdfTexts } = opts.pdf !== false ? await printReports(tmp, slugs, log, new Map(reports.map(([s, i]) => [s, i.report]))) : { problems: [], pdfTexts: new Map<string, string>() };
+    const { problems: checks, pdfTexts } = chromium ? await printReports(tmp, slugs, log, new Map(reports.map(([s, i]) => [s, i.report])), chromium) : { problems: [], pdfTexts: new Map<string, string>() };
+    await chromium?.close();
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
     const scanned = performance.now();
     const leaks = await scanSite(tmp, scan, pdfTexts);
@@ -206,6 +218,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     readableByAll(tmp);
     swapInto(tmp, outDir);
   } catch (err) {
+    await chromium?.close();
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
