@@ -5,6 +5,7 @@
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import Eleventy from '@11ty/eleventy';
 import { renderChart } from '../render/charts/index.ts';
 import { FONT_FILES } from '../fonts.ts';
@@ -134,37 +135,61 @@ async function runEleventy(views: ReportView[], listed: Indicators[], outDir: st
  * PDFs' text by output path, which the personal-data scan then need not extract again.
  */
 async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>, chromium: EarlyBrowser): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
-  const problems: Problem[] = [];
   const pdfTexts = new Map<string, string>();
-  if (slugs.length === 0) return { problems, pdfTexts };
+  if (slugs.length === 0) return { problems: [], pdfTexts };
   const server = await serveStatic(outDir);
   const waited = performance.now();
   const browser = await chromium.browser;
   log(`Chromium started (with the data step; the PDF waited ${Math.round(performance.now() - waited)} ms for it).`);
   try {
-    for (const slug of slugs) {
-      const url = `${server.url}${encodeURIComponent(slug)}/index.html`;
-      // axe-core checks the page in a second tab while the first prints it: neither needs the other.
-      const [r, violations] = await Promise.all([
-        printPdf(browser, { url, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(`${slug}: ${msg}`) }),
-        accessibilityViolations(browser, url),
-      ]);
-      log(`${slug}: ${slug}.pdf, ${r.pages} pages, ${r.passes} passes (${Math.round(r.ms)} ms)`);
-      const checked = performance.now();
-      const page = `${slug}/index.html`;
-      for (const v of violations) problems.push({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
-      // Charts on the page: each an <svg role="img"> with its own title and description.
-      const charts = new Set([...readFileSync(join(outDir, page), 'utf8').matchAll(/<svg[^>]*class="chart"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1])).size;
-      const pdf = await inspectPrinted(join(outDir, slug, `${slug}.pdf`));
-      pdfTexts.set(join(slug, `${slug}.pdf`), pdf.pageTexts.join('\n'));
-      problems.push(...pdfProblems(`${slug}/${slug}.pdf`, pdf, reports.get(slug)!, charts));
-      log(`${slug}: accessibility and PDF checks (${Math.round(performance.now() - checked)} ms)`);
-    }
+    // Several reports at once, in tabs of the one Chromium, as many as there are processors:
+    // one report's page loads and layout overlap another's read-back and checks.
+    const found = await inParallel(slugs, availableParallelism(), async (slug) => {
+      const { problems, pdfText } = await printAndCheck(browser, server.url, outDir, slug, reports.get(slug)!, log);
+      pdfTexts.set(join(slug, `${slug}.pdf`), pdfText);
+      return problems;
+    });
+    const problems = found.flat();
     for (const v of await accessibilityViolations(browser, `${server.url}index.html`)) problems.push({ file: 'index.html', value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
+    return { problems, pdfTexts };
   } finally {
     await server.close();
   }
-  return { problems, pdfTexts };
+}
+
+/** One report: its PDF printed while axe-core checks its page, then the PDF read back and checked. */
+async function printAndCheck(browser: Browser, serverUrl: string, outDir: string, slug: string, report: Indicators['report'], log: (line: string) => void): Promise<{ problems: Problem[]; pdfText: string }> {
+  const problems: Problem[] = [];
+  const url = `${serverUrl}${encodeURIComponent(slug)}/index.html`;
+  // axe-core checks the page in a second tab while the first prints it: neither needs the other.
+  const [r, violations] = await Promise.all([
+    printPdf(browser, { url, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(`${slug}: ${msg}`) }),
+    accessibilityViolations(browser, url),
+  ]);
+  log(`${slug}: ${slug}.pdf, ${r.pages} pages, ${r.passes} passes (${Math.round(r.ms)} ms)`);
+  const checked = performance.now();
+  const page = `${slug}/index.html`;
+  for (const v of violations) problems.push({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
+  // Charts on the page: each an <svg role="img"> with its own title and description.
+  const charts = new Set([...readFileSync(join(outDir, page), 'utf8').matchAll(/<svg[^>]*class="chart"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1])).size;
+  const pdf = await inspectPrinted(join(outDir, slug, `${slug}.pdf`));
+  problems.push(...pdfProblems(`${slug}/${slug}.pdf`, pdf, report, charts));
+  log(`${slug}: accessibility and PDF checks (${Math.round(performance.now() - checked)} ms)`);
+  return { problems, pdfText: pdf.pageTexts.join('\n') };
+}
+
+/** `work` on every item, at most `limit` at a time; the results in the items' order. */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return results;
 }
 
 /** A Chromium started before the data step, so that its start overlaps the computing. */
