@@ -165,6 +165,17 @@ describe('printed report PDF', () => {
     const words = (t: string) => normaliseText(t).split(/\s+/).filter(Boolean).sort();
     assert.deepEqual(fast.pageTexts.map(words), pdf.pageTexts.map(words));
     assert.equal(lightInspect(new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF')), undefined, 'anything else is left to pdfjs');
+    // An incremental update (a second xref section with /Prev) that replaces the title: the newest object wins.
+    const bytes = readFileSync(pdfFile);
+    const text = bytes.toString('latin1');
+    const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
+    const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(text.slice(prev))![1]!;
+    const info = Number(/\/Info (\d+) 0 R/.exec(trailer)![1]);
+    const obj = `${info} 0 obj\n<</Title (Updated)>>\nendobj\n`;
+    const xref = bytes.length + obj.length;
+    const update = `${obj}xref\n${info} 1\n${String(bytes.length).padStart(10, '0')} 00000 n \ntrailer\n<<${trailer.replace(/\/Prev \d+/, '')}/Prev ${prev}>>\nstartxref\n${xref}\n%%EOF\n`;
+    const updated = lightInspect(Buffer.concat([bytes, Buffer.from(update, 'latin1')]));
+    assert.deepEqual([updated?.title, updated?.pages, updated?.destinations], ['Updated', pdf.pages, pdf.destinations]);
   });
 
   test('is tagged, in Swedish, with the title of the page', () => {

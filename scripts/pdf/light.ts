@@ -99,11 +99,23 @@ export class LightPdf {
   private readonly cache = new Map<number, PdfValue>();
   readonly trailer: Record<string, PdfValue>;
 
-  /** Throws when the file is not one with a classic cross-reference table. */
+  /** Throws when the file is not one with classic cross-reference tables (an incremental update's /Prev chain followed). */
   constructor(bytes: Uint8Array) {
     this.text = latin1.decode(bytes);
-    const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(this.text.slice(-64))?.[1]);
-    if (!Number.isFinite(start) || !this.text.startsWith('xref', start)) throw new Error('no classic cross-reference table');
+    let start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(this.text.slice(-64))?.[1]);
+    let newest: Record<string, PdfValue> | undefined;
+    for (let sections = 0; Number.isFinite(start) && sections < 64; sections++) {
+      const trailer = this.readSection(start);
+      newest ??= trailer;
+      start = typeof trailer.Prev === 'number' ? trailer.Prev : NaN;
+    }
+    if (!newest) throw new Error('no classic cross-reference table');
+    this.trailer = newest;
+  }
+
+  /** One cross-reference section at `start`; entries already known (from a newer section) win. */
+  private readSection(start: number): Record<string, PdfValue> {
+    if (!this.text.startsWith('xref', start)) throw new Error('no classic cross-reference table');
     let i = start + 4;
     const line = /\s*(\d+) (\d+)\s*\n/y;
     for (;;) {
@@ -112,12 +124,11 @@ export class LightPdf {
       if (!sub) break;
       const [first, count] = [Number(sub[1]), Number(sub[2])];
       i = line.lastIndex;
-      for (let k = 0; k < count; k++, i += 20) if (this.text[i + 17] === 'n') this.offsets.set(first + k, Number(this.text.slice(i, i + 10)));
+      for (let k = 0; k < count; k++, i += 20) if (this.text[i + 17] === 'n' && !this.offsets.has(first + k)) this.offsets.set(first + k, Number(this.text.slice(i, i + 10)));
     }
-    const t = this.text.indexOf('trailer', i);
-    const [trailer] = parseValue(this.text, t + 7);
+    const [trailer] = parseValue(this.text, this.text.indexOf('trailer', i) + 7);
     if (!isDict(trailer)) throw new Error('no trailer');
-    this.trailer = trailer.dict;
+    return trailer.dict;
   }
 
   /** Object `n` (its value; for a stream, its dictionary). */
