@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { findChromium, launchBrowser } from '../scripts/pdf/chromium.ts';
 import { printPdf, type PrintResult } from '../scripts/pdf/print.ts';
-import { inspectPdf, normaliseText, type OutlineEntry, type PdfInspection } from '../scripts/pdf/inspect.ts';
+import { inspectPdf, inspectPrinted, normaliseText, type OutlineEntry, type PdfInspection } from '../scripts/pdf/inspect.ts';
+import { lightInspect } from '../scripts/pdf/light.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(root, 'test', 'fixtures', 'pdf');
@@ -147,6 +148,34 @@ describe('printed report PDF', () => {
     assert.ok(pdf.pages >= 6 && pdf.pages <= 8, `${pdf.pages} pages`);
     const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
     assert.match(info, /^Page size:.*\(A4\)/m);
+  });
+
+  test('the build’s read-back (light reader and pdftotext) finds what pdfjs finds', async () => {
+    const light = lightInspect(readFileSync(pdfFile));
+    assert.ok(light, 'the light reader reads a PDF Chromium printed');
+    const fast = await inspectPrinted(pdfFile);
+    for (const r of [light, fast]) {
+      assert.equal(r.pages, pdf.pages);
+      assert.deepEqual([r.title, r.lang, r.tagged], [pdf.title, pdf.lang, pdf.tagged]);
+      assert.deepEqual(r.destinations, pdf.destinations);
+      assert.deepEqual(r.figureAlts, pdf.figureAlts);
+      assert.deepEqual(r.outline.map((o) => [o.title, o.page]), pdf.outline.map((o) => [o.title, o.page]));
+    }
+    // pdftotext and pdfjs order and break lines differently; every page has the same words.
+    const words = (t: string) => normaliseText(t).split(/\s+/).filter(Boolean).sort();
+    assert.deepEqual(fast.pageTexts.map(words), pdf.pageTexts.map(words));
+    assert.equal(lightInspect(new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF')), undefined, 'anything else is left to pdfjs');
+    // An incremental update (a second xref section with /Prev) that replaces the title: the newest object wins.
+    const bytes = readFileSync(pdfFile);
+    const text = bytes.toString('latin1');
+    const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
+    const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(text.slice(prev))![1]!;
+    const info = Number(/\/Info (\d+) 0 R/.exec(trailer)![1]);
+    const obj = `${info} 0 obj\n<</Title (Updated)>>\nendobj\n`;
+    const xref = bytes.length + obj.length;
+    const update = `${obj}xref\n${info} 1\n${String(bytes.length).padStart(10, '0')} 00000 n \ntrailer\n<<${trailer.replace(/\/Prev \d+/, '')}/Prev ${prev}>>\nstartxref\n${xref}\n%%EOF\n`;
+    const updated = lightInspect(Buffer.concat([bytes, Buffer.from(update, 'latin1')]));
+    assert.deepEqual([updated?.title, updated?.pages, updated?.destinations], ['Updated', pdf.pages, pdf.destinations]);
   });
 
   test('is tagged, in Swedish, with the title of the page', () => {

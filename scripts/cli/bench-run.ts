@@ -16,6 +16,8 @@ console.log(
     totalMs: t2 - t0,
     rows: inputs.reduce((s, i) => s + i.rows, 0),
     figures: computed.figures.length,
+    // By "id|unit|gender": a count's or sum's value, a share's numerator (what a peer compares).
+    values: Object.fromEntries(computed.figures.filter((f) => f.category === undefined).map((f) => [`${f.id}|${f.unit}|${f.gender}`, f.kind === 'share' ? f.numerator : f.value])),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }),
 );

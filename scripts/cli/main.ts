@@ -1,9 +1,12 @@
 // eval-report <command> [options]: the one command line (bin/eval-report.mjs). Each command lives
 // in its own module and is loaded only when run, so that `eval-report check` never loads Eleventy.
-import { EXIT, finish, paint, runCommand, VERSION, type Command } from './command.ts';
+import { EXIT, paint, runCommand, VERSION, type Command } from './command.ts';
 import { maskStdio } from '../privacy/mask.ts';
 
 maskStdio(); // every printed line masked, usage errors included
+
+/** Sets the exit code (bin/eval-report.mjs calls it with what main returned). */
+export { finish } from './command.ts';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   new: { summary: 'scaffold a project: report.yaml, narrative files, CSV templates', load: () => import('./new.ts') },

@@ -8,7 +8,8 @@ import { TABLES, type TableName } from '../config/contract.ts';
 import { DAC_CRITERIA } from '../config/schema.ts';
 import { commandLine, EXIT, QUIET, ROOT, runIfMain, UsageError, type Command } from './command.ts';
 
-const SCAFFOLD = join(import.meta.dirname, '..', 'scaffold');
+// From the repository, not from this file: compiled, the module sits in .build/cli-<hash>/.
+const SCAFFOLD = join(import.meta.dirname, '..', '..', 'scripts', 'scaffold');
 
 /** Narrative file (Swedish name, as the examples) per DAC criterion. */
 export const NARRATIVE_FILES: Record<(typeof DAC_CRITERIA)[number], string> = {

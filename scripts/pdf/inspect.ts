@@ -1,10 +1,16 @@
 // Reads a printed PDF back with pdfjs-dist (legacy build, which runs on Node 20): page count,
 // title, language, tagging, bookmarks, named destinations, page texts and figure alt texts.
-// Used by printPdf (the two-pass table of contents) and by the tests.
+// Used by the tests, and by the build where the light reader (light.ts) or pdftotext cannot
+// (inspectPrinted). pdfjs is loaded on first use only: it costs about a second to load.
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { promisify } from 'node:util';
+import { lightInspect } from './light.ts';
 
-type PDFDocumentProxy = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsModule: Promise<Pdfjs> | undefined;
+const loadPdfjs = (): Promise<Pdfjs> => (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+type PDFDocumentProxy = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
 
 export interface OutlineEntry {
   title: string;
@@ -40,7 +46,7 @@ export function normaliseText(text: string): string {
  * Call `doc.destroy()` when done.
  */
 export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
-  return pdfjs.getDocument({
+  return (await loadPdfjs()).getDocument({
     data: new Uint8Array(data),
     isEvalSupported: false,
     disableFontFace: true,
@@ -151,5 +157,29 @@ export async function inspectPdf(file: string): Promise<PdfInspection> {
     };
   } finally {
     await doc.destroy();
+  }
+}
+
+/**
+ * What the build reads back from a PDF it printed: as inspectPdf, but from the light reader and
+ * poppler's pdftotext (a C program, a tenth of pdfjs's CPU) when the file is as Chromium writes
+ * it and pdftotext is installed (npm run build installs poppler-utils with Chromium); else pdfjs.
+ * The bookmarks are the top level only, with no children (the checks want bookmarks, not their tree).
+ */
+export async function inspectPrinted(file: string): Promise<PdfInspection> {
+  const light = lightInspect(await readFile(file));
+  const texts = light ? await pdftotextPages(file) : undefined;
+  if (!light || !texts || texts.length !== light.pages) return inspectPdf(file);
+  const { pages, title, lang, tagged, destinations, figureAlts } = light;
+  return { pages, title, lang, tagged, destinations, figureAlts, outline: light.outline.map((o) => ({ ...o, children: [] })), pageTexts: texts };
+}
+
+/** The text of each page by pdftotext (pages end with a form feed); undefined when it is not installed or fails. */
+async function pdftotextPages(file: string): Promise<string[] | undefined> {
+  try {
+    const { stdout } = await promisify(execFile)('pdftotext', ['-q', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    return stdout.split('\f').slice(0, -1);
+  } catch {
+    return undefined;
   }
 }

@@ -27,6 +27,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { openPdf, readDestinations } from './inspect.ts';
+import { lightInspect } from './light.ts';
 import { allowedLink } from '../render/links.ts';
 import { rewriteOutline, type PdfInfo } from './outline.ts';
 
@@ -68,9 +69,11 @@ async function tocTargetPages(
   pdf: Uint8Array,
   ids: string[],
 ): Promise<{ pages: number; targets: Record<string, number> }> {
-  const doc = await openPdf(pdf);
+  // The light reader reads Chromium's PDFs without pdfjs (light.ts); pdfjs reads the rest.
+  const light = lightInspect(pdf);
+  const doc = light ? undefined : await openPdf(pdf);
   try {
-    const destinations = await readDestinations(doc);
+    const destinations = light?.destinations ?? (await readDestinations(doc!));
     const targets: Record<string, number> = {};
     const missing: string[] = [];
     for (const id of ids) {
@@ -85,9 +88,9 @@ async function tocTargetPages(
           '(Chromium writes destinations only for linked ids).',
       );
     }
-    return { pages: doc.numPages, targets };
+    return { pages: light?.pages ?? doc!.numPages, targets };
   } finally {
-    await doc.destroy();
+    await doc?.destroy();
   }
 }
 
@@ -96,6 +99,9 @@ async function tocTargetPages(
  * /URI could launch a program from a PDF reader. Their schemes only, never the whole URI.
  */
 export async function refusedLinkActions(pdf: Uint8Array): Promise<string[]> {
+  const scheme = (uri: string) => /^[^:]{0,40}:/.exec(uri)?.[0] ?? 'a link';
+  const light = lightInspect(pdf);
+  if (light) return light.uris.filter((u) => !allowedLink(u.uri)).map((u) => `page ${u.page}: ${scheme(u.uri)}`);
   const doc = await openPdf(pdf);
   try {
     const refused: string[] = [];

@@ -5,6 +5,7 @@
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import Eleventy from '@11ty/eleventy';
 import { renderChart } from '../render/charts/index.ts';
 import { FONT_FILES } from '../fonts.ts';
@@ -17,8 +18,9 @@ import { inputFileProblem } from '../read/input-file.ts';
 import { linkWarnings } from '../render/narrative-checks.ts';
 import { loadConfig } from '../config/load.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
+import type { Browser } from 'puppeteer-core';
 import { printPdf } from '../pdf/print.ts';
-import { inspectPdf } from '../pdf/inspect.ts';
+import { inspectPrinted } from '../pdf/inspect.ts';
 import { accessibilityViolations, pdfProblems } from './verify-site.ts';
 import { formatProblems, InputError, type Problem } from '../problems.ts';
 import { resolveProject } from './resolve-project.ts';
@@ -26,7 +28,7 @@ import type { ReportView } from '../render/report-view.ts';
 import { scanSite, type ScanProject } from '../privacy/scan-site.ts';
 import { secretsOf } from '../privacy/secrets.ts';
 import { serveStatic } from './serve-static.ts';
-import { siteData } from '../render/eleventy.ts';
+import { registerSite, siteData, type EleventyConfig } from '../render/eleventy.ts';
 import { writeOutputs } from '../publish/write-outputs.ts';
 import { assertProjectNames, listProjects } from './projects.ts';
 import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
@@ -117,7 +119,8 @@ async function runEleventy(views: ReportView[], listed: Indicators[], outDir: st
   const eleventy = new Eleventy(rel(join(REPO, 'templates')), rel(outDir), {
     quietMode: true,
     configPath: rel(join(REPO, '.eleventy.js')),
-    config(cfg: { addGlobalData(name: string, value: unknown): void }) {
+    config(cfg: EleventyConfig) {
+      registerSite(cfg); // here, not in .eleventy.js: the compiled build imports no TypeScript
       cfg.addGlobalData('reports', views);
       cfg.addGlobalData('site', siteData(listed));
     },
@@ -131,40 +134,73 @@ async function runEleventy(views: ReportView[], listed: Indicators[], outDir: st
  * (axe-core) and the PDFs read back (verify-site.ts); returns what those checks found, and the
  * PDFs' text by output path, which the personal-data scan then need not extract again.
  */
-async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
-  const problems: Problem[] = [];
+async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>, chromium: EarlyBrowser): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
   const pdfTexts = new Map<string, string>();
-  if (slugs.length === 0) return { problems, pdfTexts };
+  if (slugs.length === 0) return { problems: [], pdfTexts };
   const server = await serveStatic(outDir);
-  const started = performance.now();
-  log('Starting Chromium for the PDF …');
-  const browser = await launchBrowser();
-  log(`Chromium started (${Math.round(performance.now() - started)} ms).`);
+  const waited = performance.now();
+  const browser = await chromium.browser;
+  log(`Chromium started (with the data step; the PDF waited ${Math.round(performance.now() - waited)} ms for it).`);
   try {
-    for (const slug of slugs) {
-      const url = `${server.url}${encodeURIComponent(slug)}/index.html`;
-      // axe-core checks the page in a second tab while the first prints it: neither needs the other.
-      const [r, violations] = await Promise.all([
-        printPdf(browser, { url, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(`${slug}: ${msg}`) }),
-        accessibilityViolations(browser, url),
-      ]);
-      log(`${slug}: ${slug}.pdf, ${r.pages} pages, ${r.passes} passes (${Math.round(r.ms)} ms)`);
-      const checked = performance.now();
-      const page = `${slug}/index.html`;
-      for (const v of violations) problems.push({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
-      // Charts on the page: each an <svg role="img"> with its own title and description.
-      const charts = new Set([...readFileSync(join(outDir, page), 'utf8').matchAll(/<svg[^>]*class="chart"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1])).size;
-      const pdf = await inspectPdf(join(outDir, slug, `${slug}.pdf`));
-      pdfTexts.set(join(slug, `${slug}.pdf`), pdf.pageTexts.join('\n'));
-      problems.push(...pdfProblems(`${slug}/${slug}.pdf`, pdf, reports.get(slug)!, charts));
-      log(`${slug}: accessibility and PDF checks (${Math.round(performance.now() - checked)} ms)`);
-    }
+    // Several reports at once, in tabs of the one Chromium, as many as there are processors:
+    // one report's page loads and layout overlap another's read-back and checks.
+    const found = await inParallel(slugs, availableParallelism(), async (slug) => {
+      const { problems, pdfText } = await printAndCheck(browser, server.url, outDir, slug, reports.get(slug)!, log);
+      pdfTexts.set(join(slug, `${slug}.pdf`), pdfText);
+      return problems;
+    });
+    const problems = found.flat();
     for (const v of await accessibilityViolations(browser, `${server.url}index.html`)) problems.push({ file: 'index.html', value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
+    return { problems, pdfTexts };
   } finally {
-    await browser.close();
     await server.close();
   }
-  return { problems, pdfTexts };
+}
+
+/** One report: its PDF printed while axe-core checks its page, then the PDF read back and checked. */
+async function printAndCheck(browser: Browser, serverUrl: string, outDir: string, slug: string, report: Indicators['report'], log: (line: string) => void): Promise<{ problems: Problem[]; pdfText: string }> {
+  const problems: Problem[] = [];
+  const url = `${serverUrl}${encodeURIComponent(slug)}/index.html`;
+  // axe-core checks the page in a second tab while the first prints it: neither needs the other.
+  const [r, violations] = await Promise.all([
+    printPdf(browser, { url, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(`${slug}: ${msg}`) }),
+    accessibilityViolations(browser, url),
+  ]);
+  log(`${slug}: ${slug}.pdf, ${r.pages} pages, ${r.passes} passes (${Math.round(r.ms)} ms)`);
+  const checked = performance.now();
+  const page = `${slug}/index.html`;
+  for (const v of violations) problems.push({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
+  // Charts on the page: each an <svg role="img"> with its own title and description.
+  const charts = new Set([...readFileSync(join(outDir, page), 'utf8').matchAll(/<svg[^>]*class="chart"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1])).size;
+  const pdf = await inspectPrinted(join(outDir, slug, `${slug}.pdf`));
+  problems.push(...pdfProblems(`${slug}/${slug}.pdf`, pdf, report, charts));
+  log(`${slug}: accessibility and PDF checks (${Math.round(performance.now() - checked)} ms)`);
+  return { problems, pdfText: pdf.pageTexts.join('\n') };
+}
+
+/** `work` on every item, at most `limit` at a time; the results in the items' order. */
+async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return results;
+}
+
+/** A Chromium started before the data step, so that its start overlaps the computing. */
+interface EarlyBrowser { browser: Promise<Browser>; close: () => Promise<void> }
+
+function startChromium(log: (line: string) => void): EarlyBrowser {
+  log('Starting Chromium for the PDF …');
+  const browser = launchBrowser();
+  browser.catch(() => {}); // a failed start is reported where the PDF needs it, after the input's problems
+  let closed: Promise<void> | undefined;
+  return { browser, close: () => (closed ??= browser.then((b) => b.close(), () => {})) };
 }
 
 export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }> {
@@ -179,6 +215,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
   removeStaleFolders(dirname(outDir), `${basename(outDir)}.old-`);
   assertProjectNames(slugs);
   const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
+  const chromium = opts.pdf !== false && slugs.length > 0 ? startChromium(log) : undefined;
   try {
     const views: ReportView[] = [];
     const scan: ScanProject[] = [];
@@ -196,7 +233,8 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     const started = performance.now();
     await renderPages(views, [...reports.map(([, r]) => r), ...kept], tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
-    const { problems: checks, pdfTexts } = opts.pdf !== false ? await printReports(tmp, slugs, log, new Map(reports.map(([s, i]) => [s, i.report]))) : { problems: [], pdfTexts: new Map<string, string>() };
+    const { problems: checks, pdfTexts } = chromium ? await printReports(tmp, slugs, log, new Map(reports.map(([s, i]) => [s, i.report])), chromium) : { problems: [], pdfTexts: new Map<string, string>() };
+    await chromium?.close();
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
     const scanned = performance.now();
     const leaks = await scanSite(tmp, scan, pdfTexts);
@@ -205,6 +243,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     readableByAll(tmp);
     swapInto(tmp, outDir);
   } catch (err) {
+    await chromium?.close();
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }

@@ -1,0 +1,86 @@
+// Measuring commands for npm run bench: wall time and CPU time (user + system, the command's
+// whole process tree as Linux accounts it to a waited-for child), and side-by-side comparisons
+// with a peer in alternating order, so that a machine whose load drifts weighs on both alike.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+export interface Measured { wallMs: number; cpuMs: number; stdout: string }
+export interface Job { label: string; command: string; args: string[]; cwd?: string; env?: NodeJS.ProcessEnv }
+
+/** CPU time of this process's waited-for children (cutime + cstime of /proc/self/stat), in ms. */
+export function childrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the command name: field 3 is index 0, so cutime (16) and cstime (17) are 13 and 14.
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
+}
+
+/** USER_HZ: 100 on every Linux kernel configuration that userspace sees. */
+const CLOCK_TICKS = 100;
+
+/** Whether CPU time can be measured here (Linux). */
+export const canMeasureCpu = (): boolean => existsSync('/proc/self/stat');
+
+/** Runs a job to its end; throws with its output when it fails. */
+export function measure(job: Job): Measured {
+  const cpu0 = childrenCpuMs();
+  const t0 = performance.now();
+  const r = spawnSync(job.command, job.args, { cwd: job.cwd, env: job.env ?? process.env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wallMs = performance.now() - t0;
+  const cpuMs = childrenCpuMs() - cpu0;
+  if (r.error || r.status !== 0) {
+    const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n').slice(0, 3000);
+    throw new Error(`${job.label} failed (${r.error?.message ?? `exit ${r.status}`}):\n${out}`);
+  }
+  return { wallMs, cpuMs, stdout: r.stdout };
+}
+
+export interface Pair { ours: Measured; peer: Measured }
+
+/**
+ * `runs` pairs, ours and the peer back to back, the order alternating from pair to pair.
+ * `before` runs before each run of either (e.g. removing the output for a clean build).
+ */
+export function pairs(runs: number, ours: Job, peer: Job, log: (line: string) => void, before: () => void = () => {}): Pair[] {
+  const out: Pair[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = (job: Job) => (before(), measure(job));
+    let pair: Pair;
+    if (i % 2 === 0) {
+      const o = run(ours);
+      pair = { ours: o, peer: run(peer) };
+    } else {
+      const p = run(peer);
+      pair = { ours: run(ours), peer: p };
+    }
+    log(`  pair ${i + 1}/${runs} (${i % 2 === 0 ? 'ours first' : 'peer first'}): ours ${seconds(pair.ours)}, ${peer.label} ${seconds(pair.peer)}`);
+    out.push(pair);
+  }
+  return out;
+}
+
+const seconds = (m: Measured) => `${(m.cpuMs / 1000).toFixed(2)} CPU-s / ${(m.wallMs / 1000).toFixed(2)} s wall`;
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** "1.23× (1.10–1.40)": the median of the pairs' ratios, with their range. */
+export function ratio(ps: Pair[], of: (m: Measured) => number): string {
+  const rs = ps.map((p) => of(p.ours) / of(p.peer));
+  const f = (x: number) => x.toFixed(2);
+  return rs.length === 1 ? `${f(rs[0]!)}×` : `${f(median(rs))}× (${f(Math.min(...rs))}–${f(Math.max(...rs))})`;
+}
+
+/** One result line: medians of each side and the pair-by-pair ratios of CPU and wall time. */
+export function comparison(what: string, peerLabel: string, ps: Pair[]): string {
+  const m = (side: 'ours' | 'peer', of: (x: Measured) => number) => (median(ps.map((p) => of(p[side]))) / 1000).toFixed(2);
+  return `${what}: ours ${m('ours', (x) => x.cpuMs)} CPU-s / ${m('ours', (x) => x.wallMs)} s wall, ${peerLabel} ${m('peer', (x) => x.cpuMs)} CPU-s / ${m('peer', (x) => x.wallMs)} s wall; ours/peer ${ratio(ps, (x) => x.cpuMs)} CPU, ${ratio(ps, (x) => x.wallMs)} wall (medians of ${ps.length} pairs, range)`;
+}
+
+/** Whether a command is on the PATH. */
+export function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+}
