@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildSite } from '../scripts/site/build-site.ts';
 import type { Figure, Indicators } from '../scripts/publish/indicators-schema.ts';
 import { ESF_COLUMNS, ESF_INDICATORS } from '../scripts/engine/esf.ts';
+import { readDownloadRows } from './helpers/read-download.ts';
 
 const repo = join(import.meta.dirname, '..');
 const out = join(mkdtempSync(join(tmpdir(), 'downloads-')), '_site');
@@ -19,25 +20,9 @@ const SLUGS = ['mia-vidare', 'samverkan-leder-till-arbete', 'uppsala-upphandlade
 before(async () => buildSite({ root: repo, outDir: out, slugs: SLUGS, now: new Date('2024-01-01T00:00:00Z'), pdf: false }));
 after(() => rmSync(join(out, '..'), { recursive: true, force: true }));
 
-/** A CSV download as header and rows (BOM, CRLF and quotes handled; our CSVs quote with ""). */
+/** A CSV download as header and rows. */
 function readCsv(file: string): { head: string[]; rows: string[][] } {
-  const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') (row.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
-    else cell += c;
-  }
-  if (cell !== '' || row.length > 0) (row.push(cell), rows.push(row));
+  const rows = readDownloadRows(file);
   return { head: rows[0]!, rows: rows.slice(1) };
 }
 

@@ -20,6 +20,7 @@ import type { Indicators } from '../scripts/publish/indicators-schema.ts';
 import { messages, THIRD_GENDER } from '../scripts/messages.ts';
 import { attack, primaryCells } from './helpers/attacker.ts';
 import { removeProject, writeProject } from './helpers/fixture-project.ts';
+import { readDownloadRows } from './helpers/read-download.ts';
 
 const repo = join(import.meta.dirname, '..');
 const EXTRACTED = '2024-06-30';
@@ -145,24 +146,7 @@ function expected(nonBinaryEvery: number): Map<string, { count: Pred; base: Pred
   return out;
 }
 
-/** A CSV download as rows of cells (BOM, CRLF and our "" quoting handled). */
-function readCsv(file: string): string[][] {
-  const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-  const rows: string[][] = [];
-  let [row, cell, quoted] = [[] as string[], '', false];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') (row.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
-    else cell += c;
-  }
-  return rows;
-}
+const readCsv = readDownloadRows;
 
 const GENDER_OF = { K: 'woman', M: 'man', X: 'other' } as const;
 const COLUMNS = ['woman', 'man', 'other', 'all'] as const;
