@@ -89,7 +89,9 @@ export function attack(figures: Figure[], know: Knowledge): Map<string, [number,
   const equations: Equation[] = [];
   let slack = 0;
   const relate = (total: string, parts: string[], rest = false) => {
-    if (!value.has(total) && !parts.some((p) => value.has(p))) return;
+    // No part published: a breakdown the configuration leaves out (units for all genders only),
+    // which tells the attacker nothing, as the gate also reads it.
+    if (!parts.some((p) => value.has(p))) return;
     const terms = new Map<string, number>();
     let rhs = 0;
     const term = (k: string, c: number) => {
