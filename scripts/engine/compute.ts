@@ -180,7 +180,11 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       // One value per activity row (e.g. a voucher's length), by the participant's unit.
       const only = d.activity ? new Set(d.activity) : null;
       for (const a of data.activities) if (!only || only.has(a.activity)) count(a.months, a.participant);
-    } else ps.forEach((p, i) => passes(p, d.filter) && count(entryValue(p, d.column as EntryColumn), i));
+    } else {
+      // An exit reason exists only for those who have exited: the others are not missing one.
+      const inScope = (p: Participant) => passes(p, d.filter) && (d.column !== 'exit_reason' || isExited(p));
+      ps.forEach((p, i) => inScope(p) && count(entryValue(p, d.column as EntryColumn), i));
+    }
     distIndex.set(d.id, index);
     for (const [value, n] of unknown)
       problems.push({ file: configFile, column: `distributions[${di}].${d.categories ? 'categories' : 'bands'}`, value, expected: `a category or band for every value of ${d.column} in the data (${n} participant(s) have this value)` });
@@ -189,7 +193,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       emitShares(e, { id: d.id, label: d.label, category: k, categoryLabel: d.categories ? d.categories[k]! : d.bands![j]!.label, breakdown: d.breakdown }, accs[j]!);
     });
     if (d.filter) declareRest(e, d.id, d.breakdown, { table: tableKey('count', 'participants.enrolled'), cells: enrolled.num }, { table: tableKey('den', d.id, keys[0]!), cells: total.num });
-    if (missing > 0) checks.push(missingCheck(lang, d.id, d.column, missing, d.table === 'activities' ? missing + total.num[grid.size - grid.genders.length]! : ps.length));
+    if (missing > 0) checks.push(missingCheck(lang, d.id, d.column, missing, d.table === 'activities' ? missing + total.num[grid.size - grid.genders.length]! : d.column === 'exit_reason' ? ps.filter(isExited).length : ps.length));
   });
 
   // Time series, crosstabs of outcomes by entry characteristics, durations.
