@@ -193,7 +193,8 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       emitShares(e, { id: d.id, label: d.label, category: k, categoryLabel: d.categories ? d.categories[k]! : d.bands![j]!.label, breakdown: d.breakdown }, accs[j]!);
     });
     if (d.filter) declareRest(e, d.id, d.breakdown, { table: tableKey('count', 'participants.enrolled'), cells: enrolled.num }, { table: tableKey('den', d.id, keys[0]!), cells: total.num });
-    if (missing > 0) checks.push(missingCheck(lang, d.id, d.column, missing, d.table === 'activities' ? missing + total.num[grid.size - grid.genders.length]! : d.column === 'exit_reason' ? ps.filter(isExited).length : ps.length));
+    // Of those in scope (the rows, or the participants the column applies to and the filter keeps).
+    if (missing > 0) checks.push(missingCheck(lang, d.id, d.column, missing, missing + total.num[grid.size - grid.genders.length]!));
   });
 
   // Time series, crosstabs of outcomes by entry characteristics, durations.
