@@ -14,6 +14,8 @@ export interface ShownShare {
 const published = (f: Figure | undefined): f is Figure & { value: number; numerator: number; denominator: number } =>
   !!f && !f.suppressed && f.value !== null && typeof f.numerator === 'number' && typeof f.denominator === 'number';
 const printedPercent = (x: number) => Math.round(x * 100);
+/** The parts' cells for the same unit and gender as `w`. */
+const cellsLike = (parts: ShownShare[], w: Figure) => parts.map((p) => p.cells.find((c) => c.unit === w.unit && c.gender === w.gender));
 
 /** Every set of two or three other shares whose counts add up to this one's in every unit shown. */
 function partsOf(whole: ShownShare, others: ShownShare[]): ShownShare[][] {
@@ -26,7 +28,7 @@ function partsOf(whole: ShownShare, others: ShownShare[]): ShownShare[][] {
   return sets.filter((parts) => {
     let compared = 0;
     for (const w of whole.cells) {
-      const ps = parts.map((p) => p.cells.find((c) => c.unit === w.unit && c.gender === w.gender));
+      const ps = cellsLike(parts, w);
       if (!published(w) || !ps.every(published)) continue;
       if (ps.some((p) => p.denominator !== w.denominator)) return false;
       if (ps.reduce((s, p) => s + p.numerator, 0) !== w.numerator) return false;
@@ -43,11 +45,11 @@ export function combinedShareNotes(shown: ShownShare[], ctx: ChartContext): stri
     const parts = partsOf(whole, shown.filter((s) => s !== whole))[0];
     if (!parts) continue;
     const differs = whole.cells.find((w) => {
-      const ps = parts.map((p) => p.cells.find((c) => c.unit === w.unit && c.gender === w.gender));
+      const ps = cellsLike(parts, w);
       return published(w) && ps.every(published) && ps.reduce((s, p) => s + printedPercent(p.value), 0) !== printedPercent(w.value);
     });
     if (!differs) continue;
-    const ps = parts.map((p) => p.cells.find((c) => c.unit === differs.unit && c.gender === differs.gender)!);
+    const ps = cellsLike(parts, differs) as Figure[];
     notes.push(msg(ctx, 'chart.footnote.combined', {
       whole: whole.label,
       parts: parts.map((p) => p.label).join(msg(ctx, 'chart.and')),
