@@ -15,6 +15,8 @@ export const configText = {
   valueOfType: (type: string) => `a value of type ${type}`,
   oneOfValues: (values: readonly unknown[]) => `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
   keyMissing: ' (the key is missing)',
+  /** The key path of a problem of the whole file. */
+  topLevel: '(top level)',
   // units and period
   unitNotTotal: 'a unit name other than "total" (reserved for the project total)',
   unitOnce: 'each unit listed once',
@@ -82,6 +84,7 @@ export const configText = {
 /** `expected` texts of problems in the narrative (markdown sections and evaluation answers). */
 export const narrativeText = {
   inlineForm: 'a citation {{ fig("<figure id>", "<unit>") }} or {{ goal("<goal id>", "<unit>") }} with quoted arguments only',
+  blockForm: 'a block tag alone on its line: {% chart "<id>" %}, {% model "<id>" %}, {% table "<id>" %}, {% goals %}, {% questions %}, {% methods %} or {% theory_of_change %}',
   noEscape: 'no escape in a quoted argument other than \\" \\\' or \\\\',
   closingQuote: 'a closing quote on the same line',
   openParen: (name: string, form: string) => `"(" after ${name}: ${form}`,
@@ -95,6 +98,7 @@ export const narrativeText = {
   blockWithId: (name: string) => `{% ${name} "<id>" %}: the id of the ${name} in quotes`,
   blockWithoutArgument: (name: string) => `{% ${name} %} without an argument`,
   blockId: (name: string, where: string, ids: Iterable<string>) => `the id of a ${name} in ${where} (${listed(ids)})`,
+  atInText: (line: number, column: number) => ` (at character ${column}${line > 1 ? ` of line ${line}` : ''} of the text)`,
   startsWithHeading: 'the file to start with a "# Heading": the section title shown in the table of contents',
   typedFigure: (text: string, calls: string[]) => `no result typed by hand: ${text} is a computed figure as printed; cite it with ${calls.join(' or ')}`,
   typedNumber: 'no result typed by hand: cite a computed figure with {{ fig("<figure id>", "<unit>") }}; definitions (ages, lengths of time, thresholds such as "minst 60 procent") may be typed',

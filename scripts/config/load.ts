@@ -64,7 +64,7 @@ export function parseConfig(text: string, file: string): Config {
   const at = (path: Path, expected: string, value?: string): Problem => ({
     file,
     line: lineOf(doc, counter, path),
-    column: keyPath(path) || '(top level)',
+    column: keyPath(path) || configText.topLevel,
     value: value ?? valueAt(doc, path),
     expected,
   });

@@ -7,12 +7,13 @@ import { barColour, totalColour } from '../../palette.ts';
 import { hiddenMark } from '../../format.ts';
 import { barChart, type Panel } from './layout.ts';
 import { frameOf, interval, msg, num, pct, unitHeader, suppressedCell, type BuiltChart, type Inputs } from './common.ts';
+import { renderError } from '../../problem-messages.ts';
 
 export function crosstabChart({ chart, figures, ctx }: Inputs): BuiltChart {
-  if (chart.figures.length !== 1) throw new Error(`Chart "${chart.id}": kind crosstab takes exactly one figure id, the crosstab's (crosstab.<id>).`);
+  if (chart.figures.length !== 1) throw new Error(renderError.chart(chart.id, renderError.crosstabOneFigure));
   const family = chart.figures[0]!;
   const figs = figures.filter((f) => f.id.startsWith(`${family}.`) && f.gender === 'all');
-  if (figs.length === 0 || !family.startsWith('crosstab.')) throw new Error(`Chart "${chart.id}": no crosstab "${family}" (crosstab.<id> of crosstabs in report.yaml).`);
+  if (figs.length === 0 || !family.startsWith('crosstab.')) throw new Error(renderError.chart(chart.id, renderError.noCrosstab(family)));
   const rows = [...new Set(figs.map((f) => f.id))];
   const rowLabel = (id: string) => {
     const l = figs.find((f) => f.id === id)!.label;

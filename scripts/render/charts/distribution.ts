@@ -5,15 +5,16 @@ import { textWidth } from './fonts.ts';
 import { barChart, COLUMN_SPACING, HEADER_SIZE, labelColumn, PADDING, type Panel } from './layout.ts';
 import { chartUnits, figuresOf, levelWord, msg, num, pct, unitHeader, frameOf, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
 import { hiddenMark } from '../../format.ts';
+import { renderError } from '../../problem-messages.ts';
 
 /** Narrowest a panel may be before the units wrap onto another row. */
 const MIN_PANEL = 150;
 
 export function distributionChart({ chart, figures, ctx }: Inputs): BuiltChart {
-  if (chart.figures.length !== 1) throw new Error(`Chart "${chart.id}": kind distribution takes exactly one figure id.`);
+  if (chart.figures.length !== 1) throw new Error(renderError.chart(chart.id, renderError.distributionOneFigure));
   const id = chart.figures[0]!;
   const figs = figuresOf(figures, id, chart.id).filter((f) => f.category !== undefined);
-  if (figs.length === 0) throw new Error(`Chart "${chart.id}": "${id}" has no categories.`);
+  if (figs.length === 0) throw new Error(renderError.chart(chart.id, renderError.noCategories(id)));
   const label = figs[0]!.label;
   const units = chartUnits(chart, ctx).filter((u) => figs.some((f) => f.unit === u));
   // Categories in the order the figures list them (the configuration's chart order).

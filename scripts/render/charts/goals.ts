@@ -5,6 +5,7 @@ import type { GoalResult } from '../../publish/indicators-schema.ts';
 import { barChart, type Panel, type Target } from './layout.ts';
 import { chartUnits, interval, levelWord, msg, pct, unitHeader, frameOf, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
 import { hiddenMark } from '../../format.ts';
+import { renderError } from '../../problem-messages.ts';
 
 function targetText(g: GoalResult, ctx: ChartContext, short: boolean): string {
   const t = g.target!;
@@ -24,7 +25,7 @@ function status(met: boolean | null, ctx: ChartContext): string {
 export function goalsChart({ chart, goals, figures, ctx }: Inputs): BuiltChart {
   const wanted = chart.goals ?? goals.map((g) => g.id);
   const unknown = wanted.filter((id) => !goals.some((g) => g.id === id));
-  if (unknown.length) throw new Error(`Chart "${chart.id}": unknown goal ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+  if (unknown.length) throw new Error(renderError.chart(chart.id, renderError.unknownGoals(unknown)));
   const chosen = wanted.map((id) => goals.find((g) => g.id === id)!);
   // One percent axis for every panel: goals on counts (e.g. participants enrolled) are left to
   // the goals table, and said so in a footnote.

@@ -8,6 +8,7 @@ import { textWidth } from './fonts.ts';
 import { AXIS_SIZE, computeDomain, labelColumn, PADDING, rowEncoding, rowKey, rowStep, VALUE_SIZE, xEncoding, type Spec } from './layout.ts';
 import { chartUnits, figuresOf, figureFor, interval, levelWord, msg, num, pct, unitHeader, frameOf, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
 import { hiddenMark } from '../../format.ts';
+import { renderError } from '../../problem-messages.ts';
 
 const GAP = 4;
 
@@ -19,7 +20,7 @@ export function intervalsChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const present = units.map((u) => figureFor(figs, u)).filter((f) => f !== undefined);
   // A unit without the figure at all (nobody in its base) is as uncomparable as a hidden one.
   const absent = units.length - present.length;
-  if (present.some((f) => f.kind !== 'share') || (total && total.kind !== 'share')) throw new Error(`Chart "${chart.id}": "${id}" is not a share (kind intervals shows shares).`);
+  if (present.some((f) => f.kind !== 'share') || (total && total.kind !== 'share')) throw new Error(renderError.chart(chart.id, renderError.intervalsNotShare(id)));
   const minN = chart.min_n ?? ctx.minCount;
   const hidden = present.filter((f) => f.suppressed || f.value === null);
   const shown = present.filter((f) => !f.suppressed && f.value !== null);

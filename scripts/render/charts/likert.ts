@@ -10,6 +10,7 @@ import { chartUnits, figuresOf, levelWord, msg, num, pct, unitHeader, frameOf, t
 import { hiddenMark } from '../../format.ts';
 import { textWidth } from './fonts.ts';
 import { header, labelColumn, rowKey, LABEL_SIZE, PADDING, rowEncoding, rowStep, VALUE_SIZE, xEncoding, type Domain, type Spec } from './layout.ts';
+import { renderError } from '../../problem-messages.ts';
 
 const DOMAIN: Domain = { domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1], format: '.0%' };
 
@@ -30,7 +31,7 @@ interface Row {
 export function likertChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const questions: Question[] = chart.figures.map((id) => {
     const figs = figuresOf(figures, id, chart.id).filter((f) => f.category !== undefined);
-    if (figs.length === 0) throw new Error(`Chart "${chart.id}": "${id}" has no answer categories.`);
+    if (figs.length === 0) throw new Error(renderError.chart(chart.id, renderError.noAnswerCategories(id)));
     const answers: string[] = [];
     for (const f of figs) if (!answers.includes(f.category!)) answers.push(f.category!);
     divergingPalette(answers.length); // throws for an unsupported scale length
