@@ -52,7 +52,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--max');
   const max = at >= 0 ? Number(args[at + 1]) : 60;
-  const folders = args.filter((a, i) => a !== '--max' && i !== at + 1 || at < 0 && a !== '--max');
+  const folders = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
   const found = longFunctionsUnder(folders.length ? folders : ['scripts'], max);
   for (const f of found) console.log(`${String(f.lines).padStart(4)} lines  ${f.file}:${f.line}  ${f.name}`);
   console.log(`${found.length} function(s) over ${max} lines`);
