@@ -22,6 +22,27 @@ function status(met: boolean | null, ctx: ChartContext): string {
   return met === null ? msg(ctx, 'chart.not_assessed') : msg(ctx, met ? 'goals.met' : 'goals.not_met');
 }
 
+/** One goal's panel: its target drawn, a bar per unit with its interval and its assessment beside it. */
+function goalPanel(g: GoalResult, results: GoalResult['results'], ctx: ChartContext): Panel {
+  const t = g.target!;
+  const target: Target = { label: targetText(g, ctx, false) };
+  if (t.op === 'between') Object.assign(target, { min: t.min, max: t.max });
+  else target.value = t.value;
+  return {
+    header: g.label,
+    target,
+    rows: results.map((r) => ({
+      label: ctx.unitLabel(r.unit),
+      value: r.value,
+      lo: r.value === null ? null : r.ci95?.[0],
+      hi: r.value === null ? null : r.ci95?.[1],
+      text: r.value === null ? hiddenMark(r) : pct(r.value, ctx),
+      strong: r.unit === 'total',
+      status: status(r.met, ctx),
+    })),
+  };
+}
+
 export function goalsChart({ chart, goals, figures, ctx }: Inputs): BuiltChart {
   const wanted = chart.goals ?? goals.map((g) => g.id);
   const unknown = wanted.filter((id) => !goals.some((g) => g.id === id));
@@ -45,22 +66,7 @@ export function goalsChart({ chart, goals, figures, ctx }: Inputs): BuiltChart {
   for (const g of measured) {
     const results = units.map((u) => g.results.find((r) => r.unit === u)).filter((r) => r !== undefined);
     const t = g.target!;
-    const target: Target = { label: targetText(g, ctx, false) };
-    if (t.op === 'between') Object.assign(target, { min: t.min, max: t.max });
-    else target.value = t.value;
-    panels.push({
-      header: g.label,
-      target,
-      rows: results.map((r) => ({
-        label: ctx.unitLabel(r.unit),
-        value: r.value,
-        lo: r.value === null ? null : r.ci95?.[0],
-        hi: r.value === null ? null : r.ci95?.[1],
-        text: r.value === null ? hiddenMark(r) : pct(r.value, ctx),
-        strong: r.unit === 'total',
-        status: status(r.met, ctx),
-      })),
-    });
+    panels.push(goalPanel(g, results, ctx));
     for (const r of results) {
       suppressed ||= r.value === null;
       table.push([g.label, ctx.unitLabel(r.unit), r.value === null ? hiddenMark(r) : pct(r.value, ctx), r.value === null ? hiddenMark(r) : interval(r.ci95, ctx), targetText(g, ctx, true), status(r.met, ctx)]);
