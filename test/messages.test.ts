@@ -26,6 +26,7 @@ const INLINE_TEXT: [string, RegExp][] = [
   ['an error thrown with an inline text', /\bnew (?:\w*Error|Syntax)\((?:[\w.]+,\s*)?['"`]/],
   ['a configuration check with an inline text', /\bout\.push\(\[\[.*?\],\s*['"`]/],
   ['a problem or notice pushed as an inline text', /\b(?:problems|errors)\.push\(\s*['"`]/],
+  ['a problem made from an inline text', /\bproblem\(\s*['"`]/],
 ];
 
 /** Lines of `source` that hold a user-facing text of their own, as "line: what". */
@@ -45,6 +46,7 @@ it('finds an inline text where one is written', () => {
   assert.equal(inlineTexts("problems.push({ file, expected: 'a date' });").length, 1);
   assert.equal(inlineTexts('throw new Error(`Chart "${id}": no figures.`);').length, 1);
   assert.equal(inlineTexts("throw new Syntax(i, 'a closing quote');").length, 1);
+  assert.equal(inlineTexts("else problem('no template comment');").length, 1);
   assert.equal(inlineTexts("if (x) out.push([['units', 'items', i, 'name'], 'each unit listed once']);").length, 1);
   assert.equal(inlineTexts('problems.push({ file, expected: configText.validYaml(detail) });\n// expected: \'a comment\'').length, 0);
 });
