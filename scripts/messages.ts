@@ -1,5 +1,8 @@
-// Every fixed text the tool writes into a report, per language. Nothing else hard-codes a
-// user-facing string; test/messages.test.ts fails when a key is missing in either language.
+// Every fixed text the tool writes into a report, per language. The texts the tool says to the
+// person building a report (problems' `expected`, errors) are in English beside it, in
+// problem-messages.ts. Nothing else hard-codes a user-facing string; test/messages.test.ts fails
+// when a key is missing in either language, or an inline text turns up in scripts/config,
+// render, privacy or publish.
 
 /**
  * The words for the third gender (the contract's gender `other`), one per language and the same

@@ -19,9 +19,10 @@ export const MAX_PROBLEMS_PER_FILE = 20;
 /** Thrown when input is wrong; carries every problem found, not just the first. */
 export class InputError extends Error {
   readonly problems: Problem[];
-  constructor(problems: Problem[]) {
+  /** `options.cause`: the error this one reports (a failed read, a parse error), kept for whoever debugs it. */
+  constructor(problems: Problem[], options?: ErrorOptions) {
     const masked = maskProblems(problems);
-    super(formatProblems(masked));
+    super(formatProblems(masked), options);
     this.problems = masked;
     this.name = 'InputError';
   }

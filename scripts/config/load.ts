@@ -9,6 +9,7 @@ import { InputError, type Problem } from '../problems.ts';
 import { idPart } from '../slug.ts';
 import { isIdentityNumber, maskIdentityNumber } from '../privacy/personnummer.ts';
 import { ACCENT_MIN_CONTRAST, accentContrast } from '../palette.ts';
+import { configText } from '../problem-messages.ts';
 
 export type { Config } from './schema.ts';
 export { projectCodes } from './schema.ts';
@@ -39,11 +40,11 @@ function valueAt(doc: Document, path: Path): string | undefined {
 function expectedOf(issue: core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `no key ${issue.keys.map((k) => `"${k}"`).join(', ')} here (unknown key: check the spelling against docs/config.md)`;
+      return configText.unknownKey(issue.keys);
     case 'invalid_type':
-      return issue.expected === 'undefined' ? 'nothing here' : `a value of type ${issue.expected}`;
+      return issue.expected === 'undefined' ? configText.nothingHere : configText.valueOfType(issue.expected);
     case 'invalid_value':
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return configText.oneOfValues(issue.values);
     default:
       return issue.message;
   }
@@ -55,7 +56,7 @@ export function parseConfig(text: string, file: string): Config {
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new InputError(
-      doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, expected: `valid YAML (${e.message.split('\n')[0]})` })),
+      doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, expected: configText.validYaml(e.message.split('\n')[0]!) })),
     );
   }
   const parsed = configSchema.safeParse(doc.toJS());
@@ -63,7 +64,7 @@ export function parseConfig(text: string, file: string): Config {
   const at = (path: Path, expected: string, value?: string): Problem => ({
     file,
     line: lineOf(doc, counter, path),
-    column: keyPath(path) || '(top level)',
+    column: keyPath(path) || configText.topLevel,
     value: value ?? valueAt(doc, path),
     expected,
   });
@@ -74,7 +75,7 @@ export function parseConfig(text: string, file: string): Config {
         for (const k of issue.keys) problems.push(at([...path, k], expectedOf({ ...issue, keys: [k] }), k));
       } else {
         const missing = doc.getIn(path) === undefined;
-        problems.push(at(path, expectedOf(issue) + (missing ? ' (the key is missing)' : '')));
+        problems.push(at(path, expectedOf(issue) + (missing ? configText.keyMissing : '')));
       }
     }
     throw new InputError(problems);
@@ -103,82 +104,107 @@ export function loadConfig(file: string): Config {
   return parseConfig(readFileSync(file, 'utf8'), file);
 }
 
+type Found = [Path, string, string?][];
+const C = configText;
+
 /** `codes`: new codes only (not built in, each once), labels in the report's language, within the mask's size. */
-function codeChecks(config: Config): [Path, string, string?][] {
-  const out: [Path, string, string?][] = [];
+function codeChecks(config: Config): Found {
+  const out: Found = [];
   const lists = { outcome: OUTCOME_CODES as readonly string[], exit_reason: EXIT_REASONS as readonly string[] };
   for (const key of ['outcome', 'exit_reason'] as const) {
     const own = config.codes?.[key] ?? [];
     const seen = new Set<string>();
     own.forEach((c, i) => {
-      if (lists[key].includes(c.code)) out.push([['codes', key, i, 'code'], `a code that is not built in (${c.code} already is one: use it without declaring it)`, c.code]);
-      else if (seen.has(c.code)) out.push([['codes', key, i, 'code'], 'each code once', c.code]);
+      if (lists[key].includes(c.code)) out.push([['codes', key, i, 'code'], C.codeBuiltIn(c.code), c.code]);
+      else if (seen.has(c.code)) out.push([['codes', key, i, 'code'], C.once('code'), c.code]);
       seen.add(c.code);
-      if (typeof c.label !== 'string' && !c.label[config.language])
-        out.push([['codes', key, i, 'label'], `a label in the report's language (${config.language}): a text, or { ${config.language}: … }`]);
+      if (typeof c.label !== 'string' && !c.label[config.language]) out.push([['codes', key, i, 'label'], C.labelInLanguage(config.language)]);
     });
-    if (key === 'outcome' && OUTCOME_CODES.length + own.length > MAX_OUTCOME_CODES)
-      out.push([['codes', 'outcome'], `at most ${MAX_OUTCOME_CODES - OUTCOME_CODES.length} codes of the project's own (the outcome list holds ${MAX_OUTCOME_CODES} codes in all)`]);
+    if (key === 'outcome' && OUTCOME_CODES.length + own.length > MAX_OUTCOME_CODES) out.push([['codes', 'outcome'], C.ownCodesAtMost(MAX_OUTCOME_CODES - OUTCOME_CODES.length, MAX_OUTCOME_CODES)]);
   }
+  return out;
+}
+
+type Correction = Config['corrections'][number];
+
+/** What one correction's action needs: exclude picks rows by ids or where, set by ids with a column and a value. */
+function correctionActionChecks(c: Correction, at: (...k: (string | number)[]) => Path): Found {
+  const out: Found = [];
+  if (c.action === 'exclude') {
+    if (!c.ids && !c.where) out.push([at(), C.excludeWhich]);
+    if (c.column !== undefined || c.value !== undefined) out.push([at(c.column !== undefined ? 'column' : 'value'), C.excludeNoValue]);
+  } else {
+    if (!c.ids) out.push([at(), C.setIds]);
+    if (c.where) out.push([at('where'), C.setNoWhere]);
+    if (c.column === undefined || c.value === undefined) out.push([at(), C.setColumnValue]);
+  }
+  return out;
+}
+
+/** A correction's where rule: one kind of rule, on a column of the type the rule needs. */
+function correctionRuleChecks(c: Correction, at: (...k: (string | number)[]) => Path): Found {
+  const w = c.where;
+  if (!w) return [];
+  const out: Found = [];
+  const kinds = [w.equals !== undefined, w.before !== undefined || w.after !== undefined, w.min !== undefined || w.max !== undefined, w.missing !== undefined].filter(Boolean).length;
+  if (kinds !== 1) out.push([at('where'), C.oneRuleKind]);
+  const type = (TABLES[c.table] as Record<string, { type: { kind: string } }>)[w.column]?.type.kind;
+  if ((w.before !== undefined || w.after !== undefined) && type !== undefined && type !== 'date') out.push([at('where', 'column'), C.dateColumnForRange, w.column]);
+  if ((w.min !== undefined || w.max !== undefined) && type !== undefined && type !== 'integer' && type !== 'number') out.push([at('where', 'column'), C.numericColumnForRange, w.column]);
   return out;
 }
 
 /** `corrections`: what each action needs, canonical columns of the table, one kind of rule, no identity numbers. */
-function correctionChecks(config: Config): [Path, string, string?][] {
-  const out: [Path, string, string?][] = [];
+function correctionChecks(config: Config): Found {
+  const out: Found = [];
   config.corrections.forEach((c, i) => {
-    const at = (k: string): Path => ['corrections', i, k];
-    if (!config.tables[c.table]) out.push([at('table'), `a table the configuration reads (tables.${c.table} is not set)`, c.table]);
+    const at = (...k: (string | number)[]): Path => ['corrections', i, ...k];
+    if (!config.tables[c.table]) out.push([at('table'), C.correctionTable(c.table), c.table]);
     const columns = Object.keys(TABLES[c.table]).filter((k) => k !== 'participant_id');
     const columnOk = (path: Path, column: string) => {
-      if (!columns.includes(column)) out.push([path, `a canonical column of ${c.table} other than participant_id (${columns.join(', ')}); rows are picked by participant id with ids`, column]);
+      if (!columns.includes(column)) out.push([path, C.correctionColumn(c.table, columns), column]);
     };
     c.ids?.forEach((id, j) => {
-      if (isIdentityNumber(id)) out.push([['corrections', i, 'ids', j], 'a pseudonymous participant id, not a personal identity or coordination number', maskIdentityNumber(id)]);
+      if (isIdentityNumber(id)) out.push([at('ids', j), C.pseudonymousParticipantId, maskIdentityNumber(id)]);
     });
-    if (c.action === 'exclude') {
-      if (!c.ids && !c.where) out.push([['corrections', i], 'ids, where or both to say which rows are excluded']);
-      if (c.column !== undefined || c.value !== undefined) out.push([at(c.column !== undefined ? 'column' : 'value'), 'no column or value with action exclude (they belong to action set)']);
-    } else {
-      if (!c.ids) out.push([['corrections', i], 'ids: the participants whose value is set (action set picks rows by participant id)']);
-      if (c.where) out.push([at('where'), 'no where with action set (a value is set by participant id, before the row is read)']);
-      if (c.column === undefined || c.value === undefined) out.push([['corrections', i], 'column and value: the canonical column to set and its new value']);
-    }
+    out.push(...correctionActionChecks(c, at));
     if (c.column !== undefined) columnOk(at('column'), c.column);
-    const w = c.where;
-    if (!w) return;
-    columnOk(['corrections', i, 'where', 'column'], w.column);
-    const kinds = [w.equals !== undefined, w.before !== undefined || w.after !== undefined, w.min !== undefined || w.max !== undefined, w.missing !== undefined].filter(Boolean).length;
-    if (kinds !== 1) out.push([at('where'), 'one kind of rule: equals, before/after (dates), min/max (numbers) or missing']);
-    const type = (TABLES[c.table] as Record<string, { type: { kind: string } }>)[w.column]?.type.kind;
-    if ((w.before !== undefined || w.after !== undefined) && type !== undefined && type !== 'date') out.push([['corrections', i, 'where', 'column'], 'a date column for before/after', w.column]);
-    if ((w.min !== undefined || w.max !== undefined) && type !== undefined && type !== 'integer' && type !== 'number') out.push([['corrections', i, 'where', 'column'], 'a numeric column for min/max', w.column]);
+    if (c.where) columnOk(at('where', 'column'), c.where.column);
+    out.push(...correctionRuleChecks(c, at));
   });
   return out;
 }
 
-/** What the schema cannot say: references between keys. Returns [path, expected, value?]. */
-function crossChecks(config: Config): [Path, string, string?][] {
-  const out: [Path, string, string?][] = [];
-  const unitNames = config.units.items.map((u) => u.name);
+/** Unit names: not "total", each once; the period runs forwards. */
+function unitChecks(config: Config): Found {
+  const out: Found = [];
   const seen = new Set<string>();
   config.units.items.forEach((u, i) => {
-    if (u.name === 'total') out.push([['units', 'items', i, 'name'], 'a unit name other than "total" (reserved for the project total)']);
-    if (seen.has(u.name)) out.push([['units', 'items', i, 'name'], 'each unit listed once']);
+    if (u.name === 'total') out.push([['units', 'items', i, 'name'], C.unitNotTotal]);
+    if (seen.has(u.name)) out.push([['units', 'items', i, 'name'], C.unitOnce]);
     seen.add(u.name);
   });
-  if (config.period.from > config.period.to) out.push([['period', 'to'], `a date on or after period.from (${config.period.from})`]);
+  if (config.period.from > config.period.to) out.push([['period', 'to'], C.dateOnOrAfter('period.from', config.period.from)]);
+  return out;
+}
 
-  out.push(...codeChecks(config), ...correctionChecks(config));
+/** The accent colour is dark enough for links; each logo file once. */
+function brandingChecks(config: Config): Found {
+  const out: Found = [];
   const accent = config.branding?.accent;
   if (accent) {
     const { ratio, background } = accentContrast(accent);
-    if (ratio < ACCENT_MIN_CONTRAST)
-      out.push([['branding', 'accent'], `a colour with a contrast of at least ${ACCENT_MIN_CONTRAST}:1 against white and the page's tinted backgrounds, since links are written in it (WCAG 2.1 AA); ${accent} has ${ratio.toFixed(2)}:1 against ${background}: choose a darker shade`, accent]);
+    if (ratio < ACCENT_MIN_CONTRAST) out.push([['branding', 'accent'], C.accentContrast(ACCENT_MIN_CONTRAST, accent, ratio.toFixed(2), background), accent]);
   }
   config.branding?.logos.forEach((l, i) => {
-    if (config.branding!.logos.findIndex((x) => x.file === l.file) !== i) out.push([['branding', 'logos', i, 'file'], 'each logo file once', l.file]);
+    if (config.branding!.logos.findIndex((x) => x.file === l.file) !== i) out.push([['branding', 'logos', i, 'file'], C.once('logo file'), l.file]);
   });
+  return out;
+}
+
+/** Codes the configuration maps to or groups by: each one of the contract's (or the project's own). */
+function codeReferenceChecks(config: Config): Found {
+  const out: Found = [];
   const codes = projectCodes(config);
   for (const [table, mapping] of Object.entries(config.tables) as [TableName, Config['tables']['participants'] | undefined][]) {
     if (!mapping) continue;
@@ -186,155 +212,237 @@ function crossChecks(config: Config): [Path, string, string?][] {
     for (const [column, map] of Object.entries(mapping.values)) {
       const allowed = spec[column]?.type.values;
       if (!allowed || !map) continue;
-      for (const [source, target] of Object.entries(map)) {
-        if (target !== '' && !allowed.includes(target))
-          out.push([['tables', table, 'values', column, source], `one of ${allowed.join(', ')} (or "" for a missing value)`, target]);
-      }
+      for (const [source, target] of Object.entries(map)) if (target !== '' && !allowed.includes(target)) out.push([['tables', table, 'values', column, source], C.mappedValue(allowed), target]);
     }
   }
   config.outcome_groups.forEach((g, i) => {
-    const allowed: readonly string[] = g.column === 'exit_reason' ? exitReasons(codes) : outcomeCodes(codes);
+    const exit = g.column === 'exit_reason';
+    const allowed: readonly string[] = exit ? exitReasons(codes) : outcomeCodes(codes);
     g.codes.forEach((c, j) => {
-      if (!allowed.includes(c)) out.push([['outcome_groups', i, 'codes', j], `one of ${allowed.join(', ')} (codes of ${g.column}; a code of the project's own goes under codes.${g.column === 'exit_reason' ? 'exit_reason' : 'outcome'})`, c]);
+      if (!allowed.includes(c)) out.push([['outcome_groups', i, 'codes', j], C.outcomeGroupCode(allowed, g.column, exit ? 'exit_reason' : 'outcome'), c]);
     });
   });
   config.followup_groups.forEach((g, i) => {
     const allowed = outcomeCodes(codes);
     g.codes.forEach((c, j) => {
-      if (!allowed.includes(c)) out.push([['followup_groups', i, 'codes', j], `one of ${allowed.join(', ')} (the outcome list; a code of the project's own goes under codes.outcome)`, c]);
-    });
-  });
-  const activityIds = new Set(config.activity_groups.map((a) => a.id));
-  const outcomeIds = new Set(config.outcome_groups.map((g) => g.id));
-  const entryIds = new Set(config.entry_groups.map((g) => g.id));
-  config.outcome_groups.forEach((g, i) => {
-    if (g.entry_group !== undefined && !entryIds.has(g.entry_group))
-      out.push([['outcome_groups', i, 'entry_group'], `the id of an entry group (${[...entryIds].join(', ') || 'none defined'})`, g.entry_group]);
-  });
-  config.activity_groups.forEach((a, i) => {
-    if (a.by === 'provider' && a.measure === 'share') out.push([['activity_groups', i, 'measure'], 'count or rows for a group counted by provider (a share of enrolled participants has no provider)', a.measure]);
-  });
-  if (config.activity_groups.length > 0 && !config.tables.activities) out.push([['activity_groups'], 'a tables.activities entry naming the activity file']);
-  if (config.costs) {
-    if (!config.tables.costs) out.push([['costs'], 'a tables.costs entry naming the cost file']);
-    const of = config.costs.per_participant_of;
-    if (of !== undefined && !activityIds.has(of)) out.push([['costs', 'per_participant_of'], `the id of an activity group (${[...activityIds].join(', ') || 'none defined'})`, of]);
-  }
-  const tableIds = new Set<string>();
-  config.figure_tables.forEach((ft, i) => {
-    if (tableIds.has(ft.id)) out.push([['figure_tables', i, 'id'], 'each table id once']);
-    tableIds.add(ft.id);
-    ft.units?.forEach((u, j) => {
-      if (u !== 'total' && !unitNames.includes(u)) out.push([['figure_tables', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
-    });
-  });
-  config.comparisons.forEach((c, i) => {
-    if (!outcomeIds.has(c.outcome)) out.push([['comparisons', i, 'outcome'], `the id of an outcome group (${[...outcomeIds].join(', ')})`, c.outcome]);
-    for (const k of ['a', 'b'] as const)
-      if (!activityIds.has(c[k])) out.push([['comparisons', i, k], `the id of an activity group (${[...activityIds].join(', ')})`, c[k]]);
-  });
-  config.models.forEach((m, i) => {
-    if (!outcomeIds.has(m.outcome)) out.push([['models', i, 'outcome'], `the id of an outcome group (${[...outcomeIds].join(', ')})`, m.outcome]);
-    m.predictors.forEach((p, j) => {
-      const kinds = [p.activity_group !== undefined, p.column !== undefined].filter(Boolean).length;
-      if (kinds !== 1) out.push([['models', i, 'predictors', j], 'either activity_group or column']);
-      if (p.activity_group !== undefined && !activityIds.has(p.activity_group)) out.push([['models', i, 'predictors', j, 'activity_group'], `the id of an activity group (${[...activityIds].join(', ')})`, p.activity_group]);
-      const numeric = p.column === 'age_at_entry' || p.column === 'months_without_work';
-      if (p.column !== undefined && !numeric && [p.ordered, p.equals, p.categorical].filter((x) => x !== undefined).length !== 1)
-        out.push([['models', i, 'predictors', j], `one of ordered, equals or categorical for the coded column ${p.column}`]);
-    });
-  });
-  config.followup_groups.forEach((f, i) => {
-    if (f.activity_group !== undefined && !activityIds.has(f.activity_group))
-      out.push([['followup_groups', i, 'activity_group'], `the id of an activity group (${[...activityIds].join(', ') || 'none defined'})`, f.activity_group]);
-  });
-  if (config.followup_groups.length > 0 && !config.tables.followups) out.push([['followup_groups'], 'a tables.followups entry naming the follow-up file']);
-  config.published.forEach((p, i) => {
-    if (p.unit !== 'total' && !unitNames.includes(p.unit)) out.push([['published', i, 'unit'], `a unit of units.items (${unitNames.join(', ')}) or "total"`, p.unit]);
-  });
-  config.entry_groups.forEach((g, i) => {
-    if (!g.codes && g.min === undefined && g.max === undefined)
-      out.push([['entry_groups', i], 'either codes or min/max to say who belongs to the group']);
-  });
-  const numeric = new Set(['months_without_work', 'age_at_entry']);
-  config.distributions.forEach((d, i) => {
-    if ((d.table === 'activities') !== (d.column === 'months'))
-      out.push([['distributions', i, 'column'], d.table === 'activities' ? 'months (the only column of activity rows to distribute)' : 'a participant column (months needs table: activities)', d.column]);
-    if (d.table === 'activities' && !config.tables.activities) out.push([['distributions', i, 'table'], 'a tables.activities entry naming the activity file']);
-    if (d.column === 'months' && d.categories) return; // month lengths are categories: "2", "3", …
-    if (numeric.has(d.column) ? !d.bands || d.categories : !d.categories || d.bands)
-      out.push([['distributions', i], numeric.has(d.column) ? `bands (and no categories) for the numeric column ${d.column}` : `categories (and no bands) for the coded column ${d.column}`]);
-    d.bands?.forEach((b, j) => {
-      if (b.min === undefined && b.max === undefined) out.push([['distributions', i, 'bands', j], 'min, max or both']);
-    });
-  });
-  config.survey?.questions.forEach((q, i) => {
-    q.positive?.forEach((a, j) => {
-      if (!q.scale.includes(a)) out.push([['survey', 'questions', i, 'positive', j], `an answer of the scale (${q.scale.join(', ')})`, a]);
-    });
-  });
-  if (config.survey && !config.tables.survey) out.push([['survey'], 'a tables.survey entry naming the survey file']);
-  config.goals.forEach((g, i) => {
-    const measured = g.figure !== undefined || g.target !== undefined;
-    if (measured === (g.not_measured !== undefined) || (measured && (!g.figure || !g.target)))
-      out.push([['goals', i], 'either figure and target, or not_measured with the reason']);
-    const t = g.target;
-    if (t && (t.op === 'between' ? t.min === undefined || t.max === undefined || t.value !== undefined : t.value === undefined || t.min !== undefined || t.max !== undefined))
-      out.push([['goals', i, 'target'], t.op === 'between' ? 'min and max (and no value) with op "between"' : `value (and no min/max) with op "${t.op}"`]);
-    if (t?.op === 'between' && t.min !== undefined && t.max !== undefined && t.min > t.max) out.push([['goals', i, 'target', 'max'], 'max ≥ min']);
-    g.units?.forEach((u, j) => {
-      if (u !== 'total' && !unitNames.includes(u)) out.push([['goals', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
-    });
-    if (g.units && g.per_unit !== undefined) out.push([['goals', i, 'per_unit'], 'either units (the units named) or per_unit, not both']);
-  });
-  const criteria = new Set((config.criteria ?? []).map((c) => c.id));
-  const dac = new Set<string>(DAC_CRITERIA);
-  const criterionOk = (id: string) => (config.criteria ? criteria.has(id) : dac.has(id));
-  const criterionList = config.criteria ? [...criteria].join(', ') : DAC_CRITERIA.join(', ');
-  config.sections.forEach((s, i) => {
-    if (s.criterion !== undefined && !criterionOk(s.criterion)) out.push([['sections', i, 'criterion'], `a criterion id (${criterionList})`, s.criterion]);
-  });
-  config.evaluation_questions.forEach((q, i) => {
-    if (!criterionOk(q.criterion)) out.push([['evaluation_questions', i, 'criterion'], `a criterion id (${criterionList})`, q.criterion]);
-  });
-  const goalIds = new Set(config.goals.map((g) => g.id));
-  for (const column of ['activities', 'outputs', 'outcomes', 'impacts'] as const) {
-    config.theory_of_change?.[column].forEach((b, i) => {
-      if (b.goal !== undefined && !goalIds.has(b.goal)) out.push([['theory_of_change', column, i, 'goal'], `a goal id of goals (${[...goalIds].join(', ')})`, b.goal]);
-    });
-  }
-  out.push(...analysisChecks(config), ...figureIdChecks(config));
-  const chartIds = new Set<string>();
-  config.charts.forEach((c, i) => {
-    if (chartIds.has(c.id)) out.push([['charts', i, 'id'], 'each chart id once']);
-    chartIds.add(c.id);
-    if (c.kind !== 'goals' && c.figures.length === 0) out.push([['charts', i, 'figures'], `one or more figure ids for a chart of kind ${c.kind}`]);
-    if (c.kind === 'intervals' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a share) for a chart of kind intervals']);
-    if (c.kind === 'distribution' && c.figures.length !== 1) out.push([['charts', i, 'figures'], 'exactly one figure id (a distribution) for a chart of kind distribution']);
-    if (c.kind === 'crosstab' && (c.figures.length !== 1 || !config.crosstabs.some((x) => c.figures[0] === `crosstab.${x.id}`)))
-      out.push([['charts', i, 'figures'], `exactly one crosstab, as crosstab.<id> (${config.crosstabs.map((x) => `crosstab.${x.id}`).join(', ') || 'none defined'})`, c.figures.join(', ')]);
-    if (c.style !== undefined && c.kind !== 'series') out.push([['charts', i, 'style'], 'no style (only charts of kind series have one)', c.style]);
-    c.goals?.forEach((g, j) => {
-      if (!goalIds.has(g)) out.push([['charts', i, 'goals', j], `a goal id of goals (${[...goalIds].join(', ')})`, g]);
-    });
-    c.units?.forEach((u, j) => {
-      if (u !== 'total' && !unitNames.includes(u)) out.push([['charts', i, 'units', j], `a unit of units.items (${unitNames.join(', ')}) or "total"`, u]);
+      if (!allowed.includes(c)) out.push([['followup_groups', i, 'codes', j], C.followupCode(allowed), c]);
     });
   });
   return out;
 }
 
-type Found = [Path, string, string?][];
+/** Ids of groups the configuration refers to, by kind. */
+interface Ids { activity: Set<string>; outcome: Set<string>; entry: Set<string>; units: string[] }
+const idsOf = (config: Config): Ids => ({
+  activity: new Set(config.activity_groups.map((a) => a.id)),
+  outcome: new Set(config.outcome_groups.map((g) => g.id)),
+  entry: new Set(config.entry_groups.map((g) => g.id)),
+  units: config.units.items.map((u) => u.name),
+});
+const isUnit = (ids: Ids, u: string) => u === 'total' || ids.units.includes(u);
+
+/** Outcome groups' entry groups, activity groups' measures, and the tables that groups and costs need. */
+function groupChecks(config: Config, ids: Ids): Found {
+  const out: Found = [];
+  config.outcome_groups.forEach((g, i) => {
+    if (g.entry_group !== undefined && !ids.entry.has(g.entry_group)) out.push([['outcome_groups', i, 'entry_group'], C.idOf('an entry group', ids.entry), g.entry_group]);
+  });
+  config.activity_groups.forEach((a, i) => {
+    if (a.by === 'provider' && a.measure === 'share') out.push([['activity_groups', i, 'measure'], C.providerMeasure, a.measure]);
+  });
+  if (config.activity_groups.length > 0 && !config.tables.activities) out.push([['activity_groups'], C.tableEntry('activities', 'activity')]);
+  if (config.costs) {
+    if (!config.tables.costs) out.push([['costs'], C.tableEntry('costs', 'cost')]);
+    const of = config.costs.per_participant_of;
+    if (of !== undefined && !ids.activity.has(of)) out.push([['costs', 'per_participant_of'], C.idOf('an activity group', ids.activity), of]);
+  }
+  return out;
+}
+
+/** Figure tables (ids once, known units), comparisons and models (known groups, one kind of predictor). */
+function tableAndModelChecks(config: Config, ids: Ids): Found {
+  const out: Found = [];
+  const tableIds = new Set<string>();
+  config.figure_tables.forEach((ft, i) => {
+    if (tableIds.has(ft.id)) out.push([['figure_tables', i, 'id'], C.once('table id')]);
+    tableIds.add(ft.id);
+    ft.units?.forEach((u, j) => {
+      if (!isUnit(ids, u)) out.push([['figure_tables', i, 'units', j], C.unitOf(ids.units), u]);
+    });
+  });
+  config.comparisons.forEach((c, i) => {
+    if (!ids.outcome.has(c.outcome)) out.push([['comparisons', i, 'outcome'], C.idOf('an outcome group', ids.outcome), c.outcome]);
+    for (const k of ['a', 'b'] as const) if (!ids.activity.has(c[k])) out.push([['comparisons', i, k], C.idOf('an activity group', ids.activity), c[k]]);
+  });
+  config.models.forEach((m, i) => {
+    if (!ids.outcome.has(m.outcome)) out.push([['models', i, 'outcome'], C.idOf('an outcome group', ids.outcome), m.outcome]);
+    m.predictors.forEach((p, j) => {
+      const kinds = [p.activity_group !== undefined, p.column !== undefined].filter(Boolean).length;
+      if (kinds !== 1) out.push([['models', i, 'predictors', j], C.predictorKind]);
+      if (p.activity_group !== undefined && !ids.activity.has(p.activity_group)) out.push([['models', i, 'predictors', j, 'activity_group'], C.idOf('an activity group', ids.activity), p.activity_group]);
+      const numeric = p.column === 'age_at_entry' || p.column === 'months_without_work';
+      if (p.column !== undefined && !numeric && [p.ordered, p.equals, p.categorical].filter((x) => x !== undefined).length !== 1) out.push([['models', i, 'predictors', j], C.predictorCoding(p.column)]);
+    });
+  });
+  return out;
+}
+
+/** Follow-up groups, published units and entry groups: known groups and units, the tables they need, a rule. */
+function followupAndEntryChecks(config: Config, ids: Ids): Found {
+  const out: Found = [];
+  config.followup_groups.forEach((f, i) => {
+    if (f.activity_group !== undefined && !ids.activity.has(f.activity_group)) out.push([['followup_groups', i, 'activity_group'], C.idOf('an activity group', ids.activity), f.activity_group]);
+  });
+  if (config.followup_groups.length > 0 && !config.tables.followups) out.push([['followup_groups'], C.tableEntry('followups', 'follow-up')]);
+  config.published.forEach((p, i) => {
+    if (!isUnit(ids, p.unit)) out.push([['published', i, 'unit'], C.unitOf(ids.units), p.unit]);
+  });
+  config.entry_groups.forEach((g, i) => {
+    if (!g.codes && g.min === undefined && g.max === undefined) out.push([['entry_groups', i], C.entryGroupRule]);
+  });
+  return out;
+}
+
+/** Distributions (the column, bands or categories as the column needs) and survey questions (positive answers of the scale). */
+function distributionAndSurveyChecks(config: Config): Found {
+  const out: Found = [];
+  const numeric = new Set(['months_without_work', 'age_at_entry']);
+  config.distributions.forEach((d, i) => {
+    if ((d.table === 'activities') !== (d.column === 'months')) out.push([['distributions', i, 'column'], C.distributionColumn(d.table === 'activities'), d.column]);
+    if (d.table === 'activities' && !config.tables.activities) out.push([['distributions', i, 'table'], C.tableEntry('activities', 'activity')]);
+    if (d.column === 'months' && d.categories) return; // month lengths are categories: "2", "3", …
+    if (numeric.has(d.column) ? !d.bands || d.categories : !d.categories || d.bands) out.push([['distributions', i], C.distributionBands(numeric.has(d.column), d.column)]);
+    d.bands?.forEach((b, j) => {
+      if (b.min === undefined && b.max === undefined) out.push([['distributions', i, 'bands', j], C.minMaxOrBoth]);
+    });
+  });
+  config.survey?.questions.forEach((q, i) => {
+    q.positive?.forEach((a, j) => {
+      if (!q.scale.includes(a)) out.push([['survey', 'questions', i, 'positive', j], C.scaleAnswer(q.scale), a]);
+    });
+  });
+  if (config.survey && !config.tables.survey) out.push([['survey'], C.tableEntry('survey', 'survey')]);
+  return out;
+}
+
+/** Goals: measured (figure and target) or not, a target of its operator's form, known units. */
+function goalChecks(config: Config, ids: Ids): Found {
+  const out: Found = [];
+  config.goals.forEach((g, i) => {
+    const measured = g.figure !== undefined || g.target !== undefined;
+    if (measured === (g.not_measured !== undefined) || (measured && (!g.figure || !g.target))) out.push([['goals', i], C.goalMeasure]);
+    const t = g.target;
+    if (t && (t.op === 'between' ? t.min === undefined || t.max === undefined || t.value !== undefined : t.value === undefined || t.min !== undefined || t.max !== undefined)) out.push([['goals', i, 'target'], C.goalTarget(t.op)]);
+    if (t?.op === 'between' && t.min !== undefined && t.max !== undefined && t.min > t.max) out.push([['goals', i, 'target', 'max'], C.maxAtLeastMin]);
+    g.units?.forEach((u, j) => {
+      if (!isUnit(ids, u)) out.push([['goals', i, 'units', j], C.unitOf(ids.units), u]);
+    });
+    if (g.units && g.per_unit !== undefined) out.push([['goals', i, 'per_unit'], C.unitsOrPerUnit]);
+  });
+  return out;
+}
+
+/** Sections' and evaluation questions' criteria (the project's own, or OECD/DAC's); the theory of change's goals. */
+function criterionChecks(config: Config): Found {
+  const out: Found = [];
+  const criteria = new Set((config.criteria ?? []).map((c) => c.id));
+  const dac = new Set<string>(DAC_CRITERIA);
+  const criterionOk = (id: string) => (config.criteria ? criteria.has(id) : dac.has(id));
+  const criterionList = config.criteria ? [...criteria].join(', ') : DAC_CRITERIA.join(', ');
+  config.sections.forEach((s, i) => {
+    if (s.criterion !== undefined && !criterionOk(s.criterion)) out.push([['sections', i, 'criterion'], C.criterionId(criterionList), s.criterion]);
+  });
+  config.evaluation_questions.forEach((q, i) => {
+    if (!criterionOk(q.criterion)) out.push([['evaluation_questions', i, 'criterion'], C.criterionId(criterionList), q.criterion]);
+  });
+  const goalIds = new Set(config.goals.map((g) => g.id));
+  for (const column of ['activities', 'outputs', 'outcomes', 'impacts'] as const) {
+    config.theory_of_change?.[column].forEach((b, i) => {
+      if (b.goal !== undefined && !goalIds.has(b.goal)) out.push([['theory_of_change', column, i, 'goal'], C.goalId(goalIds), b.goal]);
+    });
+  }
+  return out;
+}
+
+/** Charts: ids once, the figures their kind takes, style only for series, known goals and units. */
+function chartChecks(config: Config, ids: Ids): Found {
+  const out: Found = [];
+  const goalIds = new Set(config.goals.map((g) => g.id));
+  const chartIds = new Set<string>();
+  config.charts.forEach((c, i) => {
+    const at = (...k: (string | number)[]): Path => ['charts', i, ...k];
+    if (chartIds.has(c.id)) out.push([at('id'), C.once('chart id')]);
+    chartIds.add(c.id);
+    if (c.kind !== 'goals' && c.figures.length === 0) out.push([at('figures'), C.chartFigures(c.kind)]);
+    if (c.kind === 'intervals' && c.figures.length !== 1) out.push([at('figures'), C.chartOneFigure('a share', 'intervals')]);
+    if (c.kind === 'distribution' && c.figures.length !== 1) out.push([at('figures'), C.chartOneFigure('a distribution', 'distribution')]);
+    if (c.kind === 'crosstab' && (c.figures.length !== 1 || !config.crosstabs.some((x) => c.figures[0] === `crosstab.${x.id}`)))
+      out.push([at('figures'), C.chartCrosstab(config.crosstabs.map((x) => `crosstab.${x.id}`)), c.figures.join(', ')]);
+    if (c.style !== undefined && c.kind !== 'series') out.push([at('style'), C.chartNoStyle, c.style]);
+    c.goals?.forEach((g, j) => {
+      if (!goalIds.has(g)) out.push([at('goals', j), C.goalId(goalIds), g]);
+    });
+    c.units?.forEach((u, j) => {
+      if (!isUnit(ids, u)) out.push([at('units', j), C.unitOf(ids.units), u]);
+    });
+  });
+  return out;
+}
+
+/** What the schema cannot say: references between keys, in the order of the keys in docs/config.md. Returns [path, expected, value?]. */
+function crossChecks(config: Config): Found {
+  const ids = idsOf(config);
+  return [
+    ...unitChecks(config),
+    ...codeChecks(config),
+    ...correctionChecks(config),
+    ...brandingChecks(config),
+    ...codeReferenceChecks(config),
+    ...groupChecks(config, ids),
+    ...tableAndModelChecks(config, ids),
+    ...followupAndEntryChecks(config, ids),
+    ...distributionAndSurveyChecks(config),
+    ...goalChecks(config, ids),
+    ...criterionChecks(config),
+    ...analysisChecks(config),
+    ...figureIdChecks(config),
+    ...chartChecks(config, ids),
+  ];
+}
 
 /** A date filter's ranges run forwards. */
 function filterChecks(path: Path, f: { entry?: { from?: string | undefined; to?: string | undefined } | undefined; exit?: { from?: string | undefined; to?: string | undefined } | undefined } | undefined): Found {
   const out: Found = [];
   for (const k of ['entry', 'exit'] as const) {
     const r = f?.[k];
-    if (r && r.from === undefined && r.to === undefined) out.push([[...path, k], 'from, to or both']);
-    if (r?.from !== undefined && r.to !== undefined && r.from > r.to) out.push([[...path, k, 'to'], `a date on or after ${k}.from (${r.from})`, r.to]);
+    if (r && r.from === undefined && r.to === undefined) out.push([[...path, k], C.fromToOrBoth]);
+    if (r?.from !== undefined && r.to !== undefined && r.from > r.to) out.push([[...path, k, 'to'], C.dateOnOrAfter(`${k}.from`, r.from), r.to]);
   }
-  if (f && !f.entry && !f.exit) out.push([path, 'entry, exit or both (each a range of from and to)']);
+  if (f && !f.entry && !f.exit) out.push([path, C.entryOrExit]);
+  return out;
+}
+
+/** One crosstab: what it counts, by what, and rows whose ids are distinct. */
+function crosstabChecks(config: Config, c: Config['crosstabs'][number], i: number): Found {
+  const out: Found = [];
+  const at = (...k: string[]): Path => ['crosstabs', i, ...k];
+  const outcomeIds = config.outcome_groups.map((g) => g.id);
+  const entryIds = config.entry_groups.map((g) => g.id);
+  const personDists = config.distributions.filter((d) => d.table === 'participants').map((d) => d.id);
+  if ((c.outcome === undefined) === (c.distribution === undefined)) out.push([at(), C.crosstabOf]);
+  if (c.outcome !== undefined && !outcomeIds.includes(c.outcome)) out.push([at('outcome'), C.idOf('an outcome group', outcomeIds), c.outcome]);
+  if (c.distribution !== undefined && !personDists.includes(c.distribution)) out.push([at('distribution'), C.idOf('a distribution of participants', personDists), c.distribution]);
+  const bys = [c.by, c.by_entry_group, c.by_cohort].filter((x) => x !== undefined).length;
+  if (bys !== 1) out.push([at(), C.crosstabBy]);
+  if (c.by !== undefined && !personDists.includes(c.by)) out.push([at('by'), C.idOf('a distribution of participants', personDists), c.by]);
+  if (c.by !== undefined && c.by === c.distribution) out.push([at('by'), C.crosstabByOther, c.by]);
+  const by = config.distributions.find((d) => d.id === c.by);
+  const keys = by ? (by.categories ? Object.keys(by.categories) : (by.bands ?? []).map((b) => b.id)) : [];
+  const rowIds = keys.map(idPart);
+  keys.forEach((k, j) => {
+    if (rowIds[j] === '' || rowIds.indexOf(rowIds[j]!) !== j) out.push([at('by'), C.crosstabRowIds(rowIds, c.id), k]);
+  });
+  if (c.by_entry_group !== undefined && !entryIds.includes(c.by_entry_group)) out.push([at('by_entry_group'), C.idOf('an entry group', entryIds), c.by_entry_group]);
   return out;
 }
 
@@ -342,41 +450,23 @@ function filterChecks(path: Path, f: { entry?: { from?: string | undefined; to?:
 function analysisChecks(config: Config): Found {
   const out: Found = [];
   const outcomeIds = config.outcome_groups.map((g) => g.id);
-  const entryIds = config.entry_groups.map((g) => g.id);
-  const personDists = config.distributions.filter((d) => d.table === 'participants').map((d) => d.id);
-  const list = (xs: string[]) => xs.join(', ') || 'none defined';
   config.outcome_groups.forEach((g, i) => out.push(...filterChecks(['outcome_groups', i, 'filter'], g.filter)));
   config.entry_groups.forEach((g, i) => out.push(...filterChecks(['entry_groups', i, 'filter'], g.filter)));
   config.distributions.forEach((d, i) => {
     out.push(...filterChecks(['distributions', i, 'filter'], d.filter));
-    if (d.filter && d.table === 'activities') out.push([['distributions', i, 'filter'], 'no filter for a distribution of activity rows (filters select participants)']);
+    if (d.filter && d.table === 'activities') out.push([['distributions', i, 'filter'], C.noFilterOnActivityRows]);
   });
   config.series.forEach((s, i) => {
     const from = s.from ?? config.period.from;
-    if (s.to !== undefined && s.to < from) out.push([['series', i, 'to'], `a date on or after the series' start (${from})`, s.to]);
+    if (s.to !== undefined && s.to < from) out.push([['series', i, 'to'], C.dateOnOrAfter("the series' start", from), s.to]);
   });
-  config.crosstabs.forEach((c, i) => {
-    if ((c.outcome === undefined) === (c.distribution === undefined)) out.push([['crosstabs', i], 'either outcome (an outcome group) or distribution (a distribution of participants)']);
-    if (c.outcome !== undefined && !outcomeIds.includes(c.outcome)) out.push([['crosstabs', i, 'outcome'], `the id of an outcome group (${list(outcomeIds)})`, c.outcome]);
-    if (c.distribution !== undefined && !personDists.includes(c.distribution)) out.push([['crosstabs', i, 'distribution'], `the id of a distribution of participants (${list(personDists)})`, c.distribution]);
-    const bys = [c.by, c.by_entry_group, c.by_cohort].filter((x) => x !== undefined).length;
-    if (bys !== 1) out.push([['crosstabs', i], 'exactly one of by (a distribution), by_entry_group or by_cohort (month, quarter or year)']);
-    if (c.by !== undefined && !personDists.includes(c.by)) out.push([['crosstabs', i, 'by'], `the id of a distribution of participants (${list(personDists)})`, c.by]);
-    if (c.by !== undefined && c.by === c.distribution) out.push([['crosstabs', i, 'by'], 'a distribution other than the crosstab\'s own distribution', c.by]);
-    const by = config.distributions.find((d) => d.id === c.by);
-    const keys = by ? (by.categories ? Object.keys(by.categories) : (by.bands ?? []).map((b) => b.id)) : [];
-    const rowIds = keys.map(idPart);
-    keys.forEach((k, j) => {
-      if (rowIds[j] === '' || rowIds.indexOf(rowIds[j]!) !== j) out.push([['crosstabs', i, 'by'], `categories whose ids (${rowIds.join(', ')}) are distinct and not empty: the rows are figures crosstab.${c.id}.<category>`, k]);
-    });
-    if (c.by_entry_group !== undefined && !entryIds.includes(c.by_entry_group)) out.push([['crosstabs', i, 'by_entry_group'], `the id of an entry group (${list(entryIds)})`, c.by_entry_group]);
-  });
+  config.crosstabs.forEach((c, i) => out.push(...crosstabChecks(config, c, i)));
   config.durations.forEach((d, i) => {
-    if (d.outcome !== undefined && !outcomeIds.includes(d.outcome)) out.push([['durations', i, 'outcome'], `the id of an outcome group (${list(outcomeIds)})`, d.outcome]);
+    if (d.outcome !== undefined && !outcomeIds.includes(d.outcome)) out.push([['durations', i, 'outcome'], C.idOf('an outcome group', outcomeIds), d.outcome]);
     out.push(...filterChecks(['durations', i, 'filter'], d.filter));
     d.bands?.forEach((b, j) => {
-      if (b.min === undefined && b.max === undefined) out.push([['durations', i, 'bands', j], 'min, max or both']);
-      if (b.min !== undefined && b.max !== undefined && b.min >= b.max) out.push([['durations', i, 'bands', j, 'max'], `a number above min (${b.min}): max is exclusive`, String(b.max)]);
+      if (b.min === undefined && b.max === undefined) out.push([['durations', i, 'bands', j], C.minMaxOrBoth]);
+      if (b.min !== undefined && b.max !== undefined && b.min >= b.max) out.push([['durations', i, 'bands', j, 'max'], C.bandMaxAbove(b.min), String(b.max)]);
     });
   });
   return out;
@@ -400,7 +490,7 @@ function figureIdChecks(config: Config): Found {
   const seen = new Map<string, Path>();
   for (const [id, path] of defined) {
     const first = seen.get(id);
-    if (first) out.push([path, `an id used once: figure ${id} is already defined at ${keyPath(first)}`, id]);
+    if (first) out.push([path, C.figureIdOnce(id, keyPath(first)), id]);
     else seen.set(id, path);
   }
   return out;

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findIdentityNumbers, maskIdentityNumber } from './personnummer.ts';
 import { maskStdio } from './mask.ts';
+import { privacyText } from '../problem-messages.ts';
 
 export const MARKER = 'SYNTHETIC';
 
@@ -26,14 +27,14 @@ export function checkStaged(repo: string): string[] {
     if (m && m[2] !== MARKER) {
       // The marker must be in the commit too (staged or already committed), not just on disk.
       const inIndex = git(repo, ['ls-files', '--cached', '--', `data/${m[1]}/${MARKER}`]).toString('utf8').trim() !== '';
-      if (!inIndex) problems.push(`${file}: participant data must not be committed (keep real data outside the repository; a folder of synthetic data carries a data/${m[1]}/${MARKER} file)`);
+      if (!inIndex) problems.push(privacyText.dataCommitted(file, `data/${m[1]}/${MARKER}`));
     }
     const bytes = git(repo, ['show', `:${file}`]);
     if (bytes.includes(0)) continue; // binary: not text to scan
     const text = bytes.toString('utf8');
     for (const n of findIdentityNumbers(text)) {
       const line = text.slice(0, n.index).split('\n').length;
-      problems.push(`${file} line ${line}: a personal identity or coordination number (${maskIdentityNumber(n.match)})`);
+      problems.push(privacyText.identityNumberCommitted(file, line, maskIdentityNumber(n.match)));
     }
   }
   return problems;
@@ -42,7 +43,7 @@ export function checkStaged(repo: string): string[] {
 /** Writes a pre-commit hook into `repo` that runs this check with this installation's tsx. */
 export function installHook(repo: string): string {
   const hooks = join(resolve(repo), '.git', 'hooks');
-  if (!existsSync(join(resolve(repo), '.git'))) throw new Error(`${repo} is not the top folder of a git repository`);
+  if (!existsSync(join(resolve(repo), '.git'))) throw new Error(privacyText.notGitTop(repo));
   mkdirSync(hooks, { recursive: true });
   const tsx = pathToFileURL(join(import.meta.dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
   const hook = join(hooks, 'pre-commit');
@@ -55,11 +56,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   maskStdio(); // every printed line masked (scripts/privacy/mask.ts)
   const { values } = parseArgs({ options: { install: { type: 'string' } } });
   if (values.install) {
-    console.log(`Installed ${installHook(values.install)}`);
+    console.log(privacyText.hookInstalled(installHook(values.install)));
   } else {
     const problems = checkStaged(process.cwd());
     if (problems.length > 0) {
-      console.error(`Commit refused: ${problems.length} problem(s).\n${problems.map((p) => `  ${p}`).join('\n')}`);
+      console.error(`${privacyText.commitRefused(problems.length)}\n${problems.map((p) => `  ${p}`).join('\n')}`);
       process.exit(1);
     }
   }

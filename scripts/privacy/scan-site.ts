@@ -8,6 +8,7 @@ import { findIdentityNumbers, maskIdentityNumber } from './personnummer.ts';
 import { normaliseText, openPdf, pageText } from '../pdf/inspect.ts';
 import type { Problem } from '../problems.ts';
 import type { Secrets } from './secrets.ts';
+import { privacyText } from '../problem-messages.ts';
 
 export interface ScanProject {
   slug: string;
@@ -82,10 +83,10 @@ export async function scanSite(outDir: string, projects: ScanProject[], pdfTexts
     const shown = relative(outDir, file);
     const text = await textOf(file, pdfTexts.get(shown));
     if (text === null) continue;
-    const where = (source: string | undefined) => (source ? ` (it comes from ${source})` : '');
+    const where = privacyText.comesFrom;
     for (const n of findIdentityNumbers(normaliseText(text))) {
       const source = projects.map((p) => sourceOf(n.match, p)).find(Boolean);
-      problems.push({ file: shown, value: maskIdentityNumber(n.match), expected: `no personal identity or coordination number in the published site${where(source)}` });
+      problems.push({ file: shown, value: maskIdentityNumber(n.match), expected: privacyText.identityNumberPublished(where(source)) });
     }
     const seen = new Set<string>();
     // Ids are matched as whole tokens: letters, digits and the joiners ids are written with.
@@ -94,13 +95,13 @@ export async function scanSite(outDir: string, projects: ScanProject[], pdfTexts
       const p = ids.get(token);
       if (!p || seen.has(token)) continue;
       seen.add(token);
-      problems.push({ file: shown, value: `${token.slice(0, 1)}…`, expected: `no participant or respondent id of ${p.slug} in the published site${where(sourceOf(token, p))}` });
+      problems.push({ file: shown, value: `${token.slice(0, 1)}…`, expected: privacyText.idPublished(p.slug, where(sourceOf(token, p))) });
     }
     if (answers.length > 0) {
       const flat = squash(text);
       for (const a of answers)
         if (flat.includes(a.squashed))
-          problems.push({ file: shown, expected: `no free-text survey answer in the published site: the answer on line ${a.line} of data/${a.project.slug}/${a.file} (column ${a.column}) appears here${where(sourceOf(a.text, a.project))}` });
+          problems.push({ file: shown, expected: privacyText.freeTextPublished(a.line, `data/${a.project.slug}/${a.file}`, a.column, where(sourceOf(a.text, a.project))) });
     }
   }
   return problems;

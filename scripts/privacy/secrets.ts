@@ -4,6 +4,7 @@
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { isIdentityNumber, maskIdentityNumber } from './personnummer.ts';
 import type { Problem } from '../problems.ts';
+import { privacyText } from '../problem-messages.ts';
 
 export interface Secrets {
   ids: string[];
@@ -15,5 +16,5 @@ export const secretsOf = new WeakMap<Indicators, Secrets>();
 /** A participant or respondent id that is a personal identity or coordination number is refused. */
 export function identityNumberProblem(id: string | null, line: number, column: string): Omit<Problem, 'file'> | null {
   if (id === null || !isIdentityNumber(id)) return null;
-  return { line, column, value: maskIdentityNumber(id), expected: 'a pseudonymous id, not a personal identity or coordination number (personnummer/samordningsnummer): replace it with a project id before the data leaves the register' };
+  return { line, column, value: maskIdentityNumber(id), expected: privacyText.pseudonymousId };
 }

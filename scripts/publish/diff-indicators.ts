@@ -7,6 +7,7 @@ import type { Config } from '../config/schema.ts';
 import { z } from 'zod';
 import { figureSchema, type Figure, type Indicators } from './indicators-schema.ts';
 import { InputError, type Problem } from '../problems.ts';
+import { configText, publishText } from '../problem-messages.ts';
 
 export interface FigureChange {
   change: 'changed' | 'added' | 'removed';
@@ -84,14 +85,14 @@ export function readIndicators(file: string, shown = file): Comparable {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    throw new InputError([{ file: shown, expected: e.code === 'ENOENT' ? 'an indicators.json file at this path (the indicators.json of a built report)' : `valid JSON (${e.message})` }]);
+    throw new InputError([{ file: shown, expected: e.code === 'ENOENT' ? publishText.indicatorsFile : publishText.validJson(e.message) }], { cause: err });
   }
   const parsed = comparableSchema.safeParse(json);
   if (parsed.success) return parsed.data as unknown as Comparable;
   const problems: Problem[] = parsed.error.issues.slice(0, 20).map((i) => ({
     file: shown,
-    column: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)',
-    expected: `${i.code === 'invalid_type' ? `a value of type ${i.expected}` : i.code === 'invalid_value' ? `one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}` : i.message}, as in an indicators.json of a built report (schemas/indicators.schema.json)`,
+    column: i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || configText.topLevel,
+    expected: publishText.asInIndicators(i.code === 'invalid_type' ? configText.valueOfType(i.expected) : i.code === 'invalid_value' ? configText.oneOfValues(i.values) : i.message),
   }));
   throw new InputError(problems);
 }
@@ -103,6 +104,6 @@ export function loadPreviousVersion(root: string, slug: string, config: Config):
   const file = join(root, 'content', slug, pv.indicators);
   const shown = relative(root, file) || file;
   if (!existsSync(file))
-    throw new InputError([{ file: relative(root, join(root, 'content', slug, 'report.yaml')), column: 'previous_version.indicators', value: pv.indicators, expected: `the path of the previous version's indicators.json, relative to content/${slug}/ (${shown} does not exist)` }]);
+    throw new InputError([{ file: relative(root, join(root, 'content', slug, 'report.yaml')), column: 'previous_version.indicators', value: pv.indicators, expected: publishText.previousVersion(slug, shown) }]);
   return readIndicators(file, shown);
 }

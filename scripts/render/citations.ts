@@ -10,6 +10,8 @@
 // A string literal is "…" or '…' on one line; \" \' and \\ are its only escapes. Any other text
 // between {{ }}, {% %} or {# #} is a problem naming the line and the column: no variables, filters,
 // operators, property access, set, include, import, raw or comments.
+import { narrativeText } from '../problem-messages.ts';
+
 
 export const INLINE_CALLS = { fig: 5, goal: 2 } as const;
 export type CallName = keyof typeof INLINE_CALLS;
@@ -37,8 +39,8 @@ export interface GrammarProblem {
 /** Text and calls in order: a string is literal text. */
 export type Piece = string | Call;
 
-const INLINE_FORM = 'a citation {{ fig("<figure id>", "<unit>") }} or {{ goal("<goal id>", "<unit>") }} with quoted arguments only';
-const BLOCK_FORM = `a block tag alone on its line: {% chart "<id>" %}, {% model "<id>" %}, {% table "<id>" %}, {% goals %}, {% questions %}, {% methods %} or {% theory_of_change %}`;
+const INLINE_FORM = narrativeText.inlineForm;
+const BLOCK_FORM = narrativeText.blockForm;
 const CLOSER = { '{': '}}', '%': '%}', '#': '#}' } as const;
 
 const has = <T extends object>(o: T, k: string): k is Extract<keyof T, string> => Object.prototype.hasOwnProperty.call(o, k);
@@ -76,12 +78,12 @@ function stringLiteral(text: string, i: number): [string, number] {
     if (c === '\n' || c === '\r') break;
     if (c === '\\') {
       const next = text[j + 1];
-      if (next !== '"' && next !== "'" && next !== '\\') throw new Syntax(j, 'no escape in a quoted argument other than \\" \\\' or \\\\');
+      if (next !== '"' && next !== "'" && next !== '\\') throw new Syntax(j, narrativeText.noEscape);
       out += next;
       j++;
     } else out += c;
   }
-  throw new Syntax(i, 'a closing quote on the same line');
+  throw new Syntax(i, narrativeText.closingQuote);
 }
 
 const skipSpace = (text: string, i: number): number => {
@@ -95,23 +97,23 @@ function inlineCall(text: string, open: number): { name: CallName; args: string[
   const name = /^[A-Za-z_$][\w$]*/.exec(text.slice(i, i + 64))?.[0] ?? '';
   if (!has(INLINE_CALLS, name)) throw new Syntax(i, INLINE_FORM);
   i = skipSpace(text, i + name.length);
-  if (text[i] !== '(') throw new Syntax(i, `"(" after ${name}: ${INLINE_FORM}`);
+  if (text[i] !== '(') throw new Syntax(i, narrativeText.openParen(name, INLINE_FORM));
   i = skipSpace(text, i + 1);
   const args: string[] = [];
   while (text[i] !== ')') {
-    if (text[i] !== '"' && text[i] !== "'") throw new Syntax(i, `a quoted argument ("…"): ${INLINE_FORM}`);
+    if (text[i] !== '"' && text[i] !== "'") throw new Syntax(i, narrativeText.quotedArgument(INLINE_FORM));
     const [value, after] = stringLiteral(text, i);
     args.push(value);
     i = skipSpace(text, after);
     if (text[i] === ',') {
       i = skipSpace(text, i + 1);
-      if (text[i] === ')') throw new Syntax(i, `another quoted argument after "," (or no comma)`);
-    } else if (text[i] !== ')') throw new Syntax(i, `"," or ")" after an argument of ${name}`);
+      if (text[i] === ')') throw new Syntax(i, narrativeText.argumentAfterComma);
+    } else if (text[i] !== ')') throw new Syntax(i, narrativeText.commaOrParen(name));
   }
   const max = INLINE_CALLS[name];
-  if (args.length < 1 || args.length > max) throw new Syntax(open, `${name} with 1 to ${max} quoted arguments (found ${args.length})`);
+  if (args.length < 1 || args.length > max) throw new Syntax(open, narrativeText.argumentCount(name, max, args.length));
   i = skipSpace(text, i + 1);
-  if (!text.startsWith('}}', i)) throw new Syntax(i, `"}}" right after ${name}(…)`);
+  if (!text.startsWith('}}', i)) throw new Syntax(i, narrativeText.closeAfterCall(name));
   return { name, args, end: i + 2 };
 }
 
@@ -139,10 +141,10 @@ export function parseCitations(text: string, firstLine = 1): { pieces: Piece[]; 
         continue;
       } catch (err) {
         if (!(err instanceof Syntax)) throw err;
-        problem(close === -1 ? `"}}" to close this "{{" (${INLINE_FORM})` : err.expected);
+        problem(close === -1 ? narrativeText.unclosed('}}', '{{', INLINE_FORM) : err.expected);
       }
-    } else if (kind === '%') problem(close === -1 ? `"%}" to close this "{%" (${BLOCK_FORM})` : BLOCK_FORM);
-    else problem('no template comment {# … #}: narrative is text (write a comment in HTML <!-- … --> form, which is not shown, or delete it)');
+    } else if (kind === '%') problem(close === -1 ? narrativeText.unclosed('%}', '{%', BLOCK_FORM) : BLOCK_FORM);
+    else problem(narrativeText.noTemplateComment);
     from = end;
   }
   if (from < text.length) pieces.push(text.slice(from));
@@ -170,8 +172,8 @@ export function blockTag(line: string, lineNumber: number): { name: BlockName; a
   if (!has(BLOCK_TAGS, name)) return problem(BLOCK_FORM);
   const arg = m[3] ?? m[4];
   const wants = BLOCK_TAGS[name];
-  if (wants === 1 && arg === undefined) return problem(`{% ${name} "<id>" %}: the id of the ${name} in quotes`);
-  if (wants === 0 && arg !== undefined) return problem(`{% ${name} %} without an argument`);
+  if (wants === 1 && arg === undefined) return problem(narrativeText.blockWithId(name));
+  if (wants === 0 && arg !== undefined) return problem(narrativeText.blockWithoutArgument(name));
   return arg === undefined ? { name } : { name, arg };
 }
 

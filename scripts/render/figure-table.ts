@@ -6,6 +6,7 @@ import type { Config, FigureTableConfig } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
 import { t, type Language } from '../messages.ts';
 import { formatFigure, legendLines } from '../format.ts';
+import { renderError } from '../problem-messages.ts';
 
 export interface TableView {
   id: string;
@@ -34,7 +35,7 @@ export function figureTableView(table: FigureTableConfig, number: number, figure
   for (const f of figures) if (table.figures.includes(f.id) && f.category === undefined) (byId.get(f.id) ?? byId.set(f.id, []).get(f.id)!).push(f);
   const columns = table.figures.map((id) => {
     const figs = byId.get(id);
-    if (!figs) throw new Error(`Table "${table.id}": no figure "${id}" without category (check figure_tables[].figures).`);
+    if (!figs) throw new Error(renderError.tableFigure(table.id, id));
     // Gender columns the figure has (e.g. no "other" column when nobody has that gender).
     const genders = GENDERS.filter((g) => figs.some((f) => f.gender === g));
     return { id, label: figs[0]!.label, genders, figs };

@@ -5,6 +5,7 @@
 import type MarkdownItClass from 'markdown-it';
 type MarkdownIt = InstanceType<typeof MarkdownItClass>;
 import type { Problem } from '../problems.ts';
+import { narrativeText } from '../problem-messages.ts';
 
 export const ALLOWED_SCHEMES = ['https', 'http', 'mailto'] as const;
 
@@ -23,7 +24,7 @@ export function allowedLink(url: string): boolean {
 }
 
 /** What a refused link is reported as (the URL itself is never quoted: it may be anything). */
-export const LINK_EXPECTED = `a link to https:, http:, mailto: or an anchor in the report (#id); this one is shown as text, not as a link`;
+export const LINK_EXPECTED = narrativeText.link;
 
 export interface RefusedLink {
   /** 0-based line in the parsed text. */

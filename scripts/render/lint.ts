@@ -9,6 +9,7 @@ import type { Figure } from '../publish/indicators-schema.ts';
 import { formatFigure } from '../format.ts';
 import type { Language } from '../messages.ts';
 import type { Problem } from '../problems.ts';
+import { narrativeText } from '../problem-messages.ts';
 
 /** Printed text of a figure (normalised) → the fig(...) calls that print it. */
 export type PrintedFigures = ReadonlyMap<string, string[]>;
@@ -73,11 +74,11 @@ export function lintNarrative(file: string, source: string, printed: PrintedFigu
       const calls = printed.get(normalise(text));
       // A small whole number ("de 3 verkstäderna") is a result only when it counts people.
       if (calls && (!integer || people || Math.abs(Number(text.replace(/\D/g, ''))) >= 10)) {
-        problem(`no result typed by hand: ${text} is a computed figure as printed; cite it with ${calls.join(' or ')}`);
+        problem(narrativeText.typedFigure(text, calls));
         continue;
       }
       if (!integer || people || AVERAGE.test(before) || /\d[\d\u00a0\u202f ]{3,}/.test(text)) {
-        problem('no result typed by hand: cite a computed figure with {{ fig("<figure id>", "<unit>") }}; definitions (ages, lengths of time, thresholds such as "minst 60 procent") may be typed');
+        problem(narrativeText.typedNumber);
       }
     }
   });

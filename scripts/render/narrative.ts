@@ -12,6 +12,7 @@ import type { Problem } from '../problems.ts';
 import { slugify } from '../slug.ts';
 import { blockTag, isBlockLine, parseCitations, type GrammarProblem, type Piece } from './citations.ts';
 import { guardLinks, linkWarnings } from './links.ts';
+import { narrativeText, renderError } from '../problem-messages.ts';
 
 export const COMPONENTS = ['goals', 'questions', 'methods', 'theory_of_change'] as const;
 export type ComponentName = (typeof COMPONENTS)[number];
@@ -130,7 +131,7 @@ export function renderNarrative(file: string, source: string, citations: Citatio
     }
     if (b.name === 'chart' || b.name === 'model' || b.name === 'table') {
       const [ids, where] = known[b.name];
-      if (!ids.has(b.arg!)) problems.push({ file, line: i + 1, column: b.name, value: b.arg!, expected: `the id of a ${b.name} in ${where} (${[...ids].join(', ') || 'none defined'})` });
+      if (!ids.has(b.arg!)) problems.push({ file, line: i + 1, column: b.name, value: b.arg!, expected: narrativeText.blockId(b.name, where, ids) });
       else parts.push({ kind: b.name, id: b.arg! });
     } else {
       parts.push({ kind: 'component', name: b.name });
@@ -139,7 +140,7 @@ export function renderNarrative(file: string, source: string, citations: Citatio
   flush();
   if (problems.length > 0) return { problems };
   const first = headings[0];
-  if (!first || first.level !== 2) return { problems: [{ file, line: 1, expected: 'the file to start with a "# Heading": the section title shown in the table of contents' }] };
+  if (!first || first.level !== 2) return { problems: [{ file, line: 1, expected: narrativeText.startsWithHeading }] };
   return { title: first.text, headings, parts };
 }
 
@@ -149,9 +150,9 @@ export function renderNarrative(file: string, source: string, citations: Citatio
  */
 export function renderInline(source: string, citations: Citations): string {
   const parsed = parseCitations(source);
-  const at = (line: number, column: number) => ` (at character ${column}${line > 1 ? ` of line ${line}` : ''} of the text)`;
+  const at = narrativeText.atInText;
   const errors = parsed.problems.map((p) => p.expected + at(p.line, p.column));
   const filled = fillCitations(parsed.pieces, citations, (call, message) => errors.push(message + at(call.line, call.column)));
-  if (errors.length > 0) throw new Error(errors.join('; '));
+  if (errors.length > 0) throw new Error(renderError.narrativeProblems(errors));
   return guardLinks(new MarkdownIt({ html: false })).renderInline(filled);
 }

@@ -19,6 +19,7 @@ import { escapeHtml } from './html.ts';
 import { captionNarrativeTables, printableEmphasis } from './printable-html.ts';
 import { esfView, type EsfView } from './esf-view.ts';
 import { brandingView, type BrandingView } from './branding.ts';
+import { narrativeText } from '../problem-messages.ts';
 
 export interface ChartView {
   id: string;
@@ -140,19 +141,19 @@ export function makeCitations(ind: Indicators, unitNames: Set<string>): Citation
   const goals = new Map(ind.goals.map((g) => [g.id, g]));
   return {
     fig(id, unit = 'total', gender = 'all', part = 'value', category = '') {
-      if (!ids.has(id)) throw new Error(`the id of a computed figure: "${id}" is not one (see indicators.json for every id)`);
-      if (unit !== 'total' && !unitNames.has(unit)) throw new Error(`a reported unit or "total": "${unit}" is not one (${[...unitNames].join(', ')})`);
-      if (!['value', 'numerator', 'denominator', 'percent'].includes(part)) throw new Error(`part "value", "numerator", "denominator" or "percent", not "${part}"`);
+      if (!ids.has(id)) throw new Error(narrativeText.figureId(id));
+      if (unit !== 'total' && !unitNames.has(unit)) throw new Error(narrativeText.unitOrTotal(unit, unitNames));
+      if (!['value', 'numerator', 'denominator', 'percent'].includes(part)) throw new Error(narrativeText.figurePart(part));
       const f = find(id, unit, gender, category);
-      if (!f) throw new Error(`figure "${id}" for unit "${unit}", gender "${gender}"${category ? ` and category "${category}"` : ''}: it is not computed (a distribution needs its category as the fifth argument, a gender must be all, woman, man or other)`);
+      if (!f) throw new Error(narrativeText.figureNotComputed(id, unit, gender, category));
       return formatFigure(f, lang, part);
     },
     goal(id, unit = 'total') {
       const g = goals.get(id);
-      if (!g) throw new Error(`the id of a goal: "${id}" is not one (${[...goals.keys()].join(', ')})`);
+      if (!g) throw new Error(narrativeText.goalIdCited(id, goals.keys()));
       if (!g.measured) return t(lang, 'goals.not_measured');
       const r = g.results.find((x) => x.unit === unit);
-      if (!r) throw new Error(`a unit the goal "${id}" is judged for: "${unit}" is not one (${g.results.map((x) => x.unit).join(', ')})`);
+      if (!r) throw new Error(narrativeText.goalUnit(id, unit, g.results.map((x) => x.unit)));
       return t(lang, r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met');
     },
   };
@@ -196,14 +197,19 @@ export interface ViewInputs {
   changes?: ChangesView | null;
 }
 
-/** Builds the page model; throws every narrative problem of the report at once. */
-export function buildReportView(input: ViewInputs): ReportView {
-  const { config, indicators: ind } = input;
+/** What every step of the page model uses: the language's texts, unit labels, citations and criteria. */
+interface ViewContext {
+  lang: Language;
+  m: (key: MessageKey, params?: Record<string, string | number>) => string;
+  unitLabel: (u: string) => string;
+  citations: Citations;
+  criterionView: (id: string | undefined) => { label: string; dac: string | null } | null;
+}
+
+function viewContext(config: Config, ind: Indicators): ViewContext {
   const lang = ind.report.language;
   const m = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
-  const unitLabel = (u: string) => (u === 'total' ? m('unit.total') : u);
   const reported = new Set(ind.report.units.filter((u) => u.reported).map((u) => u.name));
-  const citations = makeCitations(ind, reported);
   const criteria = new Map(
     (config.criteria ?? DAC_CRITERIA.map((id) => ({ id, label: m(`criterion.${id}` as MessageKey), dac: id }))).map((c) => [c.id, c]),
   );
@@ -211,79 +217,87 @@ export function buildReportView(input: ViewInputs): ReportView {
     const c = id ? criteria.get(id) : undefined;
     return c ? { label: c.label, dac: c.dac ? m(`criterion.${c.dac}` as MessageKey) : null } : null;
   };
+  return { lang, m, unitLabel: (u) => (u === 'total' ? m('unit.total') : u), citations: makeCitations(ind, reported), criterionView };
+}
 
-  // Charts, numbered in the order the narrative places them.
-  const chartIds = new Set(input.charts.map((c) => c.id));
-  const problems: Problem[] = [];
-  const usedIds = new Set<string>(['innehall', 'main']);
-  const sections: SectionView[] = [];
-  let main = 0;
-  let appendix = 0;
-  for (const s of config.sections) {
-    const file = join(input.contentDir, s.file);
-    const shown = `${input.contentShown}/${s.file}`;
-    let source: string;
-    try {
-      source = readFileSync(file, 'utf8');
-    } catch {
-      // A folder where the file should be is named as such (the same problem check reports).
-      problems.push(inputFileProblem(file, dirname(dirname(input.contentDir)), shown) ?? { file: shown, expected: `the narrative file named in sections of the configuration` });
-      continue;
-    }
-    const r = renderNarrative(shown, source, citations, chartIds, usedIds, '', new Set(ind.models.map((x) => x.id)), new Set(config.figure_tables.map((x) => x.id)));
-    if ('problems' in r) {
-      problems.push(...r.problems);
-      continue;
-    }
-    for (const part of r.parts)
-      if (part.kind === 'html') {
-        const t = captionNarrativeTables(part.html);
-        part.html = t.html;
-        if (t.uncaptioned > 0) problems.push({ file: shown, value: `${t.uncaptioned} table(s)`, expected: 'every markdown table to have a caption: a paragraph right above it that starts "Tabell:" (or "Table:")' });
-      }
-    const number = s.appendix ? String.fromCharCode(65 + appendix++) : String(++main);
-    const criterion = criterionView(s.criterion);
-    const [first] = r.parts;
-    // An appendix's heading carries its prefix ("Bilaga A."), as the generated appendices and the
-    // table of contents do, so the page, its PDF bookmark and the contents read alike.
-    if (s.appendix && first?.kind === 'html') first.html = first.html.replace(/(<h2[^>]*>)/, `$1${escapeHtml(`${m('report.appendix')} ${number}.`)} `);
-    // The criterion tag goes right under the section heading (the first part always starts with it).
-    if (criterion && first?.kind === 'html')
-      first.html = first.html.replace('</h2>', `</h2>\n<p class="criterion"><span class="label">${escapeHtml(m('report.criterion'))}:</span> ${escapeHtml(criterion.label)}${criterion.dac ? ` <span class="dac">(${escapeHtml(m('report.dac'))}: ${escapeHtml(criterion.dac.toLowerCase())})</span>` : ''}</p>`);
-    sections.push({ id: r.headings[0]!.id, title: r.title, number, criterion, appendix: s.appendix, parts: r.parts });
+/** Sections are numbered 1, 2, … and appendices A, B, …; the generated appendices go on from the narrative's. */
+interface Numbering { main: number; appendix: number }
+
+/** One narrative section: read, rendered, its tables captioned, its heading numbered and tagged with its criterion; undefined after a problem. */
+function sectionView(input: ViewInputs, s: Config['sections'][number], ctx: ViewContext, usedIds: Set<string>, numbering: Numbering, problems: Problem[]): SectionView | undefined {
+  const { m } = ctx;
+  const file = join(input.contentDir, s.file);
+  const shown = `${input.contentShown}/${s.file}`;
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    // A folder where the file should be is named as such (the same problem check reports).
+    problems.push(inputFileProblem(file, dirname(dirname(input.contentDir)), shown) ?? { file: shown, expected: narrativeText.sectionFile });
+    return undefined;
   }
-  const questions = config.evaluation_questions.map((q, i) => {
+  const chartIds = new Set(input.charts.map((c) => c.id));
+  const r = renderNarrative(shown, source, ctx.citations, chartIds, usedIds, '', new Set(input.indicators.models.map((x) => x.id)), new Set(input.config.figure_tables.map((x) => x.id)));
+  if ('problems' in r) {
+    problems.push(...r.problems);
+    return undefined;
+  }
+  for (const part of r.parts)
+    if (part.kind === 'html') {
+      const t = captionNarrativeTables(part.html);
+      part.html = t.html;
+      if (t.uncaptioned > 0) problems.push({ file: shown, value: `${t.uncaptioned} table(s)`, expected: narrativeText.tableCaption });
+    }
+  const number = s.appendix ? String.fromCharCode(65 + numbering.appendix++) : String(++numbering.main);
+  const criterion = ctx.criterionView(s.criterion);
+  const [first] = r.parts;
+  // An appendix's heading carries its prefix ("Bilaga A."), as the generated appendices and the
+  // table of contents do, so the page, its PDF bookmark and the contents read alike.
+  if (s.appendix && first?.kind === 'html') first.html = first.html.replace(/(<h2[^>]*>)/, `$1${escapeHtml(`${m('report.appendix')} ${number}.`)} `);
+  // The criterion tag goes right under the section heading (the first part always starts with it).
+  if (criterion && first?.kind === 'html')
+    first.html = first.html.replace('</h2>', `</h2>\n<p class="criterion"><span class="label">${escapeHtml(m('report.criterion'))}:</span> ${escapeHtml(criterion.label)}${criterion.dac ? ` <span class="dac">(${escapeHtml(m('report.dac'))}: ${escapeHtml(criterion.dac.toLowerCase())})</span>` : ''}</p>`);
+  return { id: r.headings[0]!.id, title: r.title, number, criterion, appendix: s.appendix, parts: r.parts };
+}
+
+/** The evaluation questions with their answers rendered; an answer that fails is a problem at its key. */
+function questionViews(input: ViewInputs, ctx: ViewContext, problems: Problem[]): ReportView['questions'] {
+  return input.config.evaluation_questions.map((q, i) => {
     try {
-      return { question: q.question, criterion: criterionView(q.criterion)?.label ?? q.criterion, answerHtml: printableEmphasis(renderInline(q.answer, citations)) };
+      return { question: q.question, criterion: ctx.criterionView(q.criterion)?.label ?? q.criterion, answerHtml: printableEmphasis(renderInline(q.answer, ctx.citations)) };
     } catch (err) {
       problems.push({ file: `${input.contentShown}/report.yaml`, column: `evaluation_questions[${i}].answer`, expected: (err as Error).message.replace(/^\(unknown path\) \[Line \d+, Column \d+\]\s*(\w*Error:\s*)?/, '') });
       return { question: q.question, criterion: '', answerHtml: '' };
     }
   });
-  const branding = brandingView(config, lang, input.contentDir, input.contentShown, problems);
-  if (problems.length > 0) throw new InputError(problems);
+}
 
+/** Charts and figure tables, each numbered in the order the narrative places them. */
+function placedChartsAndTables(input: ViewInputs, sections: SectionView[], lang: Language): Pick<ReportView, 'charts' | 'tables'> {
   let chartNumber = 0;
   const charts: Record<string, ChartView> = {};
+  const tables: Record<string, TableView> = {};
   for (const s of sections)
-    for (const p of s.parts)
+    for (const p of s.parts) {
       if (p.kind === 'chart' && !charts[p.id]) {
         const c = input.charts.find((x) => x.id === p.id)!;
         const numeric = c.table.headers.map((_, i) => i > 0 && isNumericColumn(c.table.rows.map((row) => row[i] ?? '')));
         charts[p.id] = { ...c, table: { ...c.table, numeric }, number: ++chartNumber, csvFile: `data/chart-${c.id}.csv` };
       }
-  // Figure tables, numbered in the order the narrative places them.
-  const tables: Record<string, TableView> = {};
-  for (const s of sections)
-    for (const p of s.parts)
-      if (p.kind === 'table' && !tables[p.id]) tables[p.id] = figureTableView(config.figure_tables.find((x) => x.id === p.id)!, Object.keys(tables).length + 1, ind.figures, config, lang);
+      if (p.kind === 'table' && !tables[p.id]) tables[p.id] = figureTableView(input.config.figure_tables.find((x) => x.id === p.id)!, Object.keys(tables).length + 1, input.indicators.figures, input.config, lang);
+    }
+  return { charts, tables };
+}
 
-  const goals: GoalRowView[] = ind.goals.flatMap((g) => {
+/** The goals table: a row per goal and unit (one row for a goal not measured). */
+function goalRows(ind: Indicators, ctx: ViewContext): GoalRowView[] {
+  const { m, lang } = ctx;
+  return ind.goals.flatMap((g) => {
     if (!g.measured) return [{ goal: g.label, unit: m('unit.total'), target: '–', result: '–', interval: '–', status: m('goals.not_measured'), statusClass: 'not-measured' as const, reason: g.reason ?? '', first: true, span: 1 }];
     const isShare = ind.figures.find((f) => f.id === g.figure)?.kind === 'share';
     return g.results.map((r, i): GoalRowView => ({
       goal: g.label,
-      unit: unitLabel(r.unit),
+      unit: ctx.unitLabel(r.unit),
       target: formatTarget(g, lang, isShare),
       result: r.value === null ? hiddenMark(r) : isShare ? formatPercent(r.value, lang) : formatNumber(r.value, lang),
       interval: r.ci95 ? `${formatPercent(r.ci95[0], lang)} – ${formatPercent(r.ci95[1], lang)}` : '–',
@@ -294,7 +308,11 @@ export function buildReportView(input: ViewInputs): ReportView {
       span: g.results.length,
     }));
   });
+}
 
+/** The theory of change's four columns, each box with the status of the goal it names. */
+function theoryOfChangeView(config: Config, ind: Indicators, ctx: ViewContext): ReportView['theoryOfChange'] {
+  const { m } = ctx;
   const goalById = new Map(ind.goals.map((g) => [g.id, g]));
   const resultClass = (met: boolean | null) => (met === null ? 'suppressed' : met ? 'met' : 'not-met');
   // Each unit's status carries its own mark; the box is coloured by the project's (total) result.
@@ -302,63 +320,57 @@ export function buildReportView(input: ViewInputs): ReportView {
     const g = goalId ? goalById.get(goalId) : undefined;
     if (!g) return { goal: null, statuses: [], statusClass: '' };
     if (!g.measured) return { goal: g.label, statuses: [{ text: m('goals.not_measured'), statusClass: 'not-measured' }], statusClass: 'not-measured' };
-    const statuses = g.results.map((r) => ({ text: `${unitLabel(r.unit)}: ${m(r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met')}`, statusClass: resultClass(r.met) }));
+    const statuses = g.results.map((r) => ({ text: `${ctx.unitLabel(r.unit)}: ${m(r.met === null ? 'goals.suppressed' : r.met ? 'goals.met' : 'goals.not_met')}`, statusClass: resultClass(r.met) }));
     const total = g.results.find((r) => r.unit === 'total') ?? g.results.at(-1);
     return { goal: g.label, statuses, statusClass: total ? resultClass(total.met) : '' };
   };
   const toc = config.theory_of_change;
-  const theoryOfChange = toc
-    ? (['activities', 'outputs', 'outcomes', 'impacts'] as const).map((col) => ({
-        title: m(`toc.${col}`),
-        boxes: toc[col].map((b) => ({ text: b.text, ...boxStatus(b.goal) })),
-      }))
-    : null;
+  return toc ? (['activities', 'outputs', 'outcomes', 'impacts'] as const).map((col) => ({ title: m(`toc.${col}`), boxes: toc[col].map((b) => ({ text: b.text, ...boxStatus(b.goal) })) })) : null;
+}
 
-  const appendixTitle = (key: 'quality.title' | 'about.title' | 'changes.title' | 'esf.title') => `${m('report.appendix')} ${String.fromCharCode(65 + appendix++)}. ${m(key)}`;
-  const appendices = {
+/** The generated appendices, lettered on from the narrative's. */
+function generatedAppendices(ctx: ViewContext, numbering: Numbering, changes: boolean): ReportView['appendices'] {
+  const appendixTitle = (key: 'quality.title' | 'about.title' | 'changes.title' | 'esf.title') => `${ctx.m('report.appendix')} ${String.fromCharCode(65 + numbering.appendix++)}. ${ctx.m(key)}`;
+  return {
     quality: { id: 'bilaga-datakvalitet', title: appendixTitle('quality.title') },
     about: { id: 'bilaga-om-underlaget', title: appendixTitle('about.title') },
-    ...(input.changes ? { changes: { id: 'bilaga-andringar', title: appendixTitle('changes.title') } } : {}),
+    ...(changes ? { changes: { id: 'bilaga-andringar', title: appendixTitle('changes.title') } } : {}),
     esf: { id: 'bilaga-esf', title: appendixTitle('esf.title') },
   };
-  const k = ind.report.disclosure.min_count;
-  const methodsTotal = config.methods.reduce((s, x) => s + (x.hours ?? 0), 0);
+}
 
+/** The title page's facts: who commissioned, evaluated and wrote the report, when, and the period. */
+function titleFacts(ind: Indicators, ctx: ViewContext): ReportView['facts'] {
+  const { m, lang } = ctx;
+  const r = ind.report;
+  return [
+    { label: m('report.commissioner'), value: r.commissioner },
+    { label: m('report.evaluator'), value: r.evaluator },
+    { label: m('report.authors'), value: r.authors.join(', ') },
+    { label: m('report.date'), value: formatDate(r.date, lang) },
+    ...(r.reference ? [{ label: m('report.reference'), value: r.reference }] : []),
+    { label: m('report.period'), value: `${formatDate(r.period.from, lang)} – ${formatDate(r.period.to, lang)}` },
+  ];
+}
+
+/** The methods table, with the hours summed where any are given. */
+function methodsView(config: Config, lang: Language): ReportView['methods'] {
+  if (!config.methods.length) return null;
+  const total = config.methods.reduce((s, x) => s + (x.hours ?? 0), 0);
   return {
-    slug: ind.report.slug,
-    lang,
-    title: ind.report.title,
-    subtitle: ind.report.subtitle ?? null,
-    facts: [
-      { label: m('report.commissioner'), value: ind.report.commissioner },
-      { label: m('report.evaluator'), value: ind.report.evaluator },
-      { label: m('report.authors'), value: ind.report.authors.join(', ') },
-      { label: m('report.date'), value: formatDate(ind.report.date, lang) },
-      ...(ind.report.reference ? [{ label: m('report.reference'), value: ind.report.reference }] : []),
-      { label: m('report.period'), value: `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}` },
-    ],
-    period: `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}`,
-    sections,
-    toc: [
-      ...sections.map((s) => ({ id: s.id, title: s.appendix ? `${m('report.appendix')} ${s.number}. ${s.title}` : `${s.number}. ${s.title}`, number: s.number })),
-      ...Object.values(appendices).map((a) => ({ id: a.id, title: a.title, number: '' })),
-    ],
-    appendices,
-    charts,
-    models: Object.fromEntries(ind.models.map((mod) => [mod.id, modelView(mod, ind, lang)])),
-    tables,
-    goals,
-    questions,
-    methods: config.methods.length
-      ? {
-          rows: config.methods.map((x) => ({ method: x.method, description: x.description ?? '', hours: x.hours === undefined ? '–' : formatNumber(x.hours, lang) })),
-          total: config.methods.some((x) => x.hours !== undefined) ? formatNumber(methodsTotal, lang) : null,
-        }
-      : null,
-    theoryOfChange,
+    rows: config.methods.map((x) => ({ method: x.method, description: x.description ?? '', hours: x.hours === undefined ? '–' : formatNumber(x.hours, lang) })),
+    total: config.methods.some((x) => x.hours !== undefined) ? formatNumber(total, lang) : null,
+  };
+}
+
+/** The data-quality and about-the-data appendices. */
+function qualityAndAbout(ind: Indicators, ctx: ViewContext): Pick<ReportView, 'quality' | 'about'> {
+  const { m, lang } = ctx;
+  const k = ind.report.disclosure.min_count;
+  return {
     quality: {
       checks: ind.checks.map((c) => ({ severity: m(`quality.${c.severity}`), severityClass: c.severity, message: c.message })),
-      suppressed: suppressedSummary(ind.figures, unitLabel, (g) => m(`gender.${g}` as MessageKey), lang),
+      suppressed: suppressedSummary(ind.figures, ctx.unitLabel, (g) => m(`gender.${g}` as MessageKey), lang),
       suppressedCaption: m('quality.suppressed_caption', { n: k }),
     },
     about: {
@@ -367,15 +379,60 @@ export function buildReportView(input: ViewInputs): ReportView {
       tool: `${ind.report.tool.name} ${ind.report.tool.version}`,
       threshold: m('about.threshold_text', { n: k }),
     },
+  };
+}
+
+/** The page's metadata (and the PDF's information dictionary). */
+function metaView(config: Config, ind: Indicators, ctx: ViewContext): ReportView['meta'] {
+  const { m, lang } = ctx;
+  const r = ind.report;
+  const description = m('report.description', { title: [r.title, r.subtitle].filter(Boolean).join(': '), kind: m('report.kind'), evaluator: r.evaluator, commissioner: r.commissioner, date: formatDate(r.date, lang) });
+  return {
+    author: r.authors.join(', '),
+    description: [description, ...(config.synthetic ? [m('report.synthetic')] : [])].join(' '),
+    keywords: [...config.keywords, r.commissioner, r.evaluator].join(', '),
+    generator: `${r.tool.name} ${r.tool.version}`,
+  };
+}
+
+/** Builds the page model; throws every narrative problem of the report at once. */
+export function buildReportView(input: ViewInputs): ReportView {
+  const { config, indicators: ind } = input;
+  const ctx = viewContext(config, ind);
+  const { lang, m } = ctx;
+  const problems: Problem[] = [];
+  const usedIds = new Set<string>(['innehall', 'main']);
+  const numbering: Numbering = { main: 0, appendix: 0 };
+  const sections = config.sections.flatMap((s) => sectionView(input, s, ctx, usedIds, numbering, problems) ?? []);
+  const questions = questionViews(input, ctx, problems);
+  const branding = brandingView(config, lang, input.contentDir, input.contentShown, problems);
+  if (problems.length > 0) throw new InputError(problems);
+  const appendices = generatedAppendices(ctx, numbering, Boolean(input.changes));
+  const period = `${formatDate(ind.report.period.from, lang)} – ${formatDate(ind.report.period.to, lang)}`;
+  return {
+    slug: ind.report.slug,
+    lang,
+    title: ind.report.title,
+    subtitle: ind.report.subtitle ?? null,
+    facts: titleFacts(ind, ctx),
+    period,
+    sections,
+    toc: [
+      ...sections.map((s) => ({ id: s.id, title: s.appendix ? `${m('report.appendix')} ${s.number}. ${s.title}` : `${s.number}. ${s.title}`, number: s.number })),
+      ...Object.values(appendices).map((a) => ({ id: a.id, title: a.title, number: '' })),
+    ],
+    appendices,
+    ...placedChartsAndTables(input, sections, lang),
+    models: Object.fromEntries(ind.models.map((mod) => [mod.id, modelView(mod, ind, lang)])),
+    goals: goalRows(ind, ctx),
+    questions,
+    methods: methodsView(config, lang),
+    theoryOfChange: theoryOfChangeView(config, ind, ctx),
+    ...qualityAndAbout(ind, ctx),
     downloads: { pdf: `${ind.report.slug}.pdf`, json: 'indicators.json', esf: 'esf-indicators.csv', csvs: input.csvFiles.map((f) => ({ file: `data/${f}`, label: f })) },
     notice: input.notice ?? null,
     synthetic: config.synthetic ? { text: m('report.synthetic'), short: m('report.synthetic_short') } : null,
-    meta: {
-      author: ind.report.authors.join(', '),
-      description: [m('report.description', { title: [ind.report.title, ind.report.subtitle].filter(Boolean).join(': '), kind: m('report.kind'), evaluator: ind.report.evaluator, commissioner: ind.report.commissioner, date: formatDate(ind.report.date, lang) }), ...(config.synthetic ? [m('report.synthetic')] : [])].join(' '),
-      keywords: [...config.keywords, ind.report.commissioner, ind.report.evaluator].join(', '),
-      generator: `${ind.report.tool.name} ${ind.report.tool.version}`,
-    },
+    meta: metaView(config, ind, ctx),
     changes: input.changes ?? null,
     esf: esfView(config, ind.figures, lang),
     branding,

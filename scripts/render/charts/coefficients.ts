@@ -3,11 +3,12 @@
 import { barChart } from './layout.ts';
 import { figuresOf, msg, num, frameOf, type BuiltChart, type Inputs } from './common.ts';
 import { formatCoefficient } from '../../format.ts';
+import { renderError } from '../../problem-messages.ts';
 
 export function coefficientsChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const coefs = chart.figures.map((id) => {
     const f = figuresOf(figures, id, chart.id).find((x) => x.unit === 'total' && x.gender === 'all');
-    if (!f || f.kind !== 'coefficient') throw new Error(`Chart "${chart.id}": "${id}" is not a model coefficient (model.<model>.<predictor>).`);
+    if (!f || f.kind !== 'coefficient') throw new Error(renderError.chart(chart.id, renderError.notCoefficient(id)));
     return f;
   });
   // A linear probability model's effects are drawn and read in percentage points.

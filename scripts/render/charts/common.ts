@@ -5,6 +5,7 @@ import type { Figure, GoalResult } from '../../publish/indicators-schema.ts';
 import { t, type Language, type MessageKey } from '../../messages.ts';
 import { csvText } from '../../publish/write-outputs.ts';
 import { WIDE, type Frame, type Spec } from './layout.ts';
+import { renderError } from '../../problem-messages.ts';
 
 export interface ChartContext {
   language: Language;
@@ -47,7 +48,7 @@ export function chartUnits(chart: ChartConfig, ctx: ChartContext): string[] {
 /** Figures of one id for gender 'all', by unit; an unknown id is an error. */
 export function figuresOf(figures: Figure[], id: string, chartId: string): Figure[] {
   const out = figures.filter((f) => f.id === id && f.gender === 'all');
-  if (out.length === 0) throw new Error(`Chart "${chartId}": no figures with id "${id}" (check charts[].figures in report.yaml).`);
+  if (out.length === 0) throw new Error(renderError.chart(chartId, renderError.noFiguresWithId(id)));
   return out;
 }
 

@@ -7,12 +7,25 @@ import { barColour, totalColour } from '../../palette.ts';
 import { hiddenMark } from '../../format.ts';
 import { barChart, type Panel } from './layout.ts';
 import { frameOf, interval, msg, num, pct, unitHeader, suppressedCell, type BuiltChart, type Inputs } from './common.ts';
+import { renderError } from '../../problem-messages.ts';
+
+/** The description: how many rows; for an outcome by rows, the rows with the highest and lowest share of the total. */
+function crosstabDescription(title: string, rows: string[], totalOf: ((id: string) => Figure | undefined) | undefined, rowLabel: (id: string) => string, ctx: Inputs['ctx']): string[] {
+  const description = [msg(ctx, 'chart.desc.crosstab', { label: title, n: rows.length })];
+  const known = totalOf ? rows.map((id) => ({ id, f: totalOf(id) })).filter((x) => x.f && !x.f.suppressed && x.f.value !== null) : [];
+  if (known.length >= 2) {
+    const max = known.reduce((a, b) => (b.f!.value! > a.f!.value! ? b : a));
+    const min = known.reduce((a, b) => (b.f!.value! < a.f!.value! ? b : a));
+    description.push(msg(ctx, 'chart.desc.crosstab.range', { max: rowLabel(max.id), maxValue: pct(max.f!.value!, ctx), min: rowLabel(min.id), minValue: pct(min.f!.value!, ctx) }));
+  }
+  return description;
+}
 
 export function crosstabChart({ chart, figures, ctx }: Inputs): BuiltChart {
-  if (chart.figures.length !== 1) throw new Error(`Chart "${chart.id}": kind crosstab takes exactly one figure id, the crosstab's (crosstab.<id>).`);
+  if (chart.figures.length !== 1) throw new Error(renderError.chart(chart.id, renderError.crosstabOneFigure));
   const family = chart.figures[0]!;
   const figs = figures.filter((f) => f.id.startsWith(`${family}.`) && f.gender === 'all');
-  if (figs.length === 0 || !family.startsWith('crosstab.')) throw new Error(`Chart "${chart.id}": no crosstab "${family}" (crosstab.<id> of crosstabs in report.yaml).`);
+  if (figs.length === 0 || !family.startsWith('crosstab.')) throw new Error(renderError.chart(chart.id, renderError.noCrosstab(family)));
   const rows = [...new Set(figs.map((f) => f.id))];
   const rowLabel = (id: string) => {
     const l = figs.find((f) => f.id === id)!.label;
@@ -55,13 +68,7 @@ export function crosstabChart({ chart, figures, ctx }: Inputs): BuiltChart {
         table.push([ctx.unitLabel(u), rowLabel(id), ...(c ? [c.label] : []), text(f), ...ci, f?.denominator !== undefined ? num(f.denominator, ctx, 0) : '']);
         csv.push([f?.id ?? id, ctx.unitLabel(u), rowLabel(id), c?.code ?? '', hidden(f) ? null : f!.value, hidden(f) ? null : f!.numerator, f?.denominator, suppressedCell(f, ctx)]);
       }
-  const known = rows.map((id) => ({ id, f: at(id, 'total', categories[0]?.code) })).filter((x) => !hidden(x.f));
-  const description = [msg(ctx, 'chart.desc.crosstab', { label: title, n: rows.length })];
-  if (categories.length === 0 && known.length >= 2) {
-    const max = known.reduce((a, b) => (b.f!.value! > a.f!.value! ? b : a));
-    const min = known.reduce((a, b) => (b.f!.value! < a.f!.value! ? b : a));
-    description.push(msg(ctx, 'chart.desc.crosstab.range', { max: rowLabel(max.id), maxValue: pct(max.f!.value!, ctx), min: rowLabel(min.id), minValue: pct(min.f!.value!, ctx) }));
-  }
+  const description = crosstabDescription(title, rows, categories.length === 0 ? (id) => at(id, 'total') : undefined, rowLabel, ctx);
   return {
     spec,
     width,

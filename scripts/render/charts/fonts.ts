@@ -4,6 +4,7 @@
 // axes needlessly and truncates Swedish labels early. The site and the PDF use the same family.
 import { GlobalFonts, createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { FONT_FAMILY, FONT_FILES } from '../../fonts.ts';
+import { renderError } from '../../problem-messages.ts';
 
 export { FONT_FAMILY };
 
@@ -22,7 +23,7 @@ export function context(): SKRSContext2D {
   if (ctx) return ctx;
   for (const f of fontFiles()) {
     const key = GlobalFonts.registerFromPath(f.path, FONT_FAMILY);
-    if (!key) throw new Error(`Could not register the chart font ${f.path}`);
+    if (!key) throw new Error(renderError.chartFont(f.path));
   }
   ctx = createCanvas(1, 1).getContext('2d');
   return ctx;

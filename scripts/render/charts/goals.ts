@@ -5,6 +5,7 @@ import type { GoalResult } from '../../publish/indicators-schema.ts';
 import { barChart, type Panel, type Target } from './layout.ts';
 import { chartUnits, interval, levelWord, msg, pct, unitHeader, frameOf, type BuiltChart, type ChartContext, type Inputs } from './common.ts';
 import { hiddenMark } from '../../format.ts';
+import { renderError } from '../../problem-messages.ts';
 
 function targetText(g: GoalResult, ctx: ChartContext, short: boolean): string {
   const t = g.target!;
@@ -21,10 +22,31 @@ function status(met: boolean | null, ctx: ChartContext): string {
   return met === null ? msg(ctx, 'chart.not_assessed') : msg(ctx, met ? 'goals.met' : 'goals.not_met');
 }
 
+/** One goal's panel: its target drawn, a bar per unit with its interval and its assessment beside it. */
+function goalPanel(g: GoalResult, results: GoalResult['results'], ctx: ChartContext): Panel {
+  const t = g.target!;
+  const target: Target = { label: targetText(g, ctx, false) };
+  if (t.op === 'between') Object.assign(target, { min: t.min, max: t.max });
+  else target.value = t.value;
+  return {
+    header: g.label,
+    target,
+    rows: results.map((r) => ({
+      label: ctx.unitLabel(r.unit),
+      value: r.value,
+      lo: r.value === null ? null : r.ci95?.[0],
+      hi: r.value === null ? null : r.ci95?.[1],
+      text: r.value === null ? hiddenMark(r) : pct(r.value, ctx),
+      strong: r.unit === 'total',
+      status: status(r.met, ctx),
+    })),
+  };
+}
+
 export function goalsChart({ chart, goals, figures, ctx }: Inputs): BuiltChart {
   const wanted = chart.goals ?? goals.map((g) => g.id);
   const unknown = wanted.filter((id) => !goals.some((g) => g.id === id));
-  if (unknown.length) throw new Error(`Chart "${chart.id}": unknown goal ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+  if (unknown.length) throw new Error(renderError.chart(chart.id, renderError.unknownGoals(unknown)));
   const chosen = wanted.map((id) => goals.find((g) => g.id === id)!);
   // One percent axis for every panel: goals on counts (e.g. participants enrolled) are left to
   // the goals table, and said so in a footnote.
@@ -44,22 +66,7 @@ export function goalsChart({ chart, goals, figures, ctx }: Inputs): BuiltChart {
   for (const g of measured) {
     const results = units.map((u) => g.results.find((r) => r.unit === u)).filter((r) => r !== undefined);
     const t = g.target!;
-    const target: Target = { label: targetText(g, ctx, false) };
-    if (t.op === 'between') Object.assign(target, { min: t.min, max: t.max });
-    else target.value = t.value;
-    panels.push({
-      header: g.label,
-      target,
-      rows: results.map((r) => ({
-        label: ctx.unitLabel(r.unit),
-        value: r.value,
-        lo: r.value === null ? null : r.ci95?.[0],
-        hi: r.value === null ? null : r.ci95?.[1],
-        text: r.value === null ? hiddenMark(r) : pct(r.value, ctx),
-        strong: r.unit === 'total',
-        status: status(r.met, ctx),
-      })),
-    });
+    panels.push(goalPanel(g, results, ctx));
     for (const r of results) {
       suppressed ||= r.value === null;
       table.push([g.label, ctx.unitLabel(r.unit), r.value === null ? hiddenMark(r) : pct(r.value, ctx), r.value === null ? hiddenMark(r) : interval(r.ci95, ctx), targetText(g, ctx, true), status(r.met, ctx)]);

@@ -276,7 +276,10 @@ const TARGET_LABEL = 16;
  *    flush with the chart's left edge, and a goal's target is drawn in its panel;
  *  - several columns (distribution): the unit is the facet header, row labels on the left only.
  */
-export function barChart(o: BarLayoutOptions): { spec: Spec; width: number } {
+/** The bar chart's geometry: columns, row labels (and the strong ones), label and status columns, the plot's width. */
+interface BarGeometry { frame: Frame; columns: number; labels: string[]; strong: string[]; labelW: number; statusW: number; plotW: number }
+
+function barGeometry(o: BarLayoutOptions): BarGeometry {
   const frame = o.frame ?? WIDE;
   const columns = Math.max(1, Math.min(o.columns ?? 1, o.panels.length));
   const allRows = o.panels.flatMap((p) => p.rows);
@@ -286,7 +289,11 @@ export function barChart(o: BarLayoutOptions): { spec: Spec; width: number } {
   const statusW = o.status ? Math.ceil(Math.max(0, ...allRows.map((r) => textWidth(r.status ?? '', VALUE_SIZE, true)))) + 14 : 0;
   // 2 px spare: bar strokes and rounding must not push the SVG past the frame's width.
   const inner = frame.width - 2 - 2 * PADDING - labelW - statusW - (columns - 1) * COLUMN_SPACING;
-  const plotW = Math.floor(inner / columns);
+  return { frame, columns, labels, strong, labelW, statusW, plotW: Math.floor(inner / columns) };
+}
+
+/** The x domain over every value, interval end and target, leaving room for the labels past the bars. */
+function barDomain(o: BarLayoutOptions, plotW: number): Domain {
   const targetLabels: Anchor[] = [];
   const values: number[] = [];
   for (const p of o.panels) {
@@ -298,80 +305,98 @@ export function barChart(o: BarLayoutOptions): { spec: Spec; width: number } {
       targetLabels.push({ at: Math.max(...tv), width: textWidth(p.target.label, AXIS_SIZE) / 2 });
     }
   }
-  const d = computeDomain(values, [...anchors(o.panels), ...targetLabels], plotW, o.scale);
-  const x = (field: string) => xEncoding(field, d, true);
-  const y = rowEncoding(labels, strong, labelW, true, frame);
-  const stacked = columns === 1;
+  return computeDomain(values, [...anchors(o.panels), ...targetLabels], plotW, o.scale);
+}
 
+/** The interval whiskers: a 2 px bar outlined in white, so it reads on the bar and off it, and one layer of end caps. */
+function intervalLayers(y: Spec, x: (field: string) => Spec): Spec[] {
+  const withCi = { filter: 'isValid(datum.lo) && isValid(datum.hi) && isValid(datum.value)' };
+  return [
+    { transform: [withCi], mark: { type: 'bar', height: 2, color: inkColour, stroke: 'white', strokeWidth: 1 }, encoding: { y, x: x('lo'), x2: { field: 'hi' } } },
+    // Caps as a vertical-line point symbol (10 px): a tick mark here costs twice the render time.
+    {
+      transform: [withCi, { fold: ['lo', 'hi'], as: ['end', 'x'] }],
+      mark: { type: 'point', shape: 'M0,-1L0,1', size: 100, filled: false, opacity: 1, color: inkColour, strokeWidth: 1.5 },
+      encoding: { y, x: x('x') },
+    },
+  ];
+}
+
+/** A dashed rule at the target (both ends of a band), over the bars, and its label above the panel. */
+function targetLayers(x: (field: string) => Spec): Spec[] {
+  return [
+    {
+      transform: [{ filter: 'datum.first' }, { fold: ['t', 'tmin', 'tmax'], as: ['kind', 'target'] }, { filter: 'isValid(datum.target)' }],
+      mark: { type: 'rule', color: targetColour, strokeWidth: 2, strokeDash: [5, 3] },
+      encoding: { x: x('target') },
+    },
+    {
+      transform: [{ filter: 'datum.first && isValid(datum.tlabel)' }],
+      mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -3, y: 0, color: targetColour, fontSize: AXIS_SIZE, fontWeight: 'bold' },
+      encoding: { x: x('tmid'), text: { field: 'tlabel' } },
+    },
+  ];
+}
+
+/** Value labels past the bar end (with a white halo where a target line may cross them); negative values get a right-aligned layer. */
+function valueLabelLayers(negative: boolean, halo: boolean, y: Spec, x: (field: string) => Spec): Spec[] {
   const layers: Spec[] = [];
+  const positive = negative ? { transform: [{ filter: 'datum.at >= 0' }] } : {};
+  if (halo) layers.push({ ...positive, mark: { type: 'text', align: 'left', baseline: 'middle', dx: VALUE_GAP, color: 'white', stroke: 'white', strokeWidth: 4, strokeJoin: 'round' }, encoding: { y, x: x('at'), text: { field: 'text' } } });
+  layers.push({ ...positive, mark: { type: 'text', align: 'left', baseline: 'middle', dx: VALUE_GAP }, encoding: { y, x: x('at'), text: { field: 'text' } } });
+  if (negative) layers.push({ transform: [{ filter: 'datum.at < 0' }], mark: { type: 'text', align: 'right', baseline: 'middle', dx: -VALUE_GAP }, encoding: { y, x: x('at'), text: { field: 'text' } } });
+  return layers;
+}
+
+/** Every layer of a panel but the headers: target band, bars, whiskers, target, value labels, status. */
+function barLayers(o: BarLayoutOptions, g: BarGeometry, d: Domain): Spec[] {
+  const allRows = o.panels.flatMap((p) => p.rows);
+  const x = (field: string) => xEncoding(field, d, true);
+  const y = rowEncoding(g.labels, g.strong, g.labelW, true, g.frame);
   const hasTarget = o.panels.some((p) => p.target);
-  const hasBand = o.panels.some((p) => p.target?.min !== undefined && p.target?.max !== undefined);
-  if (hasBand) {
-    layers.push({
-      transform: [{ filter: 'datum.first && isValid(datum.tmin) && isValid(datum.tmax)' }],
-      mark: { type: 'rect', color: targetColour, opacity: 0.12 },
-      encoding: { x: x('tmin'), x2: { field: 'tmax' } },
-    });
+  const layers: Spec[] = [];
+  if (o.panels.some((p) => p.target?.min !== undefined && p.target?.max !== undefined)) {
+    layers.push({ transform: [{ filter: 'datum.first && isValid(datum.tmin) && isValid(datum.tmax)' }], mark: { type: 'rect', color: targetColour, opacity: 0.12 }, encoding: { x: x('tmin'), x2: { field: 'tmax' } } });
   }
   layers.push({ mark: { type: 'bar', height: BAR_HEIGHT }, encoding: { y, x: x('value'), color: { field: 'colour', type: 'nominal', scale: null } } });
-  if (o.intervals && allRows.some((r) => r.lo != null && r.hi != null)) {
-    const withCi = { filter: 'isValid(datum.lo) && isValid(datum.hi) && isValid(datum.value)' };
-    // The whisker is a 2 px bar outlined in white, so it reads on the bar and off it; the end
-    // caps are one layer over both ends.
-    layers.push(
-      { transform: [withCi], mark: { type: 'bar', height: 2, color: inkColour, stroke: 'white', strokeWidth: 1 }, encoding: { y, x: x('lo'), x2: { field: 'hi' } } },
-      // Caps as a vertical-line point symbol (10 px): a tick mark here costs twice the render time.
-      {
-        transform: [withCi, { fold: ['lo', 'hi'], as: ['end', 'x'] }],
-        mark: { type: 'point', shape: 'M0,-1L0,1', size: 100, filled: false, opacity: 1, color: inkColour, strokeWidth: 1.5 },
-        encoding: { y, x: x('x') },
-      },
-    );
-  }
-  if (hasTarget) {
-    // A dashed rule at the target (both ends of a band), over the bars, and its label above the panel.
-    layers.push(
-      {
-        transform: [{ filter: 'datum.first' }, { fold: ['t', 'tmin', 'tmax'], as: ['kind', 'target'] }, { filter: 'isValid(datum.target)' }],
-        mark: { type: 'rule', color: targetColour, strokeWidth: 2, strokeDash: [5, 3] },
-        encoding: { x: x('target') },
-      },
-      {
-        transform: [{ filter: 'datum.first && isValid(datum.tlabel)' }],
-        mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -3, y: 0, color: targetColour, fontSize: AXIS_SIZE, fontWeight: 'bold' },
-        encoding: { x: x('tmid'), text: { field: 'tlabel' } },
-      },
-    );
-  }
-  // Value labels past the bar end; negative values need a second, right-aligned layer.
-  const negative = allRows.some((r) => r.value !== null && r.value < 0);
-  if (hasTarget) {
-    // A white halo under the labels, so a target line crossing one does not cut through it.
-    layers.push({
-      ...(negative ? { transform: [{ filter: 'datum.at >= 0' }] } : {}),
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: VALUE_GAP, color: 'white', stroke: 'white', strokeWidth: 4, strokeJoin: 'round' },
-      encoding: { y, x: x('at'), text: { field: 'text' } },
-    });
-  }
-  layers.push({
-    ...(negative ? { transform: [{ filter: 'datum.at >= 0' }] } : {}),
-    mark: { type: 'text', align: 'left', baseline: 'middle', dx: VALUE_GAP },
-    encoding: { y, x: x('at'), text: { field: 'text' } },
-  });
-  if (negative) {
-    layers.push({
-      transform: [{ filter: 'datum.at < 0' }],
-      mark: { type: 'text', align: 'right', baseline: 'middle', dx: -VALUE_GAP },
-      encoding: { y, x: x('at'), text: { field: 'text' } },
-    });
-  }
-  if (o.status) {
-    layers.push({ mark: { type: 'text', align: 'left', baseline: 'middle', x: plotW + 14, fontWeight: 'bold' }, encoding: { y, text: { field: 'status' } } });
-  }
+  if (o.intervals && allRows.some((r) => r.lo != null && r.hi != null)) layers.push(...intervalLayers(y, x));
+  if (hasTarget) layers.push(...targetLayers(x));
+  layers.push(...valueLabelLayers(allRows.some((r) => r.value !== null && r.value < 0), hasTarget, y, x));
+  if (o.status) layers.push({ mark: { type: 'text', align: 'left', baseline: 'middle', x: g.plotW + 14, fontWeight: 'bold' }, encoding: { y, text: { field: 'status' } } });
+  return layers;
+}
 
+/** Panels side by side: the unit is the facet header, row labels on the left only. */
+function columnFacets(o: BarLayoutOptions, g: BarGeometry, data: Spec, cell: Spec): Spec {
+  const header = {
+    labelFontSize: HEADER_SIZE,
+    labelFontWeight: 'bold',
+    labelColor: inkColour,
+    labelAnchor: 'start',
+    labelAlign: 'left',
+    labelBaseline: 'bottom',
+    labelPadding: 6,
+    labelLimit: 0,
+    labelLineHeight: HEADER_LINE,
+    labelExpr: "split(datum.label, '\\n')",
+  };
+  return {
+    data,
+    facet: { field: 'panelLabel', type: 'nominal', sort: o.panels.map((p) => panelKey(p, g.plotW)), title: null, header },
+    columns: g.columns,
+    spacing: { row: PANEL_SPACING, column: COLUMN_SPACING },
+    spec: cell,
+  };
+}
+
+export function barChart(o: BarLayoutOptions): { spec: Spec; width: number } {
+  const g = barGeometry(o);
+  const { frame, columns, labelW, statusW, plotW } = g;
+  const stacked = columns === 1;
+  const layers = barLayers(o, g, barDomain(o, plotW));
   const headerWidth = labelW + plotW + statusW;
   const headerLines = Math.max(0, ...o.panels.map((p) => (p.header ? wrapText(p.header, headerWidth, HEADER_SIZE, true).length : 0)));
-  const above = (hasTarget ? TARGET_LABEL : 0) + 4;
+  const above = (o.panels.some((p) => p.target) ? TARGET_LABEL : 0) + 4;
   if (stacked && headerLines > 0) {
     layers.push({
       transform: [{ filter: 'datum.first && isValid(datum.header)' }],
@@ -379,45 +404,10 @@ export function barChart(o: BarLayoutOptions): { spec: Spec; width: number } {
       encoding: { text: { field: 'header' } },
     });
   }
-
-  const cell: Spec = { width: plotW, height: { step: rowStep(labels, frame) }, layer: layers };
+  const cell: Spec = { width: plotW, height: { step: rowStep(g.labels, frame) }, layer: layers };
   const data = { values: rowData(o.panels, stacked ? headerWidth : plotW, frame, stacked ? headerLines : 0) };
-  let spec: Spec;
-  if (stacked) {
-    spec = {
-      data,
-      facet: { row: { field: 'panel', type: 'ordinal', header: null } },
-      // Vega lays the panels out by their full bounds, headers and target labels included.
-      spacing: { row: PANEL_SPACING },
-      spec: cell,
-      resolve: { scale: { y: 'independent' } },
-    };
-  } else {
-    spec = {
-      data,
-      facet: {
-        field: 'panelLabel',
-        type: 'nominal',
-        sort: o.panels.map((p) => panelKey(p, plotW)),
-        title: null,
-        header: {
-          labelFontSize: HEADER_SIZE,
-          labelFontWeight: 'bold',
-          labelColor: inkColour,
-          labelAnchor: 'start',
-          labelAlign: 'left',
-          labelBaseline: 'bottom',
-          labelPadding: 6,
-          labelLimit: 0,
-          labelLineHeight: HEADER_LINE,
-          labelExpr: "split(datum.label, '\\n')",
-        },
-      },
-      columns,
-      spacing: { row: PANEL_SPACING, column: COLUMN_SPACING },
-      spec: cell,
-    };
-  }
+  // Stacked panels: Vega lays them out by their full bounds, headers and target labels included.
+  const spec: Spec = stacked ? { data, facet: { row: { field: 'panel', type: 'ordinal', header: null } }, spacing: { row: PANEL_SPACING }, spec: cell, resolve: { scale: { y: 'independent' } } } : columnFacets(o, g, data, cell);
   const width = 2 + 2 * PADDING + labelW + columns * plotW + (columns - 1) * COLUMN_SPACING + statusW;
   return { spec, width };
 }

@@ -5,6 +5,7 @@ import type { Figure } from '../../publish/indicators-schema.ts';
 import { barChart, type Panel } from './layout.ts';
 import { chartUnits, figureFor, figuresOf, levelWord, msg, num, rangeSentence, unitHeader, frameOf, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
 import { hiddenMark, meanDecimals } from '../../format.ts';
+import { renderError } from '../../problem-messages.ts';
 
 function decimalsFor(figs: Figure[]): number {
   return meanDecimals(figs.flatMap((f) => (f.value === null ? [] : [f.value])));
@@ -21,8 +22,8 @@ export function meansChart({ chart, figures, ctx }: Inputs): BuiltChart {
   for (const id of chart.figures) {
     const figs = figuresOf(figures, id, chart.id);
     const present = units.map((u) => figureFor(figs, u)).filter((f) => f !== undefined);
-    if (present.length === 0) throw new Error(`Chart "${chart.id}": "${id}" has no value without category for the units shown (a distribution? use kind distribution).`);
-    if (present.some((f) => f.kind === 'share')) throw new Error(`Chart "${chart.id}": "${id}" is a share (use kind shares for shares).`);
+    if (present.length === 0) throw new Error(renderError.chart(chart.id, renderError.noValueWithoutCategory(id)));
+    if (present.some((f) => f.kind === 'share')) throw new Error(renderError.chart(chart.id, renderError.isShare(id)));
     allMeans &&= present.every((f) => f.kind === 'mean');
     const dec = decimalsFor(present);
     const fmt = (x: number) => num(x, ctx, dec);

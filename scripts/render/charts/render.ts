@@ -6,6 +6,7 @@ import * as vl from 'vega-lite';
 import type { Language } from '../../messages.ts';
 import { baseConfig, type Spec } from './layout.ts';
 import { context, measureFont } from './fonts.ts';
+import { renderError } from '../../problem-messages.ts';
 
 const NBSP = '\u00a0';
 
@@ -98,7 +99,7 @@ export function finishSvg(svg: string, id: string, title: string, description: s
       `<title id="${titleId}">${escapeXml(title)}</title><desc id="${descId}">${escapeXml(description)}</desc>`
     );
   });
-  if (!out.startsWith('<svg')) throw new Error('Vega did not return an SVG document');
+  if (!out.startsWith('<svg')) throw new Error(renderError.noSvg);
   return out;
 }
 

@@ -7,6 +7,7 @@ import { categorical } from '../../palette.ts';
 import { hiddenMark } from '../../format.ts';
 import { PADDING, type Spec } from './layout.ts';
 import { figuresOf, frameOf, msg, num, unitHeader, suppressedCell, type BuiltChart, type Inputs } from './common.ts';
+import { renderError } from '../../problem-messages.ts';
 
 const HEIGHT = 220;
 const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'];
@@ -21,15 +22,15 @@ export function seriesChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const lines: Line[] = [];
   for (const id of chart.figures) {
     const all = figuresOf(figures, id, chart.id);
-    if (all.some((f) => f.kind !== 'count' || f.category === undefined)) throw new Error(`Chart "${chart.id}": "${id}" is not a count by period (a series figure such as series.<id>.inflow).`);
+    if (all.some((f) => f.kind !== 'count' || f.category === undefined)) throw new Error(renderError.chart(chart.id, renderError.notSeries(id)));
     for (const u of units) {
       const figs = all.filter((f) => f.unit === u);
       if (figs.length === 0) continue;
       lines.push({ name: units.length > 1 ? `${figs[0]!.label} (${ctx.unitLabel(u)})` : figs[0]!.label, figs });
     }
   }
-  if (lines.length === 0) throw new Error(`Chart "${chart.id}": no figures for the units shown.`);
-  if (lines.length > categorical.length) throw new Error(`Chart "${chart.id}": at most ${categorical.length} series (figures × units).`);
+  if (lines.length === 0) throw new Error(renderError.chart(chart.id, renderError.noSeriesFigures));
+  if (lines.length > categorical.length) throw new Error(renderError.chart(chart.id, renderError.tooManySeries(categorical.length)));
   const periods: { code: string; label: string }[] = [];
   for (const l of lines) for (const f of l.figs) if (!periods.some((p) => p.code === f.category)) periods.push({ code: f.category!, label: f.category_label ?? f.category! });
   const at = (l: Line, code: string) => l.figs.find((f) => f.category === code);

@@ -4,6 +4,7 @@ import { barChart, type Panel } from './layout.ts';
 import { chartUnits, figureFor, figuresOf, interval, levelWord, msg, num, pct, rangeSentence, unitHeader, frameOf, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
 import { hiddenMark } from '../../format.ts';
 import { combinedShareNotes, type ShownShare } from './combined.ts';
+import { renderError } from '../../problem-messages.ts';
 
 export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
   const units = chartUnits(chart, ctx);
@@ -16,8 +17,8 @@ export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
   for (const id of chart.figures) {
     const figs = figuresOf(figures, id, chart.id);
     const present = units.map((u) => figureFor(figs, u)).filter((f) => f !== undefined);
-    if (present.length === 0) throw new Error(`Chart "${chart.id}": "${id}" has no value without category for the units shown (a distribution? use kind distribution).`);
-    if (present.some((f) => f.kind !== 'share')) throw new Error(`Chart "${chart.id}": "${id}" is not a share (use kind means).`);
+    if (present.length === 0) throw new Error(renderError.chart(chart.id, renderError.noValueWithoutCategory(id)));
+    if (present.some((f) => f.kind !== 'share')) throw new Error(renderError.chart(chart.id, renderError.notShare(id)));
     const label = present[0]?.label ?? id;
     shown.push({ label, cells: present });
     panels.push({

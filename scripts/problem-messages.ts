@@ -1,0 +1,162 @@
+// The texts of problems and errors: what the tool says to the person building a report (in
+// English, whatever the report's language), beside `messages.ts`, which holds the texts written
+// into reports. A problem's `expected` says what should be there instead of its value; an error
+// text says what went wrong. Each is a function of what it names, so that a wording is changed
+// here once. Groups by stage: configuration, narrative, rendering and charts, privacy, publishing.
+
+/** A list in a message, or "none defined" when there is nothing to choose from. */
+export const listed = (xs: Iterable<string>): string => [...xs].join(', ') || 'none defined';
+
+/** `expected` texts of problems in report.yaml: the schema's issues and the cross-checks. */
+export const configText = {
+  validYaml: (detail: string) => `valid YAML (${detail})`,
+  unknownKey: (keys: string[]) => `no key ${keys.map((k) => `"${k}"`).join(', ')} here (unknown key: check the spelling against docs/config.md)`,
+  nothingHere: 'nothing here',
+  valueOfType: (type: string) => `a value of type ${type}`,
+  oneOfValues: (values: readonly unknown[]) => `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+  keyMissing: ' (the key is missing)',
+  /** The key path of a problem of the whole file. */
+  topLevel: '(top level)',
+  // units and period
+  unitNotTotal: 'a unit name other than "total" (reserved for the project total)',
+  unitOnce: 'each unit listed once',
+  unitOf: (units: string[]) => `a unit of units.items (${units.join(', ')}) or "total"`,
+  dateOnOrAfter: (what: string, date: string) => `a date on or after ${what} (${date})`,
+  /** `each code once`, `each chart id once`, … */
+  once: (what: string) => `each ${what} once`,
+  // codes
+  codeBuiltIn: (code: string) => `a code that is not built in (${code} already is one: use it without declaring it)`,
+  labelInLanguage: (language: string) => `a label in the report's language (${language}): a text, or { ${language}: … }`,
+  ownCodesAtMost: (own: number, all: number) => `at most ${own} codes of the project's own (the outcome list holds ${all} codes in all)`,
+  mappedValue: (allowed: readonly string[]) => `one of ${allowed.join(', ')} (or "" for a missing value)`,
+  outcomeGroupCode: (allowed: readonly string[], column: string, codesKey: string) => `one of ${allowed.join(', ')} (codes of ${column}; a code of the project's own goes under codes.${codesKey})`,
+  followupCode: (allowed: readonly string[]) => `one of ${allowed.join(', ')} (the outcome list; a code of the project's own goes under codes.outcome)`,
+  // corrections
+  correctionTable: (table: string) => `a table the configuration reads (tables.${table} is not set)`,
+  correctionColumn: (table: string, columns: string[]) => `a canonical column of ${table} other than participant_id (${columns.join(', ')}); rows are picked by participant id with ids`,
+  pseudonymousParticipantId: 'a pseudonymous participant id, not a personal identity or coordination number',
+  excludeWhich: 'ids, where or both to say which rows are excluded',
+  excludeNoValue: 'no column or value with action exclude (they belong to action set)',
+  setIds: 'ids: the participants whose value is set (action set picks rows by participant id)',
+  setNoWhere: 'no where with action set (a value is set by participant id, before the row is read)',
+  setColumnValue: 'column and value: the canonical column to set and its new value',
+  oneRuleKind: 'one kind of rule: equals, before/after (dates), min/max (numbers) or missing',
+  dateColumnForRange: 'a date column for before/after',
+  numericColumnForRange: 'a numeric column for min/max',
+  // branding
+  accentContrast: (min: number, accent: string, ratio: string, background: string) =>
+    `a colour with a contrast of at least ${min}:1 against white and the page's tinted backgrounds, since links are written in it (WCAG 2.1 AA); ${accent} has ${ratio}:1 against ${background}: choose a darker shade`,
+  // references between keys
+  idOf: (what: string, ids: Iterable<string>) => `the id of ${what} (${listed(ids)})`,
+  tableEntry: (table: string, what: string) => `a tables.${table} entry naming the ${what} file`,
+  providerMeasure: 'count or rows for a group counted by provider (a share of enrolled participants has no provider)',
+  predictorKind: 'either activity_group or column',
+  predictorCoding: (column: string) => `one of ordered, equals or categorical for the coded column ${column}`,
+  entryGroupRule: 'either codes or min/max to say who belongs to the group',
+  distributionColumn: (activities: boolean) => (activities ? 'months (the only column of activity rows to distribute)' : 'a participant column (months needs table: activities)'),
+  distributionBands: (numeric: boolean, column: string) => (numeric ? `bands (and no categories) for the numeric column ${column}` : `categories (and no bands) for the coded column ${column}`),
+  minMaxOrBoth: 'min, max or both',
+  scaleAnswer: (scale: string[]) => `an answer of the scale (${scale.join(', ')})`,
+  // goals, criteria, theory of change
+  goalMeasure: 'either figure and target, or not_measured with the reason',
+  goalTarget: (op: string) => (op === 'between' ? 'min and max (and no value) with op "between"' : `value (and no min/max) with op "${op}"`),
+  maxAtLeastMin: 'max ≥ min',
+  unitsOrPerUnit: 'either units (the units named) or per_unit, not both',
+  criterionId: (ids: string) => `a criterion id (${ids})`,
+  goalId: (ids: Iterable<string>) => `a goal id of goals (${[...ids].join(', ')})`,
+  // date filters, series, crosstabs, durations
+  fromToOrBoth: 'from, to or both',
+  entryOrExit: 'entry, exit or both (each a range of from and to)',
+  noFilterOnActivityRows: 'no filter for a distribution of activity rows (filters select participants)',
+  crosstabOf: 'either outcome (an outcome group) or distribution (a distribution of participants)',
+  crosstabBy: 'exactly one of by (a distribution), by_entry_group or by_cohort (month, quarter or year)',
+  crosstabByOther: "a distribution other than the crosstab's own distribution",
+  crosstabRowIds: (ids: string[], crosstab: string) => `categories whose ids (${ids.join(', ')}) are distinct and not empty: the rows are figures crosstab.${crosstab}.<category>`,
+  bandMaxAbove: (min: number) => `a number above min (${min}): max is exclusive`,
+  figureIdOnce: (id: string, at: string) => `an id used once: figure ${id} is already defined at ${at}`,
+  // charts
+  chartFigures: (kind: string) => `one or more figure ids for a chart of kind ${kind}`,
+  chartOneFigure: (what: string, kind: string) => `exactly one figure id (${what}) for a chart of kind ${kind}`,
+  chartCrosstab: (ids: string[]) => `exactly one crosstab, as crosstab.<id> (${listed(ids)})`,
+  chartNoStyle: 'no style (only charts of kind series have one)',
+} as const;
+
+/** `expected` texts of problems in the narrative (markdown sections and evaluation answers). */
+export const narrativeText = {
+  inlineForm: 'a citation {{ fig("<figure id>", "<unit>") }} or {{ goal("<goal id>", "<unit>") }} with quoted arguments only',
+  blockForm: 'a block tag alone on its line: {% chart "<id>" %}, {% model "<id>" %}, {% table "<id>" %}, {% goals %}, {% questions %}, {% methods %} or {% theory_of_change %}',
+  noEscape: 'no escape in a quoted argument other than \\" \\\' or \\\\',
+  closingQuote: 'a closing quote on the same line',
+  openParen: (name: string, form: string) => `"(" after ${name}: ${form}`,
+  quotedArgument: (form: string) => `a quoted argument ("…"): ${form}`,
+  argumentAfterComma: 'another quoted argument after "," (or no comma)',
+  commaOrParen: (name: string) => `"," or ")" after an argument of ${name}`,
+  argumentCount: (name: string, max: number, found: number) => `${name} with 1 to ${max} quoted arguments (found ${found})`,
+  closeAfterCall: (name: string) => `"}}" right after ${name}(…)`,
+  unclosed: (close: string, open: string, form: string) => `"${close}" to close this "${open}" (${form})`,
+  noTemplateComment: 'no template comment {# … #}: narrative is text (write a comment in HTML <!-- … --> form, which is not shown, or delete it)',
+  blockWithId: (name: string) => `{% ${name} "<id>" %}: the id of the ${name} in quotes`,
+  blockWithoutArgument: (name: string) => `{% ${name} %} without an argument`,
+  blockId: (name: string, where: string, ids: Iterable<string>) => `the id of a ${name} in ${where} (${listed(ids)})`,
+  atInText: (line: number, column: number) => ` (at character ${column}${line > 1 ? ` of line ${line}` : ''} of the text)`,
+  startsWithHeading: 'the file to start with a "# Heading": the section title shown in the table of contents',
+  typedFigure: (text: string, calls: string[]) => `no result typed by hand: ${text} is a computed figure as printed; cite it with ${calls.join(' or ')}`,
+  typedNumber: 'no result typed by hand: cite a computed figure with {{ fig("<figure id>", "<unit>") }}; definitions (ages, lengths of time, thresholds such as "minst 60 procent") may be typed',
+  link: 'a link to https:, http:, mailto: or an anchor in the report (#id); this one is shown as text, not as a link',
+  sectionFile: 'the narrative file named in sections of the configuration',
+  tableCaption: 'every markdown table to have a caption: a paragraph right above it that starts "Tabell:" (or "Table:")',
+  // citations resolved against indicators.json
+  figureId: (id: string) => `the id of a computed figure: "${id}" is not one (see indicators.json for every id)`,
+  unitOrTotal: (unit: string, units: Iterable<string>) => `a reported unit or "total": "${unit}" is not one (${[...units].join(', ')})`,
+  figurePart: (part: string) => `part "value", "numerator", "denominator" or "percent", not "${part}"`,
+  figureNotComputed: (id: string, unit: string, gender: string, category: string | undefined) =>
+    `figure "${id}" for unit "${unit}", gender "${gender}"${category ? ` and category "${category}"` : ''}: it is not computed (a distribution needs its category as the fifth argument, a gender must be all, woman, man or other)`,
+  goalIdCited: (id: string, ids: Iterable<string>) => `the id of a goal: "${id}" is not one (${[...ids].join(', ')})`,
+  goalUnit: (id: string, unit: string, units: string[]) => `a unit the goal "${id}" is judged for: "${unit}" is not one (${units.join(', ')})`,
+} as const;
+
+/** Errors while rendering the page model and the charts (a configuration the checks let through). */
+export const renderError = {
+  tableFigure: (table: string, id: string) => `Table "${table}": no figure "${id}" without category (check figure_tables[].figures).`,
+  chart: (chart: string, what: string) => `Chart "${chart}": ${what}`,
+  noFiguresWithId: (id: string) => `no figures with id "${id}" (check charts[].figures in report.yaml).`,
+  noAnswerCategories: (id: string) => `"${id}" has no answer categories.`,
+  unknownGoals: (goals: string[]) => `unknown goal ${goals.map((u) => `"${u}"`).join(', ')}.`,
+  crosstabOneFigure: "kind crosstab takes exactly one figure id, the crosstab's (crosstab.<id>).",
+  noCrosstab: (family: string) => `no crosstab "${family}" (crosstab.<id> of crosstabs in report.yaml).`,
+  noValueWithoutCategory: (id: string) => `"${id}" has no value without category for the units shown (a distribution? use kind distribution).`,
+  isShare: (id: string) => `"${id}" is a share (use kind shares for shares).`,
+  notShare: (id: string) => `"${id}" is not a share (use kind means).`,
+  intervalsNotShare: (id: string) => `"${id}" is not a share (kind intervals shows shares).`,
+  notSeries: (id: string) => `"${id}" is not a count by period (a series figure such as series.<id>.inflow).`,
+  noSeriesFigures: 'no figures for the units shown.',
+  tooManySeries: (max: number) => `at most ${max} series (figures × units).`,
+  distributionOneFigure: 'kind distribution takes exactly one figure id.',
+  noCategories: (id: string) => `"${id}" has no categories.`,
+  notCoefficient: (id: string) => `"${id}" is not a model coefficient (model.<model>.<predictor>).`,
+  noSvg: 'Vega did not return an SVG document',
+  chartFont: (path: string) => `Could not register the chart font ${path}`,
+  narrativeProblems: (problems: string[]) => problems.join('; '),
+} as const;
+
+/** Problems and errors of the privacy checks (the published site, the data, commits). */
+export const privacyText = {
+  identityNumberPublished: (where: string) => `no personal identity or coordination number in the published site${where}`,
+  idPublished: (slug: string, where: string) => `no participant or respondent id of ${slug} in the published site${where}`,
+  freeTextPublished: (line: number, file: string, column: string, where: string) => `no free-text survey answer in the published site: the answer on line ${line} of ${file} (column ${column}) appears here${where}`,
+  comesFrom: (source: string | undefined) => (source ? ` (it comes from ${source})` : ''),
+  pseudonymousId: 'a pseudonymous id, not a personal identity or coordination number (personnummer/samordningsnummer): replace it with a project id before the data leaves the register',
+  dataCommitted: (file: string, marker: string) => `${file}: participant data must not be committed (keep real data outside the repository; a folder of synthetic data carries a ${marker} file)`,
+  identityNumberCommitted: (file: string, line: number, masked: string) => `${file} line ${line}: a personal identity or coordination number (${masked})`,
+  commitRefused: (n: number) => `Commit refused: ${n} problem(s).`,
+  notGitTop: (repo: string) => `${repo} is not the top folder of a git repository`,
+  hookInstalled: (hook: string) => `Installed ${hook}`,
+} as const;
+
+/** Problems of the published outputs read back (a previous version's indicators.json). */
+export const publishText = {
+  indicatorsFile: 'an indicators.json file at this path (the indicators.json of a built report)',
+  validJson: (detail: string) => `valid JSON (${detail})`,
+  asInIndicators: (what: string) => `${what}, as in an indicators.json of a built report (schemas/indicators.schema.json)`,
+  previousVersion: (slug: string, shown: string) => `the path of the previous version's indicators.json, relative to content/${slug}/ (${shown} does not exist)`,
+} as const;
