@@ -74,7 +74,7 @@ describe(`${slug}: the web page`, () => {
 
   it('places every configured chart once, as an SVG with role="img", a title, a data table and a CSV', () => {
     for (const chart of config.charts) {
-      const fig = new RegExp(`<figure class="chart" id="figur-${chart.id}"[\\s\\S]*?</figure>`).exec(html);
+      const fig = new RegExp(`<div class="chart" id="figur-${chart.id}"[\\s\\S]*?<p class="chart-download">`).exec(html);
       assert.ok(fig, `chart ${chart.id} is on the page`);
       assert.match(fig[0], /<svg[^>]*role="img"/);
       assert.match(fig[0], /<title id="chart-[^"]+-title">[^<]+<\/title>/);

@@ -61,7 +61,10 @@ test('encoding: Windows-1252 without BOM, CRLF only, ends with CRLF', () => {
 });
 
 const people = read('deltagare.csv');
-const vouchers = read('checkar.csv');
+const activityRows = read('checkar.csv');
+/** The voucher rows; the providers' skill-building activities share the export (Insats). */
+const vouchers = activityRows.filter((r) => r['Insats'] === 'Check');
+const skillRows = activityRows.filter((r) => r['Insats'] !== 'Check');
 const followups = read('uppfoljning.csv');
 const costs = read('kostnader.csv');
 const survey = read('enkat.csv');
@@ -150,7 +153,6 @@ test('months without work or studies: 181 with 8 or more (24 %), 128 of them 14 
 test('vouchers: 1 116 (401 women, 715 men), lengths and decisions as published', () => {
   assert.equal(vouchers.length, 1116);
   assert.deepEqual([women(vouchers), men(vouchers)], [401, 715]);
-  for (const v of vouchers) assert.equal(v['Insats'], 'Check');
   const lengths: Record<string, number> = {};
   for (const v of vouchers) lengths[v['Checkperiod']!] = (lengths[v['Checkperiod']!] ?? 0) + 1;
   assert.deepEqual(lengths, { 2: 426, 3: 379, 4: 232, 6: 74, 8: 5 });
@@ -338,3 +340,25 @@ test('survey: 150 participants (83 % satisfied, 86 % recommend, 73 % strengths) 
   // Rows are shuffled: the providers are not all at the end.
   assert.notEqual(survey.slice(-17).every((s) => s['Enkät'] === 'Utförare'), true);
 });
+
+test('skill-building activities: within a voucher span at the provider, no months or decision, the kinds the original names', () => {
+  const KINDS = ['Jobbcoachning', 'Matchning', 'Praktik', 'Kartläggning', 'Jobbsökarstöd', 'Studie- och yrkesvägledning', 'Kortare utbildning', 'Språkstöd'];
+  assert.ok(skillRows.length > 0);
+  const persons: Record<string, Set<string>> = {};
+  for (const r of skillRows) {
+    assert.ok(KINDS.includes(r['Insats']!), `unknown activity ${r['Insats']}`);
+    assert.equal(r['Checkperiod'], '', 'no voucher months on an activity row');
+    assert.equal(r['Beslut'], '', 'no decision on an activity row');
+    const [from, to] = [date(r['Från']!), date(r['Till']!)];
+    assert.ok(from <= to, `${r['Klientnr']}: Från before Till`);
+    const at = (vouchersOf.get(r['Klientnr']!) ?? []).filter((v) => v['Utförare'] === r['Utförare']);
+    assert.ok(at.length > 0, `${r['Klientnr']}: an activity at ${r['Utförare']}, who gave no voucher`);
+    assert.ok(from >= date(at[0]!['Från']!) && to <= date(at[at.length - 1]!['Till']!), `${r['Klientnr']}: activity outside the vouchers at ${r['Utförare']}`);
+    (persons[r['Insats']!] ??= new Set()).add(r['Klientnr']!);
+  }
+  // The original: "De klart vanligast kompetenshöjande insatserna är jobbcoachning, matchning och praktik."
+  const ranked = Object.entries(persons).sort((a, b) => b[1].size - a[1].size).map(([k]) => k);
+  assert.deepEqual(ranked.slice(0, 3), ['Jobbcoachning', 'Matchning', 'Praktik']);
+  assert.ok(persons['Praktik']!.size > 1.5 * persons[ranked[3]!]!.size, 'the three most common are clearly so');
+});
+

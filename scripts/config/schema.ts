@@ -323,6 +323,8 @@ export const configSchema = z.strictObject({
         activity: z.array(z.string()).optional(),
         provider: z.array(z.string()).optional(),
         result: z.array(z.string()).optional(),
+        /** Which units and genders are published (as for the other groups); not with by: provider, whose units are the providers. */
+        breakdown,
       }),
     )
     .default([]),

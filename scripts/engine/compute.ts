@@ -212,6 +212,7 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     for (const a of selected) has[a.participant] = 1;
     members.set(g.id, has);
     if (g.by === 'provider') {
+      if (g.breakdown) problems.push({ file: configFile, column: `activity_groups (${g.id}, breakdown)`, value: g.breakdown, expected: 'no breakdown: a group counted by provider is published per provider, and its total sums the providers' });
       // By the provider of each row: a person counts once per provider; rows go to their provider.
       const persons = acc();
       const rows = acc();
@@ -257,13 +258,13 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     }
     hoursOf.set(g.id, hours);
     counts.set(g.id, g.measure === 'rows' ? rows : share).set(`${g.id}.rows`, rows);
-    if (g.measure === 'share') emitShares(e, { id: g.id, label: g.label }, share);
-    else emitCounts(e, { id: g.id, label: g.label }, g.measure === 'rows' ? rows : share);
-    if (g.measure !== 'rows') emitCounts(e, { id: `${g.id}.rows`, label: `${g.label}: ${t(lang, 'figure.rows')}` }, rows);
-    emitAggregates(e, { id: `${g.id}.months_mean`, label: `${g.label}: ${t(lang, 'figure.months_mean')}` }, m, 'mean');
-    emitAggregates(e, { id: `${g.id}.hours_mean`, label: `${g.label}: ${t(lang, 'figure.hours_mean')}` }, h, 'mean');
-    emitAggregates(e, { id: `${g.id}.months_sum`, label: `${g.label}: ${t(lang, 'figure.months_sum')}` }, m, 'sum');
-    emitAggregates(e, { id: `${g.id}.hours_sum`, label: `${g.label}: ${t(lang, 'figure.hours_sum')}` }, h, 'sum');
+    if (g.measure === 'share') emitShares(e, { id: g.id, label: g.label, breakdown: g.breakdown }, share);
+    else emitCounts(e, { id: g.id, label: g.label, breakdown: g.breakdown }, g.measure === 'rows' ? rows : share);
+    if (g.measure !== 'rows') emitCounts(e, { id: `${g.id}.rows`, label: `${g.label}: ${t(lang, 'figure.rows')}`, breakdown: g.breakdown }, rows);
+    emitAggregates(e, { id: `${g.id}.months_mean`, label: `${g.label}: ${t(lang, 'figure.months_mean')}`, breakdown: g.breakdown }, m, 'mean');
+    emitAggregates(e, { id: `${g.id}.hours_mean`, label: `${g.label}: ${t(lang, 'figure.hours_mean')}`, breakdown: g.breakdown }, h, 'mean');
+    emitAggregates(e, { id: `${g.id}.months_sum`, label: `${g.label}: ${t(lang, 'figure.months_sum')}`, breakdown: g.breakdown }, m, 'sum');
+    emitAggregates(e, { id: `${g.id}.hours_sum`, label: `${g.label}: ${t(lang, 'figure.hours_sum')}`, breakdown: g.breakdown }, h, 'sum');
   }
 
   // Follow-ups: persons with a status in the group's codes at a follow-up point.

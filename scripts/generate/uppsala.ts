@@ -353,6 +353,38 @@ function run(first: number, lengths: readonly number[]): [number[], number[]] {
   return [froms, tills];
 }
 
+// ---- Skill-building activities ---------------------------------------------------------------
+
+// What the providers registered besides the voucher (the original's chart "Antal deltagare på
+// olika kompetenshöjande insatser hos utförare"; its counts are not in the text, only that
+// coaching, matching and internships are by far the most common). Invented chances per person and
+// provider, for women and men; each provider leans its own way (the original: "tolkningen ...
+// kan skilja sig mellan olika utförare"), so a provider's chance is scaled by its own factor.
+const SKILL_BUILDING: readonly { activity: string; woman: number; man: number; varies: boolean }[] = [
+  { activity: 'Jobbcoachning', woman: 0.78, man: 0.8, varies: false },
+  { activity: 'Matchning', woman: 0.55, man: 0.63, varies: true },
+  { activity: 'Praktik', woman: 0.38, man: 0.46, varies: true },
+  { activity: 'Kartläggning', woman: 0.22, man: 0.2, varies: true },
+  { activity: 'Jobbsökarstöd', woman: 0.24, man: 0.2, varies: false },
+  { activity: 'Studie- och yrkesvägledning', woman: 0.2, man: 0.12, varies: false },
+  { activity: 'Kortare utbildning', woman: 0.1, man: 0.11, varies: true },
+  { activity: 'Språkstöd', woman: 0.09, man: 0.07, varies: false },
+];
+/** The activity rows of one person at one provider, each within the provider's voucher span. */
+function skillBuilding(rng: Rng, providerLean: Map<string, number>, id: string, woman: boolean, span: { provider: string; from: number; till: number }): string[] {
+  if (!providerLean.has(span.provider)) providerLean.set(span.provider, 0.6 + 0.7 * rng.next());
+  const lean = providerLean.get(span.provider)!;
+  const rows: string[] = [];
+  for (const s of SKILL_BUILDING) {
+    const chance = (woman ? s.woman : s.man) * (s.varies ? lean : 1);
+    if (rng.next() >= chance) continue;
+    const from = span.from + rng.int(0, Math.floor((span.till - span.from) / 2));
+    const till = Math.min(span.till, from + rng.int(7, 90));
+    rows.push(line([id, s.activity, span.provider, '', dmy(from), dmy(till), '']));
+  }
+  return rows;
+}
+
 // ---- Survey ---------------------------------------------------------------------------------
 
 const SATISFACTION: Counts<string> = [['Helt nöjd', 70], ['Ganska nöjd', 55], ['Ganska missnöjd', 17], ['Helt missnöjd', 8]];
@@ -478,6 +510,8 @@ export function generateUppsala(): Record<string, Buffer> {
   // Client numbers run in order of entry, with gaps (other clients of the social services).
   const order = persons.map((p, i) => ({ p, i })).sort((a, b) => a.p.entry - b.p.entry || a.i - b.i).map(({ p }) => p);
   const drng = new Rng(SEED + 1); // details: a separate stream, so the counts above do not move
+  const arng = new Rng(SEED + 3); // skill-building activities: their own stream, so nothing else moves
+  const leans = new Map<string, number>(); // each provider's own lean (see SKILL_BUILDING)
   let n = 10_000 + drng.int(0, 400);
   const participantLines: string[] = [];
   const voucherLines: string[] = [];
@@ -489,10 +523,15 @@ export function generateUppsala(): Record<string, Buffer> {
     participantLines.push(line([id, p.woman ? 'K' : 'M', year - drng.int(lo, hi), dmy(p.entry), p.exit === null ? '' : dmy(p.exit),
       p.unit, p.monthsWithout, education(drng), p.reason]));
     let provider = 0;
+    const spans: { provider: string; from: number; till: number }[] = [];
     p.decisions.forEach((d, i) => {
       if (d === OTHER && i > 0) provider++;
       voucherLines.push(line([id, 'Check', p.providers[provider]!, p.lengths[i]!, dmy(p.froms[i]!), dmy(p.tills[i]!), d]));
+      const span = spans.at(-1);
+      if (span && span.provider === p.providers[provider]) span.till = p.tills[i]!;
+      else spans.push({ provider: p.providers[provider]!, from: p.froms[i]!, till: p.tills[i]! });
     });
+    for (const span of spans) voucherLines.push(...skillBuilding(arng, leans, id, p.woman, span));
     if (p.reason === 'Arbete' || p.reason === 'Studier') {
       const status = (self: boolean) => (self ? 'Egen försörjning' : 'Ej egen försörjning');
       followupLines.push(line([id, 3, status(p.self3)]));

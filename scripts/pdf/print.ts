@@ -12,7 +12,9 @@
 //     <svg> with only a <title>, or aria-label without role="img" → NonStruct, NO alt.
 // - A <figure> around the chart becomes an outer Figure with no /Alt holding the inner Figure
 //   (with /Alt) and a Caption. PDF/UA checkers want /Alt on every Figure: `aria-label` on the
-//   <figure> gives the outer one an /Alt; `role="group"` turns it into a Div instead.
+//   <figure> gives the outer one an /Alt; `role="group"` turns it into a Div instead. A chart is
+//   therefore a <div role="group"> named by its caption (ARIA in HTML allows no role on a
+//   <figure> with a <figcaption>, and Lighthouse's axe flags it).
 // - Bookmarks come from h1–h6; where a heading wraps, Chromium drops the space at the line
 //   break in the bookmark title ("…insatser2023–2025"), and a heading pushed to the top of the
 //   next page is titled twice ("RubrikRubrik"). outline.ts rewrites every title from the page's

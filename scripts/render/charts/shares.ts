@@ -1,5 +1,6 @@
 // kind "shares": share figures by unit, one panel per figure (its label as header), one bar per
-// unit with the 95 % interval and the value written at the end of the bar.
+// unit with the 95 % interval and the value written at the end of the bar; for one unit, one
+// panel with a bar per figure.
 import { barChart, type Panel } from './layout.ts';
 import { chartUnits, figureFor, figuresOf, interval, levelWord, msg, num, pct, rangeSentence, unitHeader, frameOf, type BuiltChart, type Inputs, suppressedCell } from './common.ts';
 import { hiddenMark } from '../../format.ts';
@@ -43,7 +44,10 @@ export function sharesChart({ chart, figures, ctx }: Inputs): BuiltChart {
       if (s && description.length < 2) description.push(s);
     }
   }
-  const { spec, width } = barChart({ panels, scale: 'share', intervals: true, frame: frameOf(ctx) });
+  // One unit only: one panel with a bar per figure (a header per figure would repeat the unit's
+  // name beside every bar); the unit is in the title and in the table.
+  const drawn = units.length === 1 ? [{ rows: panels.map((p) => ({ ...p.rows[0]!, label: p.header!, strong: false })) }] : panels;
+  const { spec, width } = barChart({ panels: drawn, scale: 'share', intervals: true, frame: frameOf(ctx) });
   return {
     spec,
     width,
