@@ -11,6 +11,15 @@ import { DATE_EXPECTED, parseDate, parseInteger, parseNumber } from './values.ts
 /** Could this character be white space that trim() removes (ASCII, no-break or any Unicode space)? */
 const maybeSpace = (c: number) => c <= 32 || c === 0xa0 || c >= 0x1680;
 
+/** Distinct field texts whose values a column keeps (table.ts getter): codes and dates fit, ids fill it and stop. */
+export const VALUE_CACHE_LIMIT = 8192;
+
+/**
+ * A copy of `s` that does not point into the text it was sliced from: V8 keeps a slice of 13 or
+ * more characters as a view of its parent, which would keep a whole file's text alive.
+ */
+const detach = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
 /** Problems kept per file; a larger count is summarised in one extra line. */
 export const PROBLEMS_KEPT_PER_FILE = 1000;
 
@@ -146,8 +155,26 @@ export function tableReader(
       problems.add({ line, column: header, value: raw, expected: `one of ${allowed.join(', ')}${map ? '' : `, or a mapping for it in ${mapPath}`}` });
       return false;
     };
+    // Values repeat (dates, codes, units): a field's value, once read without a problem, is kept
+    // by its text (up to VALUE_CACHE_LIMIT texts per column). A repeated text then skips parsing
+    // and every row shares one string or list, detached from the file's text so that the text
+    // can be freed once read. Invalid values are not kept: each of their lines is reported.
+    const cache = new Map<string, unknown>();
     return (fields, line) => {
       const field = fields[i] ?? '';
+      const hit = cache.get(field);
+      if (hit !== undefined) return hit;
+      const before = problems.total;
+      const v = readValue(field, line);
+      if (v !== null && problems.total === before && cache.size < VALUE_CACHE_LIMIT) {
+        const kept = typeof v === 'string' ? detach(v) : Array.isArray(v) ? Object.freeze(v.map(detach)) : v;
+        cache.set(detach(field), kept);
+        return kept;
+      }
+      return v;
+    };
+
+    function readValue(field: string, line: number): unknown {
       // trim() only when needed: most fields have no surrounding space, and this runs millions of times.
       const raw = field.length > 0 && (maybeSpace(field.charCodeAt(0)) || maybeSpace(field.charCodeAt(field.length - 1))) ? field.trim() : field;
       if (raw === '') {
@@ -196,7 +223,7 @@ export function tableReader(
           return d ?? null;
         }
       }
-    };
+    }
   }
 
   const width = records.header.length;
