@@ -153,7 +153,7 @@ export function tableReader(
     // Values repeat (dates, codes, units): a field's value, once read without a problem, is kept
     // by its text (up to VALUE_CACHE_LIMIT texts per column). A repeated text then skips parsing
     // and every row shares one string or list, detached from the file's text so that the text
-    // can be freed once read. Invalid values are not kept: each of their lines is reported.
+    // can be freed once read (the cache's keys and the last text die with the reader). Invalid values are not kept: each of their lines is reported.
     // A column of mostly distinct texts (ids) stops looking them up once the cache is full and
     // fewer than half of its lookups found a value; the last text is still remembered (rows of one
     // participant come together).
@@ -169,7 +169,7 @@ export function tableReader(
         const hit = cache.get(field);
         if (hit !== undefined) {
           hits++;
-          lastField = detach(field);
+          lastField = field;
           return (lastValue = hit);
         }
       }
@@ -178,10 +178,10 @@ export function tableReader(
       if (v === null || problems.total !== before) return v;
       const kept = typeof v === 'string' ? detach(v) : Array.isArray(v) ? Object.freeze(v.map(detach)) : v;
       if (caching) {
-        if (cache.size < VALUE_CACHE_LIMIT) cache.set(detach(field), kept);
+        if (cache.size < VALUE_CACHE_LIMIT) cache.set(field, kept);
         else if (hits < cache.size) (caching = false), cache.clear();
       }
-      lastField = detach(field);
+      lastField = field;
       lastValue = kept;
       return kept;
     };
