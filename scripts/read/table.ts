@@ -153,10 +153,10 @@ export function tableReader(
     // Values repeat (dates, codes, units): a field's value, once read without a problem, is kept
     // by its text (up to VALUE_CACHE_LIMIT texts per column). A repeated text then skips parsing
     // and every row shares one string or list, detached from the file's text so that the text
-    // can be freed once read (the cache's keys and the last text die with the reader). Invalid values are not kept: each of their lines is reported.
-    // A column of mostly distinct texts (ids) stops looking them up once the cache is full and
-    // fewer than half of its lookups found a value; the last text is still remembered (rows of one
-    // participant come together).
+    // can be freed once read (the cache's keys and the last text die with the reader). Invalid
+    // values are not kept: each of their lines is reported. A column of mostly distinct texts
+    // (ids) stops looking them up once the cache is full and fewer than half of its lookups found
+    // a value; its last text is still remembered (rows of one participant come together).
     const cache = new Map<string, unknown>();
     let caching = true;
     let hits = 0;
