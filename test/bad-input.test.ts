@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { buildSite } from '../scripts/site/build-site.ts';
 import { InputError, type Problem } from '../scripts/problems.ts';
 import { DATE_EXPECTED } from '../scripts/read/values.ts';
+import { VALUE_CACHE_LIMIT } from '../scripts/read/table.ts';
 import {
   ACTIVITIES_FILE,
   CONFIG,
@@ -274,6 +275,33 @@ test('more than 1000 bad rows are capped at 1000 with a summary line', async () 
   assert.equal(message[0], `${PARTICIPANTS_FILE}: 1001 problems`);
   assert.equal(message.length, 1 + 20 + 1);
   assert.equal(message.at(-1), '  … and 981 more');
+});
+
+test('a repeated value is read once and shared; a repeated wrong value is reported on each of its lines, past the cache of a column too', async () => {
+  // More distinct ids than a column keeps (VALUE_CACHE_LIMIT): the id column stops keeping them.
+  const n = VALUE_CACHE_LIMIT + 800;
+  const rows = Array.from({ length: n }, (_, i) => `Q${i + 1};Norr;K;1980;2020-03-01;2021-01-15;12;Anställning|Studier`);
+  const { dataset } = await loadFixture(project({ 'deltagare.csv': participantsCsv(rows), 'aktiviteter.csv': activitiesCsv([]) }));
+  const ps = dataset.participants;
+  assert.equal(ps.length, n);
+  assert.deepEqual([ps[0]!.id, ps[n - 1]!.id], ['Q1', `Q${n}`]);
+  assert.deepEqual(ps[n - 1]!.exitStatus, ['employed', 'studies']);
+  // One list for every row with the same text, and frozen: no row can change another's.
+  assert.equal(ps[0]!.exitStatus, ps[n - 1]!.exitStatus);
+  assert.ok(Object.isFrozen(ps[0]!.exitStatus));
+  const bad = withRow(n - 1, `Q1;Norr;K;1980;2021-02-30;2021-12-20;12;Anställning`, withRow(2, 'Q3;Norr;K;1980;2021-02-30;2021-12-20;12;Anställning', withRow(1, 'Q2;Norr;K;1980;2021-02-30;2021-12-20;12;Anställning', rows)));
+  const found = await problemsOf(project({ 'deltagare.csv': participantsCsv(bad), 'aktiviteter.csv': activitiesCsv([]) }));
+  assert.deepEqual(found, [
+    { file: PARTICIPANTS_FILE, line: 3, column: 'Inskrivningsdatum', value: '2021-02-30', expected: DATE_EXPECTED.iso },
+    { file: PARTICIPANTS_FILE, line: 4, column: 'Inskrivningsdatum', value: '2021-02-30', expected: DATE_EXPECTED.iso },
+    { file: PARTICIPANTS_FILE, line: n + 1, column: 'Inskrivningsdatum', value: '2021-02-30', expected: DATE_EXPECTED.iso },
+    { file: PARTICIPANTS_FILE, line: n + 1, column: 'Deltagar-ID', value: 'Q1', expected: 'a participant id used only once (already on line 2)' },
+  ]);
+  // A list with one wrong part still reads its other parts: the text is not kept, so its next line is reported too.
+  const config = CONFIG.replace('      exit_status: { Anställning: employed, Studier: studies, Arbetssökande: job_seeking }\n', '');
+  const lists = ['Q1;Norr;K;1980;2020-03-01;2021-01-15;12;employed|bogus', 'Q2;Norr;K;1980;2020-03-01;2021-01-15;12;employed|bogus'];
+  const listed = await problemsOf(project({ 'deltagare.csv': participantsCsv(lists), 'aktiviteter.csv': activitiesCsv([]) }, config));
+  assert.deepEqual(listed.map((p) => [p.line, p.column, p.value]), [[2, 'Status vid avslut', 'bogus'], [3, 'Status vid avslut', 'bogus']]);
 });
 
 /** Every file under `dir` (relative path → bytes), directories included as empty entries. */

@@ -93,23 +93,47 @@ export function emitEsfFigures(e: Emitter, ps: Participant[], lang: Language, si
   const grid = makeGrid([], ps);
   const em: Emitter = { ...e, grid };
   const label = (id: string) => t(lang, `figure.${id}` as MessageKey);
-  for (const b of PARTICIPANT_FIGURES) {
-    if (!ps.some(b.known)) continue;
-    const categories = b.categories ?? [true];
-    const accs = categories.map(() => new Acc(grid.size));
-    const base = new Acc(grid.size);
-    // One pass: each participant of the base counts in its category's numerator.
-    ps.forEach((p, i) => {
-      if (b.base === 'leavers' && p.exitDate === null) return;
-      const cells = grid.cellsOf(i);
-      base.add(cells, 1);
-      const k = categories.indexOf(b.of(p) as never);
-      if (k >= 0) accs[k]!.add(cells, 1);
-    });
+  // One pass over the participants fills every figure's counts. Participants are counted per
+  // group of cells (a gender, here: a handful of groups) and the groups spread to the cells after.
+  const groupOf = new Map<readonly number[], number>();
+  const groupCells: (readonly number[])[] = [];
+  const figures = PARTICIPANT_FIGURES.map((b) => ({ b, categories: (b.categories ?? [true]) as (string | boolean)[], known: false, counts: [] as number[][] }));
+  const enrolled: number[] = [];
+  const leavers: number[] = [];
+  ps.forEach((p, i) => {
+    const cells = grid.cellsOf(i);
+    let g = groupOf.get(cells);
+    if (g === undefined) {
+      g = groupCells.length;
+      groupOf.set(cells, g);
+      groupCells.push(cells);
+      enrolled.push(0);
+      leavers.push(0);
+      for (const f of figures) f.counts.push(f.categories.map(() => 0));
+    }
+    const left = p.exitDate !== null;
+    enrolled[g]!++;
+    if (left) leavers[g]!++;
+    for (const f of figures) {
+      if (!f.known && f.b.known(p)) f.known = true;
+      if (f.b.base === 'leavers' && !left) continue;
+      const k = f.categories.indexOf(f.b.of(p));
+      if (k >= 0) f.counts[g]![k]!++;
+    }
+  });
+  const spread = (perGroup: (g: number) => number): Acc => {
+    const a = new Acc(grid.size);
+    groupCells.forEach((cells, g) => a.add(cells, perGroup(g)));
+    return a;
+  };
+  const bases = { enrolled: spread((g) => enrolled[g]!), leavers: spread((g) => leavers[g]!) };
+  for (const { b, categories, known, counts } of figures) {
+    if (!known) continue;
     categories.forEach((category, j) => {
-      accs[j]!.den.set(base.num);
+      const acc = spread((g) => counts[g]![j]!);
+      acc.den.set(bases[b.base as 'enrolled' | 'leavers'].num);
       const meta = b.categories ? { id: b.id, label: label(b.id), category: String(category), categoryLabel: t(lang, `esf.category.${String(category)}` as MessageKey) } : { id: b.id, label: label(b.id) };
-      emitLinkedShares(em, meta, accs[j]!, BASE_ID[b.base]);
+      emitLinkedShares(em, meta, acc, BASE_ID[b.base]);
     });
   }
   if (!sixMonths) return;

@@ -28,15 +28,17 @@ export function makeGrid(reportedUnits: string[], participants: Participant[]): 
   const total = units.length - 1;
   const gIndex = new Map(genders.map((g, i) => [g, i]));
   // Most participants share one of a few cell lists: cache them by (unit, gender).
-  const cache = new Map<string, readonly number[]>();
+  // By unit, then gender: no key string built per participant.
+  const cache = new Map<string, Map<Gender, readonly number[]>>();
   const cellsAt = (unit: string, gender: Gender): readonly number[] => {
-    const key = `${unit}\u0000${gender}`;
-    let cells = cache.get(key);
+    let ofUnit = cache.get(unit);
+    if (!ofUnit) cache.set(unit, (ofUnit = new Map()));
+    let cells = ofUnit.get(gender);
     if (!cells) {
       const g = gIndex.get(gender)!;
       const u = unitIndex.get(unit);
       cells = u === undefined ? [total * G, total * G + g] : [u * G, u * G + g, total * G, total * G + g];
-      cache.set(key, cells);
+      ofUnit.set(gender, cells);
     }
     return cells;
   };

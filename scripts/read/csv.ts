@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../problems.ts';
 import { quoteInput } from '../privacy/mask.ts';
+import { detach } from './detach.ts';
 
 export type Delimiter = ';' | ',' | '\t';
 
@@ -37,9 +38,12 @@ export function detectDelimiter(headerLine: string): Delimiter | null {
   return best;
 }
 
+/** The line at `from` without its line end, as a copy (a slice would keep the whole text alive: detach.ts). */
 function firstLine(text: string, from: number): string {
-  const end = text.indexOf('\n', from);
-  return text.slice(from, end === -1 ? text.length : end).replace(/\r$/, '');
+  let end = text.indexOf('\n', from);
+  if (end === -1) end = text.length;
+  if (end > from && text.charCodeAt(end - 1) === 13) end--;
+  return detach(text.slice(from, end));
 }
 
 /**

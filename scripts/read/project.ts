@@ -230,10 +230,19 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     },
   );
 
-  /** The participant's index, or −1 (after reporting an unknown id). */
+  /**
+   * The participant's index, or −1 (after reporting an unknown id). Rows come grouped by
+   * participant in most exports: the last id's index is kept, and a repeated id found without a
+   * lookup (its problems, if any, are still reported on each line).
+   */
+  let lastId: string | null = null;
+  let lastIndex: number | undefined;
   const participantIndex = (r: TableReader, c: ColumnReader, id: string | null, line: number, table: 'activities' | 'followups'): number => {
     if (corrections.cascade(id, table)) return EXCLUDED;
+    if (id !== null && id === lastId && lastIndex !== undefined && lastIndex >= 0) return lastIndex;
     const i = id === null ? undefined : seen.get(id);
+    lastId = id;
+    lastIndex = i;
     const pnr = identityNumberProblem(id, line, c.header);
     if (pnr) r.problems.add(pnr);
     // Without readable participants every reference would look unknown: say nothing then.
@@ -261,7 +270,9 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
       if (hours !== null && hours < 0) r.problems.add({ line, column: cHours!.header, value: String(hours), expected: 'a number of zero or more' });
       if (participantId === null || activity === null) return null;
       return {
-        participantId, participant, activity, startDate, endDate, months, hours,
+        // The participant's own id string, not a second copy per row (millions of rows).
+        participantId: (participant >= 0 ? participants[participant]?.id : undefined) ?? participantId,
+        participant, activity, startDate, endDate, months, hours,
         provider: cProvider!.get(f, line) as string | null,
         result: cResult!.get(f, line) as string | null,
       };

@@ -7,9 +7,13 @@ import type { Problem } from '../problems.ts';
 import { maskText, quoteInput } from '../privacy/mask.ts';
 import type { Records } from './csv.ts';
 import { DATE_EXPECTED, parseDate, parseInteger, parseNumber } from './values.ts';
+import { detach } from './detach.ts';
 
 /** Could this character be white space that trim() removes (ASCII, no-break or any Unicode space)? */
 const maybeSpace = (c: number) => c <= 32 || c === 0xa0 || c >= 0x1680;
+
+/** Distinct field texts whose values a column keeps (table.ts getter): codes and dates fit, ids fill it and stop. */
+export const VALUE_CACHE_LIMIT = 8192;
 
 /** Problems kept per file; a larger count is summarised in one extra line. */
 export const PROBLEMS_KEPT_PER_FILE = 1000;
@@ -146,8 +150,43 @@ export function tableReader(
       problems.add({ line, column: header, value: raw, expected: `one of ${allowed.join(', ')}${map ? '' : `, or a mapping for it in ${mapPath}`}` });
       return false;
     };
+    // Values repeat (dates, codes, units): a field's value, once read without a problem, is kept
+    // by its text (up to VALUE_CACHE_LIMIT texts per column). A repeated text then skips parsing
+    // and every row shares one string or list, detached from the file's text so that the text
+    // can be freed once read (the cache's keys and the last text die with the reader). Invalid
+    // values are not kept: each of their lines is reported. A column of mostly distinct texts
+    // (ids) stops looking them up once the cache is full and fewer than half of its lookups found
+    // a value; its last text is still remembered (rows of one participant come together).
+    const cache = new Map<string, unknown>();
+    let caching = true;
+    let hits = 0;
+    let lastField: string | undefined;
+    let lastValue: unknown;
     return (fields, line) => {
       const field = fields[i] ?? '';
+      if (field === lastField) return lastValue;
+      if (caching) {
+        const hit = cache.get(field);
+        if (hit !== undefined) {
+          hits++;
+          lastField = field;
+          return (lastValue = hit);
+        }
+      }
+      const before = problems.total;
+      const v = readValue(field, line);
+      if (v === null || problems.total !== before) return v;
+      const kept = typeof v === 'string' ? detach(v) : Array.isArray(v) ? Object.freeze(v.map(detach)) : v;
+      if (caching) {
+        if (cache.size < VALUE_CACHE_LIMIT) cache.set(field, kept);
+        else if (hits < cache.size) (caching = false), cache.clear();
+      }
+      lastField = field;
+      lastValue = kept;
+      return kept;
+    };
+
+    function readValue(field: string, line: number): unknown {
       // trim() only when needed: most fields have no surrounding space, and this runs millions of times.
       const raw = field.length > 0 && (maybeSpace(field.charCodeAt(0)) || maybeSpace(field.charCodeAt(field.length - 1))) ? field.trim() : field;
       if (raw === '') {
@@ -196,7 +235,7 @@ export function tableReader(
           return d ?? null;
         }
       }
-    };
+    }
   }
 
   const width = records.header.length;
