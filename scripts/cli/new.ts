@@ -1,5 +1,5 @@
 // npm run new -- <slug> [--root <dir>]: scaffolds a project an evaluator can fill in. The
-// templates are files in scripts/scaffold/ (kept in sync with the schema by test/new-project.test.ts);
+// templates are files in scripts/scaffold/ (kept in sync with the schema by test/cli/new-project.test.ts);
 // this module only copies them, fills in the slug and dates, and writes a header-only CSV per table
 // of the data contract, so the scaffold builds at once (a "no data yet" report).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

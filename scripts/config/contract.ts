@@ -1,5 +1,5 @@
 // The canonical tables of the data contract (documented in docs/data-contract.md, kept in step
-// by test/data-contract-doc.test.ts): column names, types and closed code lists. One place, so the reader,
+// by test/config/data-contract-doc.test.ts): column names, types and closed code lists. One place, so the reader,
 // the configuration check and the docs agree.
 
 export const GENDERS = ['woman', 'man', 'other'] as const;

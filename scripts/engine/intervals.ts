@@ -3,7 +3,7 @@
 // cell can take. This is the "feasibility interval" by which τ-ARGUS and sdcTable judge whether
 // a suppression pattern protects a cell. The build proves protection by witnesses instead
 // (protect.ts); this audit is the attacker of the tests (test/helpers/attacker.ts,
-// test/protect.test.ts), an independent check of that proof.
+// test/engine/protect.test.ts), an independent check of that proof.
 import { solveLp } from './lp.ts';
 
 /** Σ coef·x = rhs over hidden cells x ≥ 0. */

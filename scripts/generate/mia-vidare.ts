@@ -264,7 +264,7 @@ const isTarget = (combo: string) => combo.split('|').some((c) => TARGET_CODES.ha
  * SUPPORT, the units' supportBase and the last two slopes were set once by a small offline grid
  * search over the generated predictors (noise 6–10, woman 60–80, perLevel 30–50 months), aiming
  * at R² ≈ 0.05, t ≈ −1.5 for months and gender, and the time-in-support bands the narrative
- * describes (Södertälje mostly 7 years or more, HBS mostly 1–6 years). test/mia-model.test.ts
+ * describes (Södertälje mostly 7 years or more, HBS mostly 1–6 years). test/stats/mia-model.test.ts
  * refits the model on the committed data.
  */
 const TARGET_MODEL = {

@@ -3,7 +3,7 @@
 // finance system opened and saved in Excel: Windows-1252, `;`, CRLF, dates D/M/YYYY, no BOM.
 // Every row is invented. The counts the published evaluation reports are reproduced exactly
 // (assigned by seeded shuffles of exact-count lists, as in samverkan.ts); everything else is drawn
-// from plausible distributions. test/uppsala-data.test.ts checks every published figure again by
+// from plausible distributions. test/generate/uppsala-data.test.ts checks every published figure again by
 // parsing the files.
 import iconv from 'iconv-lite';
 import { Rng, repeat, weighted, type Counts } from './random.ts';

@@ -1,7 +1,7 @@
 // Text → records with their line numbers. A file without any quote character takes a fast
 // split path (about 4× csv-parse's throughput, which the 1-million-row benchmark needs);
 // any file with quotes goes through csv-parse, which handles quoted delimiters, quotes and
-// newlines. test/read-csv.test.ts proves both paths agree.
+// newlines. test/read/read-csv.test.ts proves both paths agree.
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../problems.ts';
 import { quoteInput } from '../privacy/mask.ts';

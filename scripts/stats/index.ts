@@ -9,7 +9,7 @@
 //   benchFit(rows, predictors) timings for npm run bench
 //
 // All pure: no I/O, no clock (except benchFit), no randomness (except benchFit's seeded PRNG).
-// Golden tests against R: test/stats.test.ts, reference values from test/fixtures/stats/reference.R.
+// Golden tests against R: test/stats/stats.test.ts, reference values from test/fixtures/stats/reference.R.
 export { ols, type OlsOptions } from './ols.ts';
 export { logit, type LogitOptions } from './logit.ts';
 export { designFromRows, type DesignSpec, type Term, type CategoricalInfo } from './design.ts';

@@ -1,5 +1,5 @@
 // Golden reports: what every example and a few small fixture projects publish, committed under
-// test/golden/<case>/ and compared by test/golden.test.ts; `npm run golden` (regen.ts) writes
+// test/golden/<case>/ and compared by test/golden/golden.test.ts; `npm run golden` (regen.ts) writes
 // them anew. Each case is built as `build` builds it, without the PDF (pages and data only), with
 // the build date pinned and the tool's version stripped, so the files depend on the input alone.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

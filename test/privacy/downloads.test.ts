@@ -1,0 +1,108 @@
+// The publication gate, read as an attacker reads it: every file a reader can download — each
+// figure CSV, each chart CSV, the ESF file — is parsed back, and every number in it must be the
+// number indicators.json publishes for the same cell, and nothing where indicators.json hides
+// the cell. An output that computed or rounded a count of its own, or re-published a hidden
+// one, fails here. (test/engine/disclosure.test.ts then attacks indicators.json itself.)
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { buildSite } from '../../scripts/site/build-site.ts';
+import type { Figure, Indicators } from '../../scripts/publish/indicators-schema.ts';
+import { ESF_COLUMNS, ESF_INDICATORS } from '../../scripts/engine/esf.ts';
+import { readDownloadRows } from '../helpers/read-download.ts';
+
+const repo = join(import.meta.dirname, '..', '..');
+const out = join(mkdtempSync(join(tmpdir(), 'downloads-')), '_site');
+const SLUGS = ['mia-vidare', 'samverkan-leder-till-arbete', 'uppsala-upphandlade-insatser', 'nya-vagar-till-arbete'];
+
+before(async () => buildSite({ root: repo, outDir: out, slugs: SLUGS, now: new Date('2024-01-01T00:00:00Z'), pdf: false }));
+after(() => rmSync(join(out, '..'), { recursive: true, force: true }));
+
+/** A CSV download as header and rows. */
+function readCsv(file: string): { head: string[]; rows: string[][] } {
+  const rows = readDownloadRows(file);
+  return { head: rows[0]!, rows: rows.slice(1) };
+}
+
+const number = (s: string) => (s === '' ? null : Number(s.replace(',', '.')));
+type Part = 'value' | 'numerator' | 'denominator' | 'n' | 'lo' | 'hi';
+const PARTS: Record<string, Part> = {
+  Värde: 'value', Andel: 'value', Value: 'value', Share: 'value',
+  Täljare: 'numerator', Antal: 'numerator', Numerator: 'numerator', Count: 'numerator', Number: 'numerator',
+  Nämnare: 'denominator', 'Underlag (antal personer)': 'denominator', Denominator: 'denominator', 'Base (persons)': 'denominator',
+  'Antal personer': 'n', Persons: 'n',
+  'KI 95 % nedre': 'lo', 'KI 95 % övre': 'hi', 'CI 95 % low': 'lo', 'CI 95 % high': 'hi',
+};
+function published(f: Figure, part: Part): number | null {
+  switch (part) {
+    case 'value': return f.value;
+    case 'numerator': return f.numerator ?? null;
+    case 'denominator': return f.kind === 'mean' ? (f.n ?? null) : (f.denominator ?? null);
+    case 'n': return f.n ?? null;
+    case 'lo': return f.ci95?.[0] ?? null;
+    case 'hi': return f.ci95?.[1] ?? null;
+  }
+}
+
+describe('every download reads the protected registry', () => {
+  for (const slug of SLUGS) {
+    it(`${slug}: every number of every CSV is the number indicators.json publishes for that cell`, () => {
+      const ind = JSON.parse(readFileSync(join(out, slug, 'indicators.json'), 'utf8')) as Indicators;
+      const level = ind.report.unit_level;
+      const unitOf = new Map<string, string>([['Totalt', 'total'], ['Total', 'total'], ...ind.report.units.map((u) => [u.name, u.name] as [string, string])]);
+      const dir = join(out, slug, 'data');
+      let checked = 0;
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
+        const { head, rows } = readCsv(join(dir, file));
+        const col = (...names: string[]) => head.findIndex((h) => names.includes(h));
+        const [idCol, unitCol, genderCol, codeCol, catCol] = [col('Mått', 'Figure', 'id'), col('Enhet', 'Unit', level), col('Kön', 'Gender'), col('Kod', 'Code'), col('Kategori', 'Category')];
+        const figureCsv = head[0] === 'Mått' || head[0] === 'Figure';
+        for (const row of rows) {
+          const id = row[idCol]!;
+          const unit = unitOf.get(row[unitCol] ?? '') ?? row[unitCol];
+          const gender = genderCol >= 0 ? row[genderCol] : 'all';
+          const candidates = ind.figures.filter((f) => f.id === id && f.unit === unit && f.gender === gender);
+          const f = candidates.length <= 1 ? candidates[0] : candidates.find((x) => (codeCol >= 0 ? x.category === row[codeCol] : (x.category_label ?? x.category) === row[catCol]));
+          if (!f) {
+            if (figureCsv) assert.fail(`${file}: a row for ${id} ${unit} ${gender} that indicators.json does not have`);
+            continue; // goals, models and other rows that are not figure cells
+          }
+          head.forEach((h, i) => {
+            const part = PARTS[h];
+            if (!part || (h === 'Antal' && f.kind === 'count')) return;
+            const shown = number(row[i]!);
+            if (shown === null) return;
+            const truth = published(f, part === 'numerator' && f.kind === 'count' ? 'value' : part);
+            assert.notEqual(truth, null, `${file}: ${id} ${unit} ${gender} ${f.category ?? ''} shows ${h} = ${shown}, which indicators.json hides`);
+            assert.ok(Math.abs(shown - truth!) < 1e-6, `${file}: ${id} ${unit} ${gender} ${h} = ${shown}, indicators.json ${truth}`);
+            checked++;
+          });
+        }
+      }
+      assert.ok(checked > 100, `only ${checked} numbers checked`);
+    });
+
+    it(`${slug}: the ESF file shows exactly the registry's counts, marks where it hides them, empty where the data lack them`, () => {
+      const ind = JSON.parse(readFileSync(join(out, slug, 'indicators.json'), 'utf8')) as Indicators;
+      const { rows } = readCsv(join(out, slug, 'esf-indicators.csv'));
+      assert.equal(rows.length, ESF_INDICATORS.length);
+      let checked = 0;
+      for (const [i, indicator] of ESF_INDICATORS.entries()) {
+        const cells = rows[i]!.slice(3, 7);
+        const fs = ESF_COLUMNS.map((g) => ind.figures.find((f) => f.id === indicator.figure && f.unit === 'total' && f.gender === g && f.category === indicator.category));
+        if (fs.every((f) => f === undefined)) {
+          assert.deepEqual(cells, ['', '', '', ''], `${indicator.code ?? indicator.key}: no figure, no number`);
+          continue;
+        }
+        fs.forEach((f, j) => {
+          const v = f === undefined ? 0 : indicator.count ? f.value : (f.numerator ?? null);
+          assert.equal(cells[j], v === null ? (f!.suppression === 'secondary' ? '×' : '..') : String(v), `${indicator.code ?? indicator.key} ${ESF_COLUMNS[j]}`);
+          checked++;
+        });
+      }
+      assert.ok(checked >= 4 * 8, `${checked} ESF cells checked`);
+    });
+  }
+});
