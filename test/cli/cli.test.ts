@@ -32,7 +32,7 @@ describe('eval-report', () => {
 
   it('every command has --help listing each option with its default', async () => {
     for (const n of NAMES) {
-      const { command } = (await import(`../scripts/cli/${n}.ts`)) as { command: Command };
+      const { command } = (await import(`../../scripts/cli/${n}.ts`)) as { command: Command };
       const text = helpText(command);
       assert.match(text, new RegExp(`^Usage: eval-report ${n} \\[options\\]`), n);
       for (const [name, o] of Object.entries(command.options)) {
