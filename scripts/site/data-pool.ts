@@ -1,0 +1,104 @@
+// The data steps of many projects in worker threads (node:worker_threads), as many as the
+// processors this process may use (os.availableParallelism()), so that on two cores two
+// projects compute at once while the main thread starts Chromium. One project, or one
+// processor, runs in this thread instead: no worker start-up to pay for, and the in-process
+// cache of a preview's rebuilds (project-step.ts) keeps working.
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { InputError, type Problem } from '../problems.ts';
+import { projectStep, type ProjectStep } from './project-step.ts';
+import { secretsOf } from '../privacy/secrets.ts';
+
+export interface PoolJob { id: number; root: string; slug: string; dir: string; now: string; draft: boolean }
+export interface PoolReply { id: number; step?: ProjectStep; failure?: { problems: Problem[] } | { message: string } }
+
+/** The worker's module: the compiled one beside this chunk, or the TypeScript source through tsx. */
+function workerUrl(): { url: URL; execArgv: string[] } {
+  const source = import.meta.url.endsWith('.ts');
+  const url = new URL(source ? './data-worker.ts' : './data-worker.mjs', import.meta.url);
+  // A build started through tsx's register API (no esbuild) has no --import tsx to pass on.
+  const execArgv = source && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', import.meta.resolve('tsx')] : process.execArgv;
+  return { url, execArgv };
+}
+
+export interface PoolOptions {
+  root: string;
+  now: Date;
+  draft: boolean;
+  /** Output folder of a project. */
+  dirOf: (slug: string) => string;
+  /** Called as each project finishes, in the order they finish. */
+  onDone?: (slug: string) => void;
+  /** Threads; default os.availableParallelism(). */
+  threads?: number;
+}
+
+/**
+ * Every project's steps; the results in the order of `slugs`. A project whose input is refused
+ * fails the whole: the first such project in `slugs` order is thrown, after every job settled.
+ */
+export async function runDataSteps(slugs: string[], opts: PoolOptions): Promise<ProjectStep[]> {
+  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), slugs.length));
+  const results = threads === 1 ? await inThisThread(slugs, opts) : await inWorkers(slugs, opts, threads);
+  const failed = results.find((r): r is { failure: unknown } => 'failure' in r);
+  if (failed) throw failed.failure;
+  return results.map((r) => {
+    const step = (r as { step: ProjectStep }).step;
+    secretsOf.set(step.indicators, step.secrets); // the personal-data scan finds them beside the indicators
+    return step;
+  });
+}
+
+type Settled = { step: ProjectStep } | { failure: unknown };
+
+async function inThisThread(slugs: string[], opts: PoolOptions): Promise<Settled[]> {
+  const out: Settled[] = [];
+  for (const slug of slugs) {
+    try {
+      out.push({ step: await projectStep(opts.root, slug, opts.dirOf(slug), opts.now, opts.draft) });
+    } catch (failure) {
+      out.push({ failure });
+      break; // one at a time: the first refused project is the one reported
+    }
+    opts.onDone?.(slug);
+  }
+  return out;
+}
+
+async function inWorkers(slugs: string[], opts: PoolOptions, threads: number): Promise<Settled[]> {
+  const { url, execArgv } = workerUrl();
+  const results: Settled[] = new Array(slugs.length);
+  let next = 0;
+  let stop = false;
+  const lane = (worker: Worker): Promise<void> =>
+    new Promise((done, fail) => {
+      const send = () => {
+        if (stop || next >= slugs.length) return done();
+        const id = next++;
+        const slug = slugs[id]!;
+        worker.postMessage({ id, root: opts.root, slug, dir: opts.dirOf(slug), now: opts.now.toISOString(), draft: opts.draft } satisfies PoolJob);
+      };
+      worker.on('message', (reply: PoolReply) => {
+        if (reply.step) {
+          results[reply.id] = { step: reply.step };
+          opts.onDone?.(slugs[reply.id]!);
+        } else {
+          const f = reply.failure!;
+          results[reply.id] = { failure: 'problems' in f ? new InputError(f.problems) : new Error(f.message) };
+          stop = true; // the projects not yet started are not computed: the build fails anyway
+        }
+        send();
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`a data worker stopped (exit code ${code})`))));
+      send();
+    });
+  const workers = Array.from({ length: threads }, () => new Worker(url, { execArgv }));
+  try {
+    await Promise.all(workers.map(lane));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  // A failure stops the lanes: the projects never started have no result.
+  return results.filter((r) => r !== undefined);
+}
