@@ -49,8 +49,8 @@ export { listProjects } from './projects.ts';
 
 export { writeProjectData } from './project-step.ts';
 
-/** Renders every page with Eleventy into `outDir`. */
-async function renderPages(views: ReportView[], listed: Indicators[], outDir: string): Promise<void> {
+/** Renders every page with Eleventy into `outDir` (the index lists `listed`). */
+export async function renderPages(views: ReportView[], listed: Indicators[], outDir: string): Promise<void> {
   // Eleventy resolves its folders (and .eleventy.js's dir.input) against the working directory:
   // run it from the repository, so that a build started anywhere (--root elsewhere) finds them.
   const cwd = process.cwd();
@@ -198,7 +198,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
     await chromium?.close();
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
     const scanned = performance.now();
-    const leaks = await scanSite(tmp, scan, pdfTexts);
+    const leaks = await scanSite(tmp, scan, pdfTexts, new Set(kept.map((k) => k.report.slug)));
     if (leaks.length + checks.length > 0) throw new InputError([...leaks, ...checks].map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
     log(`Personal-data scan: clean (${Math.round(performance.now() - scanned)} ms).`);
     if (cacheable) writeManifest(tmp, before, keys, kept.map((k) => k.report.slug));
@@ -213,7 +213,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
 }
 
 /** The keys of the new site: those of the projects built now, and the earlier ones of the projects kept. */
-function writeManifest(tmp: string, before: CacheManifest | undefined, keys: Map<string, string>, kept: string[]): void {
+export function writeManifest(tmp: string, before: CacheManifest | undefined, keys: Map<string, string>, kept: string[]): void {
   const projects: Record<string, string> = {};
   for (const slug of kept) if (before?.projects[slug] !== undefined && !keys.has(slug)) projects[slug] = before.projects[slug]!;
   for (const [slug, key] of keys) projects[slug] = key;
@@ -238,7 +238,7 @@ function keepOtherProjects(root: string, outDir: string, tmp: string, building: 
 }
 
 /** A web server must read the site: folders 0755 (mkdtemp makes 0700), files 0644, whatever the umask. */
-function readableByAll(dir: string): void {
+export function readableByAll(dir: string): void {
   chmodSync(dir, 0o755);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -247,7 +247,7 @@ function readableByAll(dir: string): void {
   }
 }
 
-function swapInto(tmp: string, outDir: string): void {
+export function swapInto(tmp: string, outDir: string): void {
   const old = `${ownedPrefix(`${outDir}.old-`)}swap`;
   const hadOld = existsSync(outDir);
   if (hadOld) renameSync(outDir, old);

@@ -13,12 +13,8 @@ export interface PoolJob { id: number; root: string; slug: string; dir: string; 
 export interface PoolReply { id: number; step?: ProjectStep; failure?: { problems: Problem[] } | { message: string } }
 
 /** The worker's module: the compiled one beside this chunk, or the TypeScript source through tsx. */
-function workerUrl(): { url: URL; execArgv: string[] } {
-  const source = import.meta.url.endsWith('.ts');
-  const url = new URL(source ? './data-worker.ts' : './data-worker.mjs', import.meta.url);
-  // A build started through tsx's register API (no esbuild) has no --import tsx to pass on.
-  const execArgv = source && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', import.meta.resolve('tsx')] : process.execArgv;
-  return { url, execArgv };
+function workerUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './data-worker-tsx.mjs' : './data-worker.mjs', import.meta.url);
 }
 
 export interface PoolOptions {
@@ -66,7 +62,7 @@ async function inThisThread(slugs: string[], opts: PoolOptions): Promise<Settled
 }
 
 async function inWorkers(slugs: string[], opts: PoolOptions, threads: number): Promise<Settled[]> {
-  const { url, execArgv } = workerUrl();
+  const url = workerUrl();
   const results: Settled[] = new Array(slugs.length);
   let next = 0;
   let stop = false;
@@ -93,7 +89,7 @@ async function inWorkers(slugs: string[], opts: PoolOptions, threads: number): P
       worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`a data worker stopped (exit code ${code})`))));
       send();
     });
-  const workers = Array.from({ length: threads }, () => new Worker(url, { execArgv }));
+  const workers = Array.from({ length: threads }, () => new Worker(url));
   try {
     await Promise.all(workers.map(lane));
   } finally {
