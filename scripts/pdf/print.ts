@@ -30,7 +30,7 @@ import { openPdf, readDestinations } from './inspect.ts';
 import { lightInspect } from './light.ts';
 import { allowedLink } from '../render/links.ts';
 import { rewriteOutline, type PdfInfo } from './outline.ts';
-import { pinPdfDates } from './pin-date.ts';
+import { reproduciblePdf } from './reproducible.ts';
 
 export interface PrintOptions {
   /** file:// or http:// URL of the report page. */
@@ -39,7 +39,7 @@ export interface PrintOptions {
   pdfFile: string;
   /** Progress lines for a person watching the build. */
   onProgress?: (msg: string) => void;
-  /** A pinned build date: written as the PDF's creation and modification dates (pin-date.ts). */
+  /** A pinned build date: written as the PDF's creation and modification dates (reproducible.ts). */
   date?: Date;
 }
 
@@ -240,7 +240,7 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
       info: Object.fromEntries([['Title', ''], ['Author', 'author'], ['Subject', 'description'], ['Keywords', 'keywords'], ['Creator', 'generator']].map(([key, name]) => [key, name ? (document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '') : document.title])) as Record<keyof PdfInfo, string>,
     }));
     pdf = rewriteOutline(pdf, headings, info);
-    if (options.date) pdf = pinPdfDates(pdf, options.date);
+    pdf = reproduciblePdf(pdf, options.date);
     await mkdir(dirname(pdfFile), { recursive: true });
     await writeFile(pdfFile, pdf);
     const ms = Math.round(performance.now() - started);
