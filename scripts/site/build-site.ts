@@ -3,7 +3,7 @@
 // output, which replaces the output only when every step of every project succeeded, so a
 // failed build never destroys the last good site.
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { runDataSteps } from './data-pool.ts';
+import { dataThreads, runDataSteps } from './data-pool.ts';
 import { progress as startProgress, type Phase } from './progress.ts';
 import { CACHE_FILE, projectKey, readManifest, toolKey, type CacheManifest } from './build-cache.ts';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -185,8 +185,10 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
     opts.progress?.(bar.line());
   };
   try {
+    const dataStarted = performance.now();
     const steps = await runDataSteps(rebuilt, { root, now, draft: opts.draft === true, dirOf: (slug) => join(tmp, slug), onDone: () => tick('data') });
     for (const step of steps) for (const line of step.lines) log(line);
+    if (steps.length > 1) log(`Data steps: ${steps.length} projects in ${dataThreads(steps.length)} thread(s) (${Math.round(performance.now() - dataStarted)} ms).`);
     const views: ReportView[] = steps.map((s) => s.view);
     const reports: Array<[string, Indicators]> = steps.map((s) => [s.slug, s.indicators]);
     const scan: ScanProject[] = steps.map((s) => ({ slug: s.slug, secrets: s.secrets, contentDir: join(root, 'content', s.slug), root }));
@@ -194,8 +196,10 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
     const started = performance.now();
     await renderPages(views, [...reports.map(([, r]) => r), ...kept], tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
+    const printStarted = performance.now();
     const { problems: checks, pdfTexts } = chromium ? await printReports(tmp, rebuilt, log, new Map(reports.map(([s, i]) => [s, i.report])), chromium, () => tick('print'), opts.now) : { problems: [], pdfTexts: new Map<string, string>() };
     await chromium?.close();
+    if (chromium && rebuilt.length > 1) log(`PDFs printed and checked: ${rebuilt.length} in ${availableParallelism()} tab(s) (${Math.round(performance.now() - printStarted)} ms).`);
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
     const scanned = performance.now();
     const leaks = await scanSite(tmp, scan, pdfTexts, new Set(kept.map((k) => k.report.slug)));

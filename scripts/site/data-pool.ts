@@ -34,7 +34,7 @@ export interface PoolOptions {
  * fails the whole: the first such project in `slugs` order is thrown, after every job settled.
  */
 export async function runDataSteps(slugs: string[], opts: PoolOptions): Promise<ProjectStep[]> {
-  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), slugs.length));
+  const threads = dataThreads(slugs.length, opts.threads);
   const results = threads === 1 ? await inThisThread(slugs, opts) : await inWorkers(slugs, opts, threads);
   const failed = results.find((r): r is { failure: unknown } => 'failure' in r);
   if (failed) throw failed.failure;
@@ -43,6 +43,11 @@ export async function runDataSteps(slugs: string[], opts: PoolOptions): Promise<
     secretsOf.set(step.indicators, step.secrets); // the personal-data scan finds them beside the indicators
     return step;
   });
+}
+
+/** How many threads compute `projects` data steps: one per processor, no more than there are projects. */
+export function dataThreads(projects: number, threads = availableParallelism()): number {
+  return Math.max(1, Math.min(threads, projects));
 }
 
 type Settled = { step: ProjectStep } | { failure: unknown };
