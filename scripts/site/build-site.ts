@@ -4,6 +4,7 @@
 // failed build never destroys the last good site.
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dataThreads, runDataSteps } from './data-pool.ts';
+import { PORTFOLIO_CSV, PORTFOLIO_JSON, portfolioCsv, portfolioJson } from '../portfolio/portfolio-data.ts';
 import { progress as startProgress, type Phase } from './progress.ts';
 import { CACHE_FILE, projectKey, readManifest, toolKey, type CacheManifest } from './build-cache.ts';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -60,6 +61,9 @@ export async function renderPages(views: ReportView[], listed: Indicators[], out
   } finally {
     process.chdir(cwd);
   }
+  // The portfolio's downloads, from the published indicators of every project listed.
+  writeFileSync(join(outDir, PORTFOLIO_JSON), portfolioJson(listed));
+  writeFileSync(join(outDir, PORTFOLIO_CSV), portfolioCsv(listed));
   mkdirSync(join(outDir, 'assets', 'fonts'), { recursive: true });
   for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
 }
