@@ -61,7 +61,7 @@ export async function assembleSite(opts: AssembleOptions): Promise<{ slugs: stri
     const keys = new Map<string, string>();
     for (const [i, part] of parts.entries()) {
       for (const slug of part.slugs) {
-        cpSync(join(shards[i]!, slug), join(tmp, slug), { recursive: true });
+        cpSync(join(shards[i]!, slug), join(tmp, slug), { recursive: true, preserveTimestamps: true });
         listed.push(JSON.parse(readFileSync(join(tmp, slug, 'indicators.json'), 'utf8')) as Indicators);
         keys.set(slug, part.keys[slug]!);
       }

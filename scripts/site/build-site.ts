@@ -239,7 +239,7 @@ function keepOtherProjects(root: string, outDir: string, tmp: string, building: 
   for (const slug of listProjects(root)) {
     const json = join(outDir, slug, 'indicators.json');
     if (building.includes(slug) || !existsSync(json)) continue;
-    cpSync(join(outDir, slug), join(tmp, slug), { recursive: true });
+    cpSync(join(outDir, slug), join(tmp, slug), { recursive: true, preserveTimestamps: true });
     kept.push(JSON.parse(readFileSync(json, 'utf8')) as Indicators);
   }
   return kept;
