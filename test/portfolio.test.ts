@@ -12,10 +12,10 @@ it('copies the published headline figures of each project, hidden ones hidden, i
   const root = writeProject();
   try {
     addProject(root, { ...project(), slug: 'b-second', config: CONFIG.replace('title: Testprojekt', 'title: Andra') });
-    addProject(root, { ...project(), slug: 'a-first', config: CONFIG.replace('title: Testprojekt', 'title: Första') });
+    addProject(root, { ...project(), slug: 'a-first', config: CONFIG.replace('title: Testprojekt', 'title: Första\nregion: Gävleborg\nprogramme_area: ESF+ 4(h)') });
     const listed = [await buildIndicators({ root, slug: 'b-second' }, now), await buildIndicators({ root, slug: 'a-first' }, now)];
     const projects = portfolioProjects(listed);
-    assert.deepEqual(projects.map((p) => [p.slug, p.title]), [['a-first', 'Första'], ['b-second', 'Andra']]);
+    assert.deepEqual(projects.map((p) => [p.slug, p.title, p.region, p.programme_area]), [['a-first', 'Första', 'Gävleborg', 'ESF+ 4(h)'], ['b-second', 'Andra', null, null]]);
     for (const [i, p] of projects.entries()) {
       const own = listed.find((l) => l.report.slug === p.slug)!;
       assert.ok(p.figures.length > 0);
@@ -36,8 +36,8 @@ it('copies the published headline figures of each project, hidden ones hidden, i
     assert.equal(rows.length, 1 + projects.reduce((s, p) => s + p.figures.length, 0));
     assert.match(rows[1]!, /^a-first;Första;/);
     const hidden = projects[0]!.figures.find((f) => f.suppressed)!;
-    const cells = rows.find((r) => r.startsWith(`a-first;Första;Beställaren;${hidden.id};${hidden.gender};`))!.split(';');
-    assert.equal(cells[6], '', 'no value for a hidden figure');
+    const cells = rows.find((r) => r.startsWith(`a-first;Första;Beställaren;Gävleborg;ESF+ 4(h);${hidden.id};${hidden.gender};`))!.split(';');
+    assert.equal(cells[8], '', 'no value for a hidden figure');
     assert.notEqual(cells.at(-1), '', 'the suppressed column says why');
   } finally {
     removeProject(root);

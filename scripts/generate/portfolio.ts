@@ -13,6 +13,8 @@ const REPO = join(import.meta.dirname, '..', '..');
 /** The examples a portfolio is drawn from, with how often (Uppsala's 26-page report the rarest). */
 const MIX = [['mia-vidare', 5], ['samverkan-leder-till-arbete', 2], ['nya-vagar-till-arbete', 2], ['uppsala-upphandlade-insatser', 1]] as const;
 const SHORT: Record<string, string> = { 'mia-vidare': 'mia', 'samverkan-leder-till-arbete': 'samverkan', 'nya-vagar-till-arbete': 'nya-vagar', 'uppsala-upphandlade-insatser': 'uppsala' };
+const REGIONS = ['Gävleborg', 'Uppsala län', 'Kalmar län', 'Västernorrland', 'Skåne', 'Örebro kommun', 'Malmö stad'];
+const AREAS = ['ESF+ 4(h) aktiv inkludering', 'ESF+ 4(a) tillgång till sysselsättning', 'ESF+ 4(f) utbildning', 'Kommunal arbetsmarknadsinsats'];
 const COMMISSIONERS = ['Region Norrsken (påhittad)', 'Samordningsförbundet Älvdalen (påhittat)', 'Kommunförbundet Skärgården (påhittat)', 'Region Mellanbygd (påhittad)', 'Arbetsmarknadsnämnden i Åstad (påhittad)'];
 
 export interface PortfolioProject { slug: string; example: string; participants: number | null }
@@ -34,7 +36,7 @@ export async function generatePortfolio(root: string, count: number, seed = 20):
     const content = join(root, 'content', slug);
     cpSync(join(REPO, 'content', from), content, { recursive: true });
     const yaml = join(content, 'report.yaml');
-    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^title: (.+)$/m, `title: $1 – portföljprojekt ${number}`).replace(/^commissioner: .+$/m, `commissioner: ${rng.pick(COMMISSIONERS)}`));
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^title: (.+)$/m, `title: $1 – portföljprojekt ${number}`).replace(/^commissioner: .+$/m, `commissioner: ${rng.pick(COMMISSIONERS)}\nregion: ${rng.pick(REGIONS)}\nprogramme_area: ${rng.pick(AREAS)}`));
     const data = join(root, 'data', slug);
     let participants: number | null = null;
     if (from === 'mia-vidare') {

@@ -14,6 +14,8 @@ export interface PortfolioProject {
   slug: string;
   title: string;
   commissioner: string;
+  region: string | null;
+  programme_area: string | null;
   period: Indicators['report']['period'];
   language: Indicators['report']['language'];
   goals: { met: number; not_met: number; other: number };
@@ -35,6 +37,8 @@ export function portfolioProjects(listed: readonly Indicators[]): PortfolioProje
     slug: ind.report.slug,
     title: ind.report.title,
     commissioner: ind.report.commissioner,
+    region: ind.report.region ?? null,
+    programme_area: ind.report.programme_area ?? null,
     period: ind.report.period,
     language: ind.report.language,
     goals: goalCounts(ind),
@@ -54,10 +58,10 @@ export function portfolioJson(listed: readonly Indicators[]): string {
 /** One row per project and figure, Swedish spreadsheet conventions as every CSV of the site. */
 export function portfolioCsv(listed: readonly Indicators[]): string {
   const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : csvNumber(x, 'sv'));
-  const lines = [['Projekt', 'Titel', 'Beställare', 'Mått', 'Kön', 'Typ', 'Värde', 'Täljare', 'Nämnare', 'KI 95 % nedre', 'KI 95 % övre', 'Undertryckt'].join(';')];
+  const lines = [['Projekt', 'Titel', 'Beställare', 'Region', 'Programområde', 'Mått', 'Kön', 'Typ', 'Värde', 'Täljare', 'Nämnare', 'KI 95 % nedre', 'KI 95 % övre', 'Undertryckt'].join(';')];
   for (const p of portfolioProjects(listed)) {
     for (const f of p.figures) {
-      lines.push([p.slug, csvText(p.title), csvText(p.commissioner), csvText(f.id), f.gender, f.kind, num(f.value), num(f.numerator), num(f.denominator), num(f.ci95?.[0]), num(f.ci95?.[1]), suppressionWord(f as Figure, 'sv')].join(';'));
+      lines.push([p.slug, csvText(p.title), csvText(p.commissioner), csvText(p.region ?? ''), csvText(p.programme_area ?? ''), csvText(f.id), f.gender, f.kind, num(f.value), num(f.numerator), num(f.denominator), num(f.ci95?.[0]), num(f.ci95?.[1]), suppressionWord(f as Figure, 'sv')].join(';'));
     }
   }
   return '\ufeff' + lines.join('\r\n') + '\r\n';
