@@ -53,7 +53,7 @@ it('three shards assembled equal the single build byte for byte; a rebuild with 
     // Nothing changed: every project kept, and the site the same bytes.
     const again = await buildSite({ root, outDir: single, now });
     assert.deepEqual(again.rebuilt, []);
-    assert.equal(statSync(join(single, 'p1-norr', 'p1-norr.pdf')).mtimeMs, pdfAge, 'the PDF was not printed again');
+    assert.ok(Math.abs(statSync(join(single, 'p1-norr', 'p1-norr.pdf')).mtimeMs - pdfAge) < 1, 'the PDF was not printed again (its time kept, to the file system\'s precision)');
     assert.deepEqual(differences(single, assembled), []);
     // A project in two shards is refused.
     await assert.rejects(assembleSite({ shards: [shards[0]!, shards[0]!], outDir: join(root, 'twice') }), /one shard only/);

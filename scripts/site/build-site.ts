@@ -190,8 +190,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
   };
   try {
     const dataStarted = performance.now();
-    const steps = await runDataSteps(rebuilt, { root, now, draft: opts.draft === true, dirOf: (slug) => join(tmp, slug), onDone: () => tick('data') });
-    for (const step of steps) for (const line of step.lines) log(line);
+    const steps = await runDataSteps(rebuilt, { root, now, draft: opts.draft === true, dirOf: (slug) => join(tmp, slug), log, onDone: () => tick('data') });
     if (steps.length > 1) log(`Data steps: ${steps.length} projects in ${dataThreads(steps.length)} thread(s) (${Math.round(performance.now() - dataStarted)} ms).`);
     const views: ReportView[] = steps.map((s) => s.view);
     const reports: Array<[string, Indicators]> = steps.map((s) => [s.slug, s.indicators]);

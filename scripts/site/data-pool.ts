@@ -23,6 +23,8 @@ export interface PoolOptions {
   draft: boolean;
   /** Output folder of a project. */
   dirOf: (slug: string) => string;
+  /** Each project's progress lines, in the projects' order. */
+  log?: (line: string) => void;
   /** Called as each project finishes, in the order they finish. */
   onDone?: (slug: string) => void;
   /** Threads; default os.availableParallelism(). */
@@ -36,13 +38,15 @@ export interface PoolOptions {
 export async function runDataSteps(slugs: string[], opts: PoolOptions): Promise<ProjectStep[]> {
   const threads = dataThreads(slugs.length, opts.threads);
   const results = threads === 1 ? await inThisThread(slugs, opts) : await inWorkers(slugs, opts, threads);
-  const failed = results.find((r): r is { failure: unknown } => 'failure' in r);
-  if (failed) throw failed.failure;
-  return results.map((r) => {
-    const step = (r as { step: ProjectStep }).step;
-    secretsOf.set(step.indicators, step.secrets); // the personal-data scan finds them beside the indicators
-    return step;
-  });
+  const steps: ProjectStep[] = [];
+  // Each project's lines in the projects' order, up to the first that failed, as one thread prints them.
+  for (const r of results) {
+    if ('failure' in r) throw r.failure;
+    for (const line of r.step.lines) opts.log?.(line);
+    secretsOf.set(r.step.indicators, r.step.secrets); // the personal-data scan finds them beside the indicators
+    steps.push(r.step);
+  }
+  return steps;
 }
 
 /** How many threads compute `projects` data steps: one per processor, no more than there are projects. */
