@@ -43,3 +43,16 @@ it('copies the published headline figures of each project, hidden ones hidden, i
     removeProject(root);
   }
 });
+
+it('the progress line counts each step and estimates the time left at the rate so far', async () => {
+  const { progress } = await import('../scripts/site/progress.ts');
+  let now = 0;
+  const bar = progress(4, ['data', 'print'], () => now);
+  assert.match(bar.line(), /^data 0\/4, PDF 0\/4; 0 %, time left not yet known$/);
+  now = 10_000;
+  bar.done('data'); // weight 1 of 12 in 10 s: 110 s left
+  assert.equal(bar.line(), 'data 1/4, PDF 0/4; 8 %, about 1:50 left');
+  for (let i = 0; i < 3; i++) bar.done('data');
+  bar.done('print'); // weight 6 of 12 in 10 s: 10 s left
+  assert.equal(bar.line(), 'data 4/4, PDF 1/4; 50 %, about 0:10 left');
+});
