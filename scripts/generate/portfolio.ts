@@ -17,6 +17,9 @@ const REGIONS = ['Gävleborg', 'Uppsala län', 'Kalmar län', 'Västernorrland',
 const AREAS = ['ESF+ 4(h) aktiv inkludering', 'ESF+ 4(a) tillgång till sysselsättning', 'ESF+ 4(f) utbildning', 'Kommunal arbetsmarknadsinsats'];
 const COMMISSIONERS = ['Region Norrsken (påhittad)', 'Samordningsförbundet Älvdalen (påhittat)', 'Kommunförbundet Skärgården (påhittat)', 'Region Mellanbygd (påhittad)', 'Arbetsmarknadsnämnden i Åstad (påhittad)'];
 
+/** The smallest generated MIA Vidare: the size the bench's one-project build uses. */
+const MIN_PARTICIPANTS = 1000;
+
 export interface PortfolioProject { slug: string; example: string; participants: number | null }
 
 /**
@@ -40,8 +43,9 @@ export async function generatePortfolio(root: string, count: number, seed = 20):
     const data = join(root, 'data', slug);
     let participants: number | null = null;
     if (from === 'mia-vidare') {
-      // From 150 to about 5 000 participants, most of them small (log-uniform).
-      participants = Math.round(150 * Math.exp(rng.next() * Math.log(5000 / 150)));
+      // From 1 000 to 5 000 participants, most of them small (log-uniform). Fewer can leave a unit
+      // without any external training, and MIA Vidare's narrative cites those figures by unit.
+      participants = Math.round(MIN_PARTICIPANTS * Math.exp(rng.next() * Math.log(5000 / MIN_PARTICIPANTS)));
       await writeBenchData(data, participants, seed * 10_000 + k);
     } else {
       if (!fixed.has(from)) fixed.set(from, generators[from]!());
