@@ -20,6 +20,8 @@ const ENTRIES = {
   'bench-run': 'scripts/cli/bench-run.ts',
   'bench-rebuild': 'scripts/cli/bench-rebuild.ts',
   'duckdb-peer': 'scripts/bench/duckdb-peer.ts',
+  // the build's worker threads (scripts/site/data-pool.ts loads it from beside its own chunk)
+  'data-worker': 'scripts/site/data-worker.ts',
 };
 
 function sources(dir) {

@@ -9,17 +9,20 @@
 //   many   the three examples in one build against MIA Vidare alone
 //   edit   the page rebuilt after a narrative edit (warm, no PDF)
 //   stats  OLS and logit fitted on 1 000 000 rows with 10 predictors
+//   portfolio  clean builds (HTML + PDF) of synthetic portfolios of 20 and 200 projects
+//          (generate-portfolio), where their time goes, and the rebuild with nothing changed
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiled } from '../compile.mjs';
 import { writeBenchData } from '../generate/mia-vidare.ts';
+import { generatePortfolio } from '../generate/portfolio.ts';
 import { canMeasureCpu, comparison, measure, median, onPath, pairs, type Job, type Pair } from '../bench/measure.ts';
 import { rmarkdownCommand, writeRmarkdownPeer } from '../bench/rmarkdown.ts';
 import { EXIT, runIfMain, UsageError, wholeNumber, type Command } from './command.ts';
 
-const GROUPS = ['data', 'build', 'many', 'edit', 'stats'];
+const GROUPS = ['data', 'build', 'many', 'edit', 'stats', 'portfolio'];
 
 export const command: Command = {
   name: 'bench',
@@ -176,6 +179,45 @@ function benchStats(runs: number, results: string[]): void {
   results.push(`OLS + logit, 1 000 000 rows × 10 predictors: median ${((ols + logit) / 1000).toFixed(2)} s (OLS ${Math.round(ols)} ms, logit ${Math.round(logit)} ms), ${runs} runs`);
 }
 
+/** A synthetic portfolio of `count` projects in .bench/ (generated once; never in the repository). */
+async function portfolio(count: number): Promise<string> {
+  const root = join(repo, '.bench', `portfolio-${count}`);
+  const marker = join(root, '.complete');
+  if (!existsSync(marker)) {
+    rmSync(root, { recursive: true, force: true });
+    console.log(`Generating a portfolio of ${count} synthetic projects in ${root} …`);
+    await generatePortfolio(root, count);
+    writeFileSync(marker, '');
+  }
+  return root;
+}
+
+/** The build's phase lines (data steps, pages, PDFs, scan) and its total. */
+const phaseLines = (stdout: string) => stdout.trim().split('\n').filter((l) => /^(Data steps|Pages written|PDFs printed|Personal-data scan|Built)/.test(l)).map((l) => `    ${l}`);
+
+/**
+ * Clean builds of 20 and 200 projects: the 20 `runs` times, the 200 once (it takes minutes),
+ * with its progress lines for where the time goes; then the 200 again with nothing changed.
+ */
+async function benchPortfolio(runs: number, results: string[]): Promise<void> {
+  for (const [count, times] of [[20, runs], [200, 1]] as const) {
+    const root = await portfolio(count);
+    const out = join(repo, '.bench', `portfolio-${count}-site`);
+    const job = cli(`clean build of ${count} projects (HTML + PDF + checks + scan)`, ['build', '--root', root, '--out', out]);
+    const ms = Array.from({ length: times }, (_, i) => {
+      rmSync(out, { recursive: true, force: true });
+      process.stdout.write(`${job.label}: run ${i + 1}/${times} … `);
+      const m = measure(job);
+      console.log(`${(m.wallMs / 1000).toFixed(1)} s`);
+      return m;
+    });
+    results.push(`${job.label}: median ${(median(ms.map((m) => m.wallMs)) / 1000).toFixed(1)} s wall, ${(median(ms.map((m) => m.cpuMs)) / 1000).toFixed(1)} CPU-s, ${times} run(s); one run's phases:`, ...phaseLines(ms[0]!.stdout));
+    if (count !== 200) continue;
+    const again = measure({ ...job, label: 'rebuild, nothing changed' });
+    results.push(`rebuild of the ${count} projects with nothing changed (build-cache.json): ${(again.wallMs / 1000).toFixed(1)} s wall, ${(again.cpuMs / 1000).toFixed(1)} CPU-s`);
+  }
+}
+
 async function bench(runs: number, sizes: number[], only: string[]): Promise<void> {
   const results: string[] = [];
   const want = (name: string) => only.includes(name);
@@ -186,6 +228,7 @@ async function bench(runs: number, sizes: number[], only: string[]): Promise<voi
   if (want('many')) benchMany(runs, results);
   if (want('edit')) benchEdit(runs, results);
   if (want('stats')) benchStats(runs, results);
+  if (want('portfolio')) await benchPortfolio(runs, results);
   console.log('\nBenchmark results (CPU: user + system time of the whole process tree)');
   for (const line of results) console.log(`  ${line}`);
 }

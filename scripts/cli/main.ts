@@ -14,6 +14,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   serve: { summary: 'live preview that rebuilds and reloads on every save', load: () => import('./serve.ts') },
   build: { summary: 'build the site and the PDF into _site/', load: () => import('./build.ts') },
   diff: { summary: 'compare two versions of indicators.json', load: () => import('./diff.ts') },
+  assemble: { summary: 'join the outputs of build --shard into one site', load: () => import('./assemble.ts') },
+  'generate-portfolio': { summary: 'write a synthetic portfolio of many projects (benchmarks, shards)', load: () => import('./generate-portfolio.ts') },
   bench: { summary: 'measure the speed figures of the README', load: () => import('./bench.ts') },
 };
 

@@ -201,6 +201,10 @@ export const configSchema = z.strictObject({
   authors: z.array(z.string().min(1)).min(1),
   date: isoDate,
   reference: z.string().optional(),
+  /** Where the project works (a region or a municipality): a facet of a portfolio's index and portfolio.json. */
+  region: z.string().min(1).optional(),
+  /** The programme area or priority the project is funded under (such as an ESF+ specific objective): a portfolio facet. */
+  programme_area: z.string().min(1).optional(),
   /** The data are made up (an example): the index, the cover, every page's header and the summary say so. */
   synthetic: z.boolean().default(false),
   /** Search words for the page's and the PDF's metadata. */

@@ -3,18 +3,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { generateMiaVidare } from './mia-vidare.ts';
-import { generateSamverkan } from './samverkan.ts';
-import { generateUppsala } from './uppsala.ts';
-import { generateNyaVagar } from './nya-vagar.ts';
+import { generators } from './generators.ts';
 
-/** Example slug -> generator (file name -> exact bytes). Register new examples here. */
-export const generators: Record<string, () => Record<string, Buffer>> = {
-  'mia-vidare': generateMiaVidare,
-  'samverkan-leder-till-arbete': generateSamverkan,
-  'uppsala-upphandlade-insatser': generateUppsala,
-  'nya-vagar-till-arbete': generateNyaVagar,
-};
+export { generators };
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

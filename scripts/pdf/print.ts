@@ -32,6 +32,7 @@ import { openPdf, readDestinations } from './inspect.ts';
 import { lightInspect } from './light.ts';
 import { allowedLink } from '../render/links.ts';
 import { rewriteOutline, type PdfInfo } from './outline.ts';
+import { reproduciblePdf } from './reproducible.ts';
 
 export interface PrintOptions {
   /** file:// or http:// URL of the report page. */
@@ -40,6 +41,8 @@ export interface PrintOptions {
   pdfFile: string;
   /** Progress lines for a person watching the build. */
   onProgress?: (msg: string) => void;
+  /** A pinned build date: written as the PDF's creation and modification dates (reproducible.ts). */
+  date?: Date;
 }
 
 export interface PrintResult {
@@ -239,6 +242,7 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
       info: Object.fromEntries([['Title', ''], ['Author', 'author'], ['Subject', 'description'], ['Keywords', 'keywords'], ['Creator', 'generator']].map(([key, name]) => [key, name ? (document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '') : document.title])) as Record<keyof PdfInfo, string>,
     }));
     pdf = rewriteOutline(pdf, headings, info);
+    pdf = reproduciblePdf(pdf, options.date);
     await mkdir(dirname(pdfFile), { recursive: true });
     await writeFile(pdfFile, pdf);
     const ms = Math.round(performance.now() - started);

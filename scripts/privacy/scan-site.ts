@@ -74,13 +74,14 @@ function sourceOf(needle: string, p: ScanProject): string | undefined {
  * Every leak in `outDir`; empty when the site is clean. `pdfTexts` holds text already extracted
  * from PDFs (by output path relative to `outDir`, pages joined by newlines), read here otherwise.
  */
-export async function scanSite(outDir: string, projects: ScanProject[], pdfTexts: ReadonlyMap<string, string> = new Map()): Promise<Problem[]> {
+export async function scanSite(outDir: string, projects: ScanProject[], pdfTexts: ReadonlyMap<string, string> = new Map(), skip: ReadonlySet<string> = new Set()): Promise<Problem[]> {
   const ids = new Map<string, ScanProject>();
   for (const p of projects) for (const id of p.secrets.ids) if (distinctiveId(id)) ids.set(id, p);
   const answers = projects.flatMap((p) => p.secrets.freeText.filter((a) => squash(a.text).length >= MIN_FREE_TEXT).map((a) => ({ ...a, squashed: squash(a.text), project: p })));
   const problems: Problem[] = [];
   for (const file of walk(outDir)) {
     const shown = relative(outDir, file);
+    if (skip.has(shown.split(/[\\/]/)[0]!)) continue; // a project kept from the last good site, scanned when it was built
     const text = await textOf(file, pdfTexts.get(shown));
     if (text === null) continue;
     const where = privacyText.comesFrom;

@@ -112,6 +112,8 @@ export const indicatorsSchema = z.strictObject({
     evaluator: z.string(),
     authors: z.array(z.string()),
     reference: z.string().optional(),
+    region: z.string().optional().describe('Where the project works (region or municipality), from report.yaml'),
+    programme_area: z.string().optional().describe('The programme area the project is funded under, from report.yaml'),
     funding: z.enum(['esf_plus']).optional().describe('EU funding whose visibility rules the report follows (the emblem and statement on the page, the cover and the site index)'),
     unit_level: z.string(),
     units: z.array(z.strictObject({ name: z.string(), reported: z.boolean(), status: z.string().optional() })),

@@ -3,33 +3,26 @@
 // output, which replaces the output only when every step of every project succeeded, so a
 // failed build never destroys the last good site.
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { dataThreads, runDataSteps } from './data-pool.ts';
+import { PORTFOLIO_CSV, PORTFOLIO_JSON, portfolioCsv, portfolioJson } from '../portfolio/portfolio-data.ts';
+import { progress as startProgress, type Phase } from './progress.ts';
+import { CACHE_FILE, projectKey, readManifest, toolKey, type CacheManifest } from './build-cache.ts';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import Eleventy from '@11ty/eleventy';
-import { renderChart } from '../render/charts/index.ts';
 import { FONT_FILES } from '../fonts.ts';
-import { buildProjectData } from './data-step.ts';
-import { hasNoData } from '../engine/no-data.ts';
-import { previousVersionChanges } from '../render/previous-version.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
-import { configPath } from '../read/project.ts';
-import { inputFileProblem } from '../read/input-file.ts';
-import { linkWarnings } from '../render/narrative-checks.ts';
-import { loadConfig } from '../config/load.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import type { Browser } from 'puppeteer-core';
 import { printPdf } from '../pdf/print.ts';
 import { inspectPrinted } from '../pdf/inspect.ts';
 import { accessibilityViolations, pdfProblems } from './verify-site.ts';
-import { formatProblems, InputError, type Problem } from '../problems.ts';
-import { resolveProject } from './resolve-project.ts';
+import { InputError, type Problem } from '../problems.ts';
 import type { ReportView } from '../render/report-view.ts';
 import { scanSite, type ScanProject } from '../privacy/scan-site.ts';
 import { secretsOf } from '../privacy/secrets.ts';
 import { serveStatic } from './serve-static.ts';
 import { registerSite, siteData, type EleventyConfig } from '../render/eleventy.ts';
-import { writeOutputs } from '../publish/write-outputs.ts';
 import { assertProjectNames, listProjects } from './projects.ts';
 import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
 
@@ -49,58 +42,16 @@ export interface BuildOptions {
   pdf?: boolean;
   /** A preview (serve): the scaffold's writing prompts are logged as warnings instead of refused. */
   draft?: boolean;
+  /** The progress line (projects done, time left), each time a project finishes a step. */
+  progress?: (line: string) => void;
 }
 
 export { listProjects } from './projects.ts';
 
-/**
- * Indicators of earlier builds in this process, per project, with the SHA-256 of the
- * configuration: a rebuild after a narrative edit skips the data step. The input files' hashes
- * are those the loader recorded in report.inputs, so a first build reads each file only once.
- */
-const dataCache = new Map<string, { configSha: string; indicators: Indicators }>();
+export { writeProjectData } from './project-step.ts';
 
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-/** The cached indicators if the configuration and every input file are as they were. */
-function cachedIndicators(key: string, configSha: string, dataDirectory: string): { indicators: Indicators } | undefined {
-  const hit = dataCache.get(key);
-  if (!hit || hit.configSha !== configSha) return undefined;
-  const same = hit.indicators.report.inputs.every((i) => existsSync(join(dataDirectory, i.file)) && sha256(join(dataDirectory, i.file)) === i.sha256);
-  return same ? hit : undefined;
-}
-
-/** The data step of one project into `dir`: indicators.json and the figure CSVs. */
-export async function writeProjectData(root: string, slug: string, dir: string, now: Date): Promise<{ indicators: Indicators; csvs: string[] }> {
-  const key = join(root, slug);
-  const cfg = configPath({ root, slug });
-  // A folder or a link out of the project where report.yaml should be is refused before it is read.
-  const refused = inputFileProblem(cfg, root, relative(root, cfg));
-  if (refused) throw new InputError([refused]);
-  const configSha = existsSync(cfg) ? sha256(cfg) : ''; // a missing file: the loader says so
-  const cached = cachedIndicators(key, configSha, join(root, 'data', slug));
-  const data = cached ? { ...cached, indicators: { ...cached.indicators, report: { ...cached.indicators.report, built_at: now.toISOString() } } } : await buildProjectData({ root, slug }, now);
-  // The secrets (ids, free text) the output is scanned for travel with the indicators object.
-  if (cached) secretsOf.set(data.indicators, secretsOf.get(cached.indicators)!);
-  else dataCache.set(key, { configSha, ...data });
-  const { indicators } = data;
-  const csvs = writeOutputs(dir, indicators);
-  return { indicators, csvs };
-}
-
-/** The page model of one project (every reference resolved, charts rendered); writes each chart's CSV. */
-async function projectView(root: string, slug: string, dir: string, indicators: Indicators, csvs: string[], draft: boolean, log: (line: string) => void): Promise<ReportView> {
-  // Links shown as text are warned about; everything refused is found by the resolver.
-  for (const line of formatProblems(linkWarnings(root, slug, loadConfig(configPath({ root, slug })))).split('\n')) if (line) log(`warning: ${line}`);
-  const resolved = await resolveProject({ root, slug, indicators, csvFiles: csvs, charts: renderChart, draft });
-  const { view, chartCsvs, warnings } = resolved;
-  for (const c of chartCsvs) writeFileSync(join(dir, 'data', `chart-${c.id}.csv`), c.csv);
-  if (warnings.length > 0) log(`${slug}: warning, the build will refuse ${warnings.length === 1 ? 'this' : 'these'} until replaced:\n${formatProblems(warnings)}`);
-  return view;
-}
-
-/** Renders every page with Eleventy into `outDir`. */
-async function renderPages(views: ReportView[], listed: Indicators[], outDir: string): Promise<void> {
+/** Renders every page with Eleventy into `outDir` (the index lists `listed`). */
+export async function renderPages(views: ReportView[], listed: Indicators[], outDir: string): Promise<void> {
   // Eleventy resolves its folders (and .eleventy.js's dir.input) against the working directory:
   // run it from the repository, so that a build started anywhere (--root elsewhere) finds them.
   const cwd = process.cwd();
@@ -110,6 +61,9 @@ async function renderPages(views: ReportView[], listed: Indicators[], outDir: st
   } finally {
     process.chdir(cwd);
   }
+  // The portfolio's downloads, from the published indicators of every project listed.
+  writeFileSync(join(outDir, PORTFOLIO_JSON), portfolioJson(listed));
+  writeFileSync(join(outDir, PORTFOLIO_CSV), portfolioCsv(listed));
   mkdirSync(join(outDir, 'assets', 'fonts'), { recursive: true });
   for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
 }
@@ -134,7 +88,7 @@ async function runEleventy(views: ReportView[], listed: Indicators[], outDir: st
  * (axe-core) and the PDFs read back (verify-site.ts); returns what those checks found, and the
  * PDFs' text by output path, which the personal-data scan then need not extract again.
  */
-async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>, chromium: EarlyBrowser): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
+async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>, chromium: EarlyBrowser, onPrinted: () => void, pinned: Date | undefined): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
   const pdfTexts = new Map<string, string>();
   if (slugs.length === 0) return { problems: [], pdfTexts };
   const server = await serveStatic(outDir);
@@ -145,8 +99,9 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
     // Several reports at once, in tabs of the one Chromium, as many as there are processors:
     // one report's page loads and layout overlap another's read-back and checks.
     const found = await inParallel(slugs, availableParallelism(), async (slug) => {
-      const { problems, pdfText } = await printAndCheck(browser, server.url, outDir, slug, reports.get(slug)!, log);
+      const { problems, pdfText } = await printAndCheck(browser, server.url, outDir, slug, reports.get(slug)!, log, pinned);
       pdfTexts.set(join(slug, `${slug}.pdf`), pdfText);
+      onPrinted();
       return problems;
     });
     const problems = found.flat();
@@ -158,12 +113,12 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
 }
 
 /** One report: its PDF printed while axe-core checks its page, then the PDF read back and checked. */
-async function printAndCheck(browser: Browser, serverUrl: string, outDir: string, slug: string, report: Indicators['report'], log: (line: string) => void): Promise<{ problems: Problem[]; pdfText: string }> {
+async function printAndCheck(browser: Browser, serverUrl: string, outDir: string, slug: string, report: Indicators['report'], log: (line: string) => void, pinned: Date | undefined): Promise<{ problems: Problem[]; pdfText: string }> {
   const problems: Problem[] = [];
   const url = `${serverUrl}${encodeURIComponent(slug)}/index.html`;
   // axe-core checks the page in a second tab while the first prints it: neither needs the other.
   const [r, violations] = await Promise.all([
-    printPdf(browser, { url, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(`${slug}: ${msg}`) }),
+    printPdf(browser, { url, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(`${slug}: ${msg}`), date: pinned }),
     accessibilityViolations(browser, url),
   ]);
   log(`${slug}: ${slug}.pdf, ${r.pages} pages, ${r.passes} passes (${Math.round(r.ms)} ms)`);
@@ -203,43 +158,57 @@ function startChromium(log: (line: string) => void): EarlyBrowser {
   return { browser, close: () => (closed ??= browser.then((b) => b.close(), () => {})) };
 }
 
-export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }> {
+export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; rebuilt: string[] }> {
   const log = opts.log ?? (() => {});
   const root = resolve(opts.root);
   const outDir = resolve(opts.outDir);
   const slugs = opts.slugs?.length ? opts.slugs : listProjects(root);
   const now = opts.now ?? new Date();
+  const pdf = opts.pdf !== false;
   // The temporary folder sits beside the output so that the final rename stays on one disk. It
   // carries this process's id: folders of builds that were killed are removed here.
   removeStaleFolders(dirname(outDir), `${basename(outDir)}.tmp-`);
   removeStaleFolders(dirname(outDir), `${basename(outDir)}.old-`);
   assertProjectNames(slugs);
+  // Incremental (build-cache.ts): a project whose key the last good site recorded is kept as it is.
+  // A preview (draft, or no PDF) neither uses nor writes the keys.
+  const cacheable = pdf && opts.draft !== true;
+  const tool = cacheable ? toolKey() : '';
+  const keyOf = (slug: string) => projectKey(root, slug, tool, { now: opts.now, pdf });
+  const before = cacheable ? readManifest(outDir) : undefined;
+  const keys = new Map(cacheable ? slugs.map((s) => [s, keyOf(s)] as const) : []);
+  const upToDate = (s: string) => before?.projects[s] !== undefined && before.projects[s] === keys.get(s) && existsSync(join(outDir, s, 'indicators.json'));
+  const rebuilt = slugs.filter((s) => !upToDate(s));
+  if (rebuilt.length < slugs.length) log(`${slugs.length - rebuilt.length} of ${slugs.length} project(s) unchanged since the last build (${CACHE_FILE}): their output is kept.`);
   const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
-  const chromium = opts.pdf !== false && slugs.length > 0 ? startChromium(log) : undefined;
+  const chromium = pdf && rebuilt.length > 0 ? startChromium(log) : undefined;
+  const phases: Phase[] = chromium ? ['data', 'print'] : ['data'];
+  const bar = startProgress(rebuilt.length, phases);
+  const tick = (phase: Phase) => {
+    bar.done(phase);
+    opts.progress?.(bar.line());
+  };
   try {
-    const views: ReportView[] = [];
-    const scan: ScanProject[] = [];
-    const reports: Array<[string, Indicators]> = [];
-    for (const slug of slugs) {
-      const started = performance.now();
-      const dir = join(tmp, slug);
-      const { indicators, csvs } = await writeProjectData(root, slug, dir, now);
-      reports.push([slug, indicators]);
-      scan.push({ slug, secrets: secretsOf.get(indicators) ?? { ids: [], freeText: [] }, contentDir: join(root, 'content', slug), root });
-      views.push(await projectView(root, slug, dir, indicators, csvs, opts.draft === true, log));
-      log(`${slug}: ${indicators.figures.length} figures, ${indicators.goals.length} goals, ${indicators.checks.length} checks, ${csvs.length} CSV files, ${Object.keys(views.at(-1)!.charts).length} charts (${Math.round(performance.now() - started)} ms)`);
-    }
-    const kept = keepOtherProjects(root, outDir, tmp, slugs);
+    const dataStarted = performance.now();
+    const steps = await runDataSteps(rebuilt, { root, now, draft: opts.draft === true, dirOf: (slug) => join(tmp, slug), log, onDone: () => tick('data') });
+    if (steps.length > 1) log(`Data steps: ${steps.length} projects in ${dataThreads(steps.length)} thread(s) (${Math.round(performance.now() - dataStarted)} ms).`);
+    const views: ReportView[] = steps.map((s) => s.view);
+    const reports: Array<[string, Indicators]> = steps.map((s) => [s.slug, s.indicators]);
+    const scan: ScanProject[] = steps.map((s) => ({ slug: s.slug, secrets: s.secrets, contentDir: join(root, 'content', s.slug), root }));
+    const kept = keepOtherProjects(root, outDir, tmp, rebuilt);
     const started = performance.now();
     await renderPages(views, [...reports.map(([, r]) => r), ...kept], tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
-    const { problems: checks, pdfTexts } = chromium ? await printReports(tmp, slugs, log, new Map(reports.map(([s, i]) => [s, i.report])), chromium) : { problems: [], pdfTexts: new Map<string, string>() };
+    const printStarted = performance.now();
+    const { problems: checks, pdfTexts } = chromium ? await printReports(tmp, rebuilt, log, new Map(reports.map(([s, i]) => [s, i.report])), chromium, () => tick('print'), opts.now) : { problems: [], pdfTexts: new Map<string, string>() };
     await chromium?.close();
+    if (chromium && rebuilt.length > 1) log(`PDFs printed and checked: ${rebuilt.length} in ${availableParallelism()} tab(s) (${Math.round(performance.now() - printStarted)} ms).`);
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
     const scanned = performance.now();
-    const leaks = await scanSite(tmp, scan, pdfTexts);
+    const leaks = await scanSite(tmp, scan, pdfTexts, new Set(kept.map((k) => k.report.slug)));
     if (leaks.length + checks.length > 0) throw new InputError([...leaks, ...checks].map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
     log(`Personal-data scan: clean (${Math.round(performance.now() - scanned)} ms).`);
+    if (cacheable) writeManifest(tmp, before, keys, kept.map((k) => k.report.slug));
     readableByAll(tmp);
     swapInto(tmp, outDir);
   } catch (err) {
@@ -247,7 +216,16 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[] }
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
-  return { slugs };
+  return { slugs, rebuilt };
+}
+
+/** The keys of the new site: those of the projects built now, and the earlier ones of the projects kept. */
+export function writeManifest(tmp: string, before: CacheManifest | undefined, keys: Map<string, string>, kept: string[]): void {
+  const projects: Record<string, string> = {};
+  for (const slug of kept) if (before?.projects[slug] !== undefined && !keys.has(slug)) projects[slug] = before.projects[slug]!;
+  for (const [slug, key] of keys) projects[slug] = key;
+  const sorted = Object.fromEntries(Object.entries(projects).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeFileSync(join(tmp, CACHE_FILE), `${JSON.stringify({ format: 1, projects: sorted } satisfies CacheManifest, null, 2)}\n`);
 }
 
 /**
@@ -260,14 +238,14 @@ function keepOtherProjects(root: string, outDir: string, tmp: string, building: 
   for (const slug of listProjects(root)) {
     const json = join(outDir, slug, 'indicators.json');
     if (building.includes(slug) || !existsSync(json)) continue;
-    cpSync(join(outDir, slug), join(tmp, slug), { recursive: true });
+    cpSync(join(outDir, slug), join(tmp, slug), { recursive: true, preserveTimestamps: true });
     kept.push(JSON.parse(readFileSync(json, 'utf8')) as Indicators);
   }
   return kept;
 }
 
 /** A web server must read the site: folders 0755 (mkdtemp makes 0700), files 0644, whatever the umask. */
-function readableByAll(dir: string): void {
+export function readableByAll(dir: string): void {
   chmodSync(dir, 0o755);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -276,7 +254,7 @@ function readableByAll(dir: string): void {
   }
 }
 
-function swapInto(tmp: string, outDir: string): void {
+export function swapInto(tmp: string, outDir: string): void {
   const old = `${ownedPrefix(`${outDir}.old-`)}swap`;
   const hadOld = existsSync(outDir);
   if (hadOld) renameSync(outDir, old);

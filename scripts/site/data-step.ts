@@ -64,6 +64,8 @@ export function projectData(paths: ProjectPaths, loaded: Loaded, builtAt: Date, 
   if (config.subtitle) report.subtitle = config.subtitle;
   if (config.funding) report.funding = config.funding;
   if (config.reference) report.reference = config.reference;
+  if (config.region) report.region = config.region;
+  if (config.programme_area) report.programme_area = config.programme_area;
   const indicators: Indicators = { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
   secretsOf.set(indicators, secrets);
   return { indicators };

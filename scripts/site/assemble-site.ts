@@ -1,0 +1,96 @@
+// `eval-report assemble`: the outputs of `build --shard i/n` joined into one site. Each shard's
+// project folders are copied as they are (pages, PDF, indicators.json, CSVs: built, checked and
+// scanned by the shard), and what spans the projects is made again from every project's
+// published indicators.json: the index, and build-cache.json. With the build date pinned the
+// result is byte for byte the site one machine builds. Like build, it writes into a temporary
+// folder beside the output, which replaces the output only when everything succeeded.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Indicators } from '../publish/indicators-schema.ts';
+import { InputError, type Problem } from '../problems.ts';
+import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
+import { CACHE_FILE, readManifest } from './build-cache.ts';
+import { readableByAll, renderPages, swapInto, writeManifest } from './build-site.ts';
+import { launchBrowser } from '../pdf/chromium.ts';
+import { serveStatic } from './serve-static.ts';
+import { accessibilityViolations } from './verify-site.ts';
+import { PROJECT_NAME } from './projects.ts';
+
+export interface AssembleOptions {
+  shards: string[];
+  outDir: string;
+  log?: (line: string) => void;
+  /** Check the new index with axe-core in Chromium (default). */
+  check?: boolean;
+}
+
+/** The project folders of a shard's output: those its build-cache.json names. */
+function shardProjects(dir: string): { slugs: string[]; keys: Record<string, string> } {
+  const manifest = readManifest(dir);
+  if (!manifest) throw new InputError([{ file: join(dir, CACHE_FILE), value: existsSync(dir) ? 'missing or unreadable' : 'no such folder', expected: 'the output folder of a finished `eval-report build --shard i/n` (it writes build-cache.json)' }]);
+  const slugs = Object.keys(manifest.projects);
+  const problems: Problem[] = slugs.filter((s) => !PROJECT_NAME.test(s) || !existsSync(join(dir, s, 'indicators.json'))).map((s) => ({ file: join(dir, CACHE_FILE), value: s, expected: 'a project whose folder with indicators.json is in the shard' }));
+  if (problems.length > 0) throw new InputError(problems);
+  return { slugs, keys: manifest.projects };
+}
+
+export async function assembleSite(opts: AssembleOptions): Promise<{ slugs: string[] }> {
+  const log = opts.log ?? (() => {});
+  const outDir = resolve(opts.outDir);
+  const shards = opts.shards.map((s) => resolve(s));
+  const parts = shards.map(shardProjects);
+  const owner = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const [i, part] of parts.entries()) {
+    for (const slug of part.slugs) {
+      if (owner.has(slug)) problems.push({ file: shards[i]!, value: slug, expected: `each project in one shard only (it is also in ${owner.get(slug)})` });
+      else owner.set(slug, shards[i]!);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  removeStaleFolders(dirname(outDir), `${basename(outDir)}.tmp-`);
+  removeStaleFolders(dirname(outDir), `${basename(outDir)}.old-`);
+  const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
+  try {
+    // What is not a project (the assets, robots.txt) is the same in every shard: the first one's.
+    for (const entry of readdirSync(shards[0]!, { withFileTypes: true })) {
+      if (owner.has(entry.name) || entry.name === CACHE_FILE || entry.name === 'index.html') continue;
+      cpSync(join(shards[0]!, entry.name), join(tmp, entry.name), { recursive: true });
+    }
+    const listed: Indicators[] = [];
+    const keys = new Map<string, string>();
+    for (const [i, part] of parts.entries()) {
+      for (const slug of part.slugs) {
+        cpSync(join(shards[i]!, slug), join(tmp, slug), { recursive: true, preserveTimestamps: true });
+        listed.push(JSON.parse(readFileSync(join(tmp, slug, 'indicators.json'), 'utf8')) as Indicators);
+        keys.set(slug, part.keys[slug]!);
+      }
+    }
+    log(`${listed.length} project(s) from ${shards.length} shard(s).`);
+    await renderPages([], listed, tmp);
+    if (opts.check !== false) {
+      const found = await checkIndex(tmp);
+      if (found.length > 0) throw new InputError(found);
+      log('Index checked (axe-core): no violation.');
+    }
+    writeManifest(tmp, undefined, keys, []);
+    readableByAll(tmp);
+    swapInto(tmp, outDir);
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  return { slugs: [...owner.keys()].sort() };
+}
+
+/** The pages made here, against WCAG 2.1 A and AA (the shards checked their own). */
+async function checkIndex(dir: string): Promise<Problem[]> {
+  const browser = await launchBrowser();
+  const server = await serveStatic(dir);
+  try {
+    return (await accessibilityViolations(browser, `${server.url}index.html`)).map((v) => ({ file: 'index.html', value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' }));
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+}

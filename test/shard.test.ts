@@ -1,0 +1,63 @@
+// Shards: `build --shard i/n` builds every n-th project; `assemble` joins the parts into a site
+// byte for byte the same as one machine's build (pages, PDFs, indicators.json, CSVs, index).
+// Also the incremental rule: a second build with nothing changed rebuilds nothing.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { it } from 'node:test';
+import { buildSite } from '../scripts/site/build-site.ts';
+import { assembleSite } from '../scripts/site/assemble-site.ts';
+import { shardOf } from '../scripts/cli/build.ts';
+import { addProject, CONFIG, project, removeProject, writeProject } from './helpers/fixture-project.ts';
+import { UsageError } from '../scripts/cli/command.ts';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Every file of `a` and of `b` by relative path, and the paths whose bytes differ. */
+function differences(a: string, b: string): string[] {
+  const fa = files(a).map((f) => relative(a, f)).sort();
+  const fb = files(b).map((f) => relative(b, f)).sort();
+  assert.deepEqual(fb, fa, 'the same files');
+  return fa.filter((f) => !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+}
+
+it('takes every n-th project from the i-th, and refuses a shard out of range', () => {
+  const slugs = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+  assert.deepEqual([1, 2, 3].map((i) => shardOf(slugs, `${i}/3`)), [['a', 'd', 'g'], ['b', 'e'], ['c', 'f']]);
+  assert.deepEqual(shardOf(['b', 'a'], '1/1'), ['a', 'b']);
+  for (const bad of ['0/3', '4/3', '1/0', 'x', '1/3/2']) assert.throws(() => shardOf(slugs, bad), UsageError, bad);
+  assert.throws(() => shardOf(['a'], '2/2'), /only 1 project/);
+});
+
+it('three shards assembled equal the single build byte for byte; a rebuild with nothing changed rebuilds nothing', { timeout: 300_000 }, async () => {
+  const slugs = ['p1-norr', 'p2-soder', 'p3-ost', 'p4-vast', 'p5-mitt', 'p6-fjall'];
+  const root = writeProject();
+  try {
+    for (const [k, slug] of slugs.entries()) addProject(root, { ...project(), slug, config: CONFIG.replace('title: Testprojekt', `title: Testprojekt ${k + 1}`) });
+    const single = join(root, 'single');
+    const first = await buildSite({ root, outDir: single, now });
+    assert.deepEqual(first.rebuilt, slugs);
+    const pdfAge = statSync(join(single, 'p1-norr', 'p1-norr.pdf')).mtimeMs;
+    const shards = [1, 2, 3].map((i) => join(root, `shard-${i}`));
+    for (const [i, out] of shards.entries()) await buildSite({ root, outDir: out, now, slugs: shardOf(slugs, `${i + 1}/3`) });
+    // A shard's own site lists its own projects only.
+    assert.equal(readdirSync(shards[0]!).filter((n) => slugs.includes(n)).length, 2);
+    const assembled = join(root, 'assembled');
+    const { slugs: joined } = await assembleSite({ shards, outDir: assembled });
+    assert.deepEqual(joined, slugs);
+    assert.deepEqual(differences(single, assembled), []);
+    // Nothing changed: every project kept, and the site the same bytes.
+    const again = await buildSite({ root, outDir: single, now });
+    assert.deepEqual(again.rebuilt, []);
+    assert.ok(Math.abs(statSync(join(single, 'p1-norr', 'p1-norr.pdf')).mtimeMs - pdfAge) < 1, 'the PDF was not printed again (its time kept, to the file system\'s precision)');
+    assert.deepEqual(differences(single, assembled), []);
+    // A project in two shards is refused.
+    await assert.rejects(assembleSite({ shards: [shards[0]!, shards[0]!], outDir: join(root, 'twice') }), /one shard only/);
+  } finally {
+    removeProject(root);
+  }
+});
