@@ -2,9 +2,9 @@
 // indicators.json publishes them (after its disclosure control), in name order.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { buildIndicators } from '../scripts/site/data-step.ts';
-import { PORTFOLIO_FIGURES, portfolioCsv, portfolioJson, portfolioProjects } from '../scripts/portfolio/portfolio-data.ts';
-import { addProject, CONFIG, project, removeProject, writeProject } from './helpers/fixture-project.ts';
+import { buildIndicators } from '../../scripts/site/data-step.ts';
+import { PORTFOLIO_FIGURES, portfolioCsv, portfolioJson, portfolioProjects } from '../../scripts/portfolio/portfolio-data.ts';
+import { addProject, CONFIG, project, removeProject, writeProject } from '../helpers/fixture-project.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -45,7 +45,7 @@ it('copies the published headline figures of each project, hidden ones hidden, i
 });
 
 it('the progress line counts each step and estimates the time left at the rate so far', async () => {
-  const { progress } = await import('../scripts/site/progress.ts');
+  const { progress } = await import('../../scripts/site/progress.ts');
   let now = 0;
   const bar = progress(4, ['data', 'print'], () => now);
   assert.match(bar.line(), /^data 0\/4, PDF 0\/4; 0 %, time left not yet known$/);

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { it } from 'node:test';
-import { buildSite } from '../scripts/site/build-site.ts';
-import { assembleSite } from '../scripts/site/assemble-site.ts';
-import { shardOf } from '../scripts/cli/build.ts';
-import { addProject, CONFIG, project, removeProject, writeProject } from './helpers/fixture-project.ts';
-import { UsageError } from '../scripts/cli/command.ts';
+import { buildSite } from '../../scripts/site/build-site.ts';
+import { assembleSite } from '../../scripts/site/assemble-site.ts';
+import { shardOf } from '../../scripts/cli/build.ts';
+import { addProject, CONFIG, project, removeProject, writeProject } from '../helpers/fixture-project.ts';
+import { UsageError } from '../../scripts/cli/command.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
