@@ -45,7 +45,7 @@ export const PROFILE_PREFIX = 'eval-report-chromium-';
  *
  * Chromium talks to us over a pipe (`pipe: true`), not a WebSocket: when this process dies, even
  * by SIGKILL, the pipe closes and Chromium exits with all its helper processes. Puppeteer starts it
- * in its own process group and kills that group on close, SIGINT, SIGTERM and SIGHUP. A profile
+ * in its own process group and kills that group on close and on SIGINT. A profile
  * left by a killed build is removed by the next launch (its process is gone).
  */
 export async function launchBrowser(options: { executablePath?: string } = {}): Promise<Browser> {
@@ -65,6 +65,12 @@ export async function launchBrowser(options: { executablePath?: string } = {}): 
       executablePath,
       headless: true,
       pipe: true,
+      // Puppeteer answers SIGTERM and SIGHUP by closing the browser, and its listener keeps Node
+      // from ending: a build sent SIGTERM went on without its browser. Without the listeners the
+      // signal ends the process as usual, the pipe closes and Chromium exits with it (its
+      // profile is removed by the next launch); serve has its own listeners for a clean stop.
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       userDataDir,
       args: chromiumArgs(),
       timeout: 30_000,

@@ -1,5 +1,5 @@
-// A build killed with SIGKILL while Chromium prints: no Chromium process may outlive it, and the
-// next build removes the temporary site folder and the Chromium profile it left. A finished site
+// A build killed with SIGKILL (or stopped with SIGTERM) while Chromium prints: no Chromium process
+// may outlive it, and the next build removes the temporary site folder and the Chromium profile it left. A finished site
 // is readable by a web server (folders 0755, files 0644).
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
@@ -59,6 +59,24 @@ describe('a build killed with SIGKILL', { timeout: 240_000 }, () => {
     const browser = await launchBrowser();
     await browser.close();
     assert.equal(existsSync(join(tmpdir(), profile)), false, 'the next launch removed the stale profile');
+  });
+
+  it('SIGTERM ends a build too (a listener of puppeteer once kept it running without its browser), and the last good site stays', async () => {
+    const outDir = join(work, 'site-term');
+    mkdirSync(outDir);
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'scripts/cli/build.ts'), '--root', repo, '--out', outDir, 'mia-vidare'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<[number | null, string | null]>((r) => child.once('exit', (code, signal) => r([code, signal])));
+    await waitFor('the build to start printing', () => /printing pass 1/.test(out), 180_000);
+    const profile = readdirSync(tmpdir()).find((n) => n.startsWith(`${PROFILE_PREFIX}${child.pid}-`))!;
+    child.kill('SIGTERM');
+    const ended = await Promise.race([exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 20_000))]);
+    if (ended === 'running') child.kill('SIGKILL');
+    assert.deepEqual(ended, [null, 'SIGTERM'], 'the build ends on SIGTERM');
+    await waitFor('every Chromium process of the stopped build to exit', () => processesWith(profile).length === 0, 15_000);
+    assert.deepEqual(readdirSync(outDir), [], 'the output folder is as it was');
   });
 
   it('a finished site is readable by a web server', async () => {
