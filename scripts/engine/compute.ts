@@ -1,7 +1,8 @@
 // The indicator engine: a validated Dataset and its Config in, every figure, goal result and
 // data-quality check out. Pure: no I/O, no clock, no randomness.
 import { projectCodes, type Config } from '../config/schema.ts';
-import { outcomeCodes, type Activity, type Dataset, type Participant } from '../config/contract.ts';
+import { outcomeCodes, type Participant } from '../config/contract.ts';
+import type { ActivityTable, TableDataset } from './activity-table.ts';
 import type { Check, Figure, GoalResult, ModelSummary } from '../publish/indicators-schema.ts';
 import { fitModels } from './models.ts';
 import { twoProportions } from '../stats/index.ts';
@@ -44,7 +45,7 @@ const entryValue = (p: Participant, column: EntryColumn): string | number | null
 };
 
 /** `configFile` only names the file in messages about configuration that does not fit the data. */
-export function computeIndicators(config: Config, data: Dataset, configFile = 'report.yaml'): Computed {
+export function computeIndicators(config: Config, data: TableDataset, configFile = 'report.yaml'): Computed {
   const lang: Language = config.language;
   const ps = data.participants;
   const grid = makeGrid(config.units.items.filter((u) => u.reported).map((u) => u.name), ps);
@@ -179,7 +180,8 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     if (d.table === 'activities') {
       // One value per activity row (e.g. a voucher's length), by the participant's unit.
       const only = d.activity ? new Set(d.activity) : null;
-      for (const a of data.activities) if (!only || only.has(a.activity)) count(a.months, a.participant);
+      const a = data.activities;
+      for (let r = 0; r < a.length; r++) if (!only || only.has(a.activity(r))) count(a.months(r), a.participant(r));
     } else {
       // An exit reason exists only for those who have exited: the others are not missing one.
       const inScope = (p: Participant) => passes(p, d.filter) && (d.column !== 'exit_reason' || isExited(p));
@@ -207,9 +209,10 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
   const hoursOf = new Map<string, Float64Array>();
   const unitNames = new Set(config.units.items.map((u) => u.name));
   for (const g of config.activity_groups) {
-    const selected = selectActivities(g, data.activities);
+    const a = data.activities;
+    const selected = selectActivities(g, a);
     const has = new Uint8Array(ps.length);
-    for (const a of selected) has[a.participant] = 1;
+    for (const r of selected) has[a.participant(r)] = 1;
     members.set(g.id, has);
     if (g.by === 'provider') {
       if (g.breakdown) problems.push({ file: configFile, column: `activity_groups (${g.id}, breakdown)`, value: g.breakdown, expected: 'no breakdown: a group counted by provider is published per provider, and its total sums the providers' });
@@ -218,14 +221,15 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       const rows = acc();
       const seen = new Set<string>();
       const unknownProviders = new Map<string, number>();
-      for (const a of selected) {
-        if (a.provider === null || !unitNames.has(a.provider)) {
-          unknownProviders.set(a.provider ?? '', (unknownProviders.get(a.provider ?? '') ?? 0) + 1);
+      for (const r of selected) {
+        const provider = a.provider(r);
+        if (provider === null || !unitNames.has(provider)) {
+          unknownProviders.set(provider ?? '', (unknownProviders.get(provider ?? '') ?? 0) + 1);
           continue;
         }
-        const cells = grid.cellsAt(a.provider, ps[a.participant]!.gender);
+        const cells = grid.cellsAt(provider, ps[a.participant(r)]!.gender);
         rows.add(cells, 1);
-        const key = `${a.participant}\u0000${a.provider}`;
+        const key = `${a.participant(r)}\u0000${provider}`;
         if (!seen.has(key)) (seen.add(key), persons.add(cells, 1));
       }
       for (const [value, n] of unknownProviders)
@@ -241,11 +245,13 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
     const hasMonths = new Uint8Array(ps.length);
     const hasHours = new Uint8Array(ps.length);
     const rows = acc();
-    for (const a of selected) {
-      const i = a.participant;
+    for (const r of selected) {
+      const i = a.participant(r);
       rows.add(grid.cellsOf(i), 1);
-      if (a.months !== null) ((months[i]! += a.months), (hasMonths[i] = 1));
-      if (a.hours !== null) ((hours[i]! += a.hours), (hasHours[i] = 1));
+      const mo = a.months(r);
+      const ho = a.hours(r);
+      if (mo !== null) ((months[i]! += mo), (hasMonths[i] = 1));
+      if (ho !== null) ((hours[i]! += ho), (hasHours[i] = 1));
     }
     const share = acc();
     const m = acc();
@@ -330,15 +336,19 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
       const persons = acc();
       const seen = new Set<string>();
       const seenTotal = new Uint8Array(ps.length);
-      for (const a of selectActivities(g, data.activities)) {
-        if ((a.startDate !== null && a.startDate > to) || (a.endDate !== null && a.endDate < from)) continue;
-        const unit = g.by === 'provider' ? a.provider : ps[a.participant]!.unit;
-        const key = `${a.participant}\u0000${unit}`;
+      const a = data.activities;
+      for (const r of selectActivities(g, a)) {
+        const startDate = a.startDate(r);
+        const endDate = a.endDate(r);
+        if ((startDate !== null && startDate > to) || (endDate !== null && endDate < from)) continue;
+        const p = a.participant(r);
+        const unit = g.by === 'provider' ? a.provider(r) : ps[p]!.unit;
+        const key = `${p}\u0000${unit}`;
         if (unit !== null && unitNames.has(unit) && !seen.has(key)) {
           seen.add(key);
           persons.add(grid.allGendersAt(unit).filter((c) => grid.unitOf(c) !== 'total'), 0, 1);
         }
-        if (!seenTotal[a.participant]) ((seenTotal[a.participant] = 1), persons.add(grid.allGendersAt('total'), 0, 1));
+        if (!seenTotal[p]) ((seenTotal[p] = 1), persons.add(grid.allGendersAt('total'), 0, 1));
       }
       const per = acc();
       for (let c = 0; c < grid.size; c++) if (grid.genderOf(c) === 'all' && persons.den[c]! > 0 && paid.den[c]! > 0) ((per.num[c] = paid.num[c]!), (per.den[c] = persons.den[c]!));
@@ -434,11 +444,10 @@ export function computeIndicators(config: Config, data: Dataset, configFile = 'r
 const inRange = (v: string | number, r: { min?: number | undefined; max?: number | undefined }) =>
   typeof v === 'number' && (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max);
 
-/** The activity rows an activity group selects by activity, provider and result codes. */
-function selectActivities(g: Config['activity_groups'][number], activities: Activity[]): Activity[] {
+/** The indexes of the activity rows an activity group selects by activity, provider and result codes. */
+function selectActivities(g: Config['activity_groups'][number], activities: ActivityTable): Int32Array {
   const [activity, provider, result] = [g.activity, g.provider, g.result].map((xs) => (xs ? new Set(xs) : null));
-  const match = (field: string | null, allowed: Set<string> | null | undefined) => !allowed || (field !== null && allowed.has(field));
-  return activities.filter((a) => match(a.activity, activity) && match(a.provider, provider) && match(a.result, result));
+  return activities.select(activity ?? null, provider ?? null, result ?? null);
 }
 
 function missingCheck(lang: Language, id: string, column: string, missing: number, total: number): Check {

@@ -2,7 +2,8 @@
 // period of entry and exit dates, exits by status, and codes found in the data that no part of
 // the configuration uses (a likely mapping slip). Pure: a Config and a Dataset in, plain values out.
 import { textIn, type Config } from '../config/schema.ts';
-import { GENDERS, type Dataset } from '../config/contract.ts';
+import { GENDERS } from '../config/contract.ts';
+import type { TableDataset } from './activity-table.ts';
 
 export interface DataSummary {
   participants: number;
@@ -36,7 +37,7 @@ function range(xs: (string | null)[]): { first: string; last: string } | null {
   return first === null ? null : { first, last: last! };
 }
 
-export function summariseData(config: Config, data: Dataset): DataSummary {
+export function summariseData(config: Config, data: TableDataset): DataSummary {
   const ps = data.participants;
   const byUnit = config.units.items.map((u) => {
     const counts = { woman: 0, man: 0, other: 0 };
@@ -75,7 +76,7 @@ export function summariseData(config: Config, data: Dataset): DataSummary {
   }
   if (config.activity_groups.some((g) => g.activity)) {
     const u = new Set(config.activity_groups.flatMap((g) => g.activity ?? []));
-    const codes = count(data.activities.map((a) => a.activity).filter((c) => !u.has(c)));
+    const codes = count(Array.from({ length: data.activities.length }, (_, r) => data.activities.activity(r)).filter((c) => !u.has(c)));
     if (codes.length > 0) unused.push({ column: 'activities.activity (in no activity group)', codes });
   }
 

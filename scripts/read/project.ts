@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { loadConfig, projectCodes, type Config } from '../config/load.ts';
 import type { TableMapping } from '../config/schema.ts';
-import { CHARACTERISTICS, type Activity, type ColumnSpec, type Cost, type Dataset, type Followup, type Participant, type SurveyResponse, type TableName } from '../config/contract.ts';
+import { CHARACTERISTICS, type Activity, type ColumnSpec, type Cost, type Followup, type Participant, type SurveyResponse, type TableName } from '../config/contract.ts';
 import { t as message } from '../messages.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { parseCsv, type Parsed } from './csv.ts';
@@ -17,7 +17,14 @@ import { inputFileProblem } from './input-file.ts';
 import { configTextChecks } from './config-texts.ts';
 import type { Check, InputFile } from '../publish/indicators-schema.ts';
 import { identityNumberProblem, type Secrets } from '../privacy/secrets.ts';
+import { ActivityTable, type TableDataset } from '../engine/activity-table.ts';
 import { correctionChecks, Corrections, type CorrectedTable, type CorrectionCount } from './corrections.ts';
+
+/** Where readInto keeps the rows it accepts. */
+interface RowSink<T> {
+  push(row: T): unknown;
+  readonly length: number;
+}
 
 export interface ProjectPaths {
   /** Folder holding content/ and data/ (the repository, or a folder outside it). */
@@ -27,7 +34,7 @@ export interface ProjectPaths {
 
 export interface Loaded {
   config: Config;
-  dataset: Dataset;
+  dataset: TableDataset;
   inputs: InputFile[];
   /** Findings made while reading (unused columns …), passed on to the report's checks. */
   checks: Check[];
@@ -116,18 +123,31 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     extra?: Record<string, ColumnSpec & { header: string; scale?: string[] }>,
     check?: (r: TableReader) => void,
   ): Promise<T[]> {
-    if (!mapping) return [];
+    const rows: T[] = [];
+    await readInto(rows, table, mapping, prepare, extra, check);
+    return rows;
+  }
+
+  /** readTable, keeping the rows in `rows` (an array, or a column store like ActivityTable). */
+  async function readInto<T>(
+    rows: RowSink<T>,
+    table: TableName,
+    mapping: TableMapping | undefined,
+    prepare: (r: TableReader) => (fields: string[], line: number, index: number) => T | null,
+    extra?: Record<string, ColumnSpec & { header: string; scale?: string[] }>,
+    check?: (r: TableReader) => void,
+  ): Promise<void> {
+    if (!mapping) return;
     const opened = await open(table, mapping);
-    if (!opened) return [];
+    if (!opened) return;
     if (!opened.records.ok) {
       problems.push(...opened.records.problems);
-      return [];
+      return;
     }
     const { records } = opened.records;
     const reader = tableReader(table, records, mapping, opened.problems, cfgShown, extra, projectCodes(config));
     check?.(reader);
     const fix = table === 'participants' || table === 'activities' || table === 'followups' ? corrections.forTable(table as CorrectedTable, reader, cfgShown) : null;
-    const rows: T[] = [];
     let count = 0;
     if (!reader.problems.any) {
       const build = prepare(reader);
@@ -154,7 +174,6 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
       // Published (page, PDF, indicators.json): the count only. Header names are input, and a file
       // without a header, or read as one line, would publish its rows as "column names".
       checks.push({ id: `input.unused_columns.${table}`, severity: 'info', message: message(config.language, 'check.unused_columns', { file: mapping.file, n: unused.length }) });
-    return rows;
   }
 
   const secrets: Secrets = { ids: [], freeText: [] };
@@ -251,7 +270,9 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     return i ?? -1;
   };
 
-  const activities = await readTable<Activity>('activities', t.activities, (r) => {
+  // Kept by column (millions of rows in a register); each row's object lives only while it is checked.
+  const activities = new ActivityTable();
+  await readInto<Activity>(activities, 'activities', t.activities, (r) => {
     const [cId, cAct, cStart, cEnd, cMonths, cHours, cProvider, cResult] = (
       ['participant_id', 'activity', 'start_date', 'end_date', 'months', 'hours', 'provider', 'result'] as const
     ).map((c) => r.column(c));

@@ -17,6 +17,7 @@ import type { Figure } from '../../scripts/publish/indicators-schema.ts';
 import { figureCsv } from '../../scripts/publish/write-outputs.ts';
 import { InputError } from '../../scripts/problems.ts';
 import { attack, primaryCells, type Knowledge } from '../helpers/attacker.ts';
+import { ActivityTable, type TableDataset } from '../../scripts/engine/activity-table.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -39,7 +40,7 @@ function person(unit: string, gender: Participant['gender'], exited: boolean, mo
   };
 }
 const many = (n: number, make: () => Participant) => Array.from({ length: n }, make);
-const data = (participants: Participant[]): Dataset => ({ participants, activities: [], followups: [], survey: [], costs: [] });
+const data = (participants: Participant[]): TableDataset => ({ participants, activities: new ActivityTable(), followups: [], survey: [], costs: [] });
 
 /** The narrowest interval the attacker gets for a primary-suppressed cell, with its key. */
 function weakest(figures: Figure[], k: number, know: Knowledge): { key: string; width: number; value: number } | undefined {

@@ -7,6 +7,7 @@ import { isMet } from '../../scripts/engine/goals.ts';
 import { wilson } from '../../scripts/engine/wilson.ts';
 import type { Figure } from '../../scripts/publish/indicators-schema.ts';
 import { InputError } from '../../scripts/problems.ts';
+import { ActivityTable, type TableDataset } from '../../scripts/engine/activity-table.ts';
 
 function config(extra: Record<string, unknown> = {}): Config {
   return configSchema.parse({
@@ -29,7 +30,7 @@ function person(unit: string, gender: Participant['gender'], exitStatus: Partici
   };
 }
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
-const data = (participants: Participant[], more: Partial<Dataset> = {}): Dataset => ({ participants, activities: [], followups: [], survey: [], costs: [], ...more });
+const data = (participants: Participant[], more: Partial<Dataset> = {}): TableDataset => ({ participants, followups: [], survey: [], costs: [], ...more, activities: ActivityTable.from(more.activities ?? []) });
 const many = (n: number, make: () => Participant) => Array.from({ length: n }, make);
 const fig = (figs: Figure[], id: string, unit = 'total', gender = 'all', category?: string) => {
   const f = figs.find((x) => x.id === id && x.unit === unit && x.gender === gender && x.category === category);

@@ -9,6 +9,7 @@ import type { Participant } from '../../scripts/config/contract.ts';
 import { computeIndicators } from '../../scripts/engine/compute.ts';
 import { feasibleIntervals, type Equation } from '../../scripts/engine/intervals.ts';
 import { protect, type ProtectionProblem, type Relation } from '../../scripts/engine/protect.ts';
+import { ActivityTable } from '../../scripts/engine/activity-table.ts';
 
 /** A two-way table rows × columns with row totals, column totals and the grand total, as classes. */
 function twoWay(values: number[][], k: number, cost = (r: number, c: number, total: boolean) => (total ? 10 : 1)) {
@@ -138,7 +139,7 @@ describe('a handful of non-binary participants spread over units', () => {
       entry_groups: [{ id: 'young', label: 'Under 25 år', column: 'age_at_entry', max: 24 }],
       distributions: [{ id: 'entry.education', label: 'Utbildning', column: 'education', categories: { primary: 'Förgymnasial', secondary: 'Gymnasial', tertiary: 'Eftergymnasial' } }],
     });
-    const { figures } = computeIndicators(config, { participants: ps, activities: [], followups: [], survey: [], costs: [] });
+    const { figures } = computeIndicators(config, { participants: ps, activities: new ActivityTable(), followups: [], survey: [], costs: [] });
     const secondary = figures.filter((f) => f.suppression === 'secondary');
     assert.deepEqual(secondary.filter((f) => f.gender === 'all').map((f) => `${f.id} ${f.unit}`), []);
     for (const id of ['exit.employed', 'entry.young']) assert.notEqual(figures.find((f) => f.id === id && f.unit === 'total' && f.gender === 'all')!.value, null, `${id} total`);

@@ -6,6 +6,7 @@ import { configSchema, type Config } from '../../scripts/config/schema.ts';
 import type { Dataset, Participant } from '../../scripts/config/contract.ts';
 import { computeIndicators } from '../../scripts/engine/compute.ts';
 import { InputError } from '../../scripts/problems.ts';
+import { ActivityTable, type TableDataset } from '../../scripts/engine/activity-table.ts';
 
 function config(extra: Record<string, unknown> = {}): Config {
   return configSchema.parse({
@@ -23,7 +24,7 @@ const person = (unit: string, gender: Participant['gender'], exited: boolean, mo
   exitReason: exited ? 'completed' : null, exitStatus: exited ? ['employed'] : [], ...more,
 });
 const many = (n: number, f: () => Participant) => Array.from({ length: n }, f);
-const data = (participants: Participant[], more: Partial<Dataset> = {}): Dataset => ({ participants, activities: [], followups: [], survey: [], costs: [], ...more });
+const data = (participants: Participant[], more: Partial<Dataset> = {}): TableDataset => ({ participants, followups: [], survey: [], costs: [], ...more, activities: ActivityTable.from(more.activities ?? []) });
 const ps = [...many(4, () => person('A', 'woman', true)), ...many(3, () => person('B', 'man', true, { exitReason: 'early' })), person('Okänd', 'woman', true)];
 
 describe('reconcile', () => {

@@ -12,6 +12,7 @@ import { periodsBetween } from '../../scripts/engine/series.ts';
 import { quantile } from '../../scripts/engine/emit.ts';
 import type { Figure } from '../../scripts/publish/indicators-schema.ts';
 import { attack, primaryCells } from '../helpers/attacker.ts';
+import { ActivityTable, type TableDataset } from '../../scripts/engine/activity-table.ts';
 
 const UNITS = ['A', 'B'];
 
@@ -55,7 +56,7 @@ function people(n: number, seed = 7): Participant[] {
     };
   });
 }
-const data = (participants: Participant[]): Dataset => ({ participants, activities: [], followups: [], survey: [], costs: [] });
+const data = (participants: Participant[]): TableDataset => ({ participants, activities: new ActivityTable(), followups: [], survey: [], costs: [] });
 
 const cellsOf = (ps: Participant[]) =>
   ['total', ...UNITS].flatMap((unit) => (['all', 'woman', 'man'] as const).map((gender) => ({ unit, gender, ps: ps.filter((p) => (unit === 'total' || p.unit === unit) && (gender === 'all' || p.gender === gender)) })));

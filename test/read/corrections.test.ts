@@ -16,8 +16,8 @@ describe('corrections: excluding rows', () => {
   it('excludes participants by id, with their activity rows, and counts both', async () => {
     const l = await loadFixture(project({}, withCorrections('  - { action: exclude, ids: [P01, P03], reason: Testpersoner }\n')));
     assert.deepEqual(ids(l), ['P02', 'P04', 'P05', 'P06']);
-    assert.deepEqual(l.dataset.activities.map((a) => a.participantId), ['P06']);
-    assert.equal(l.dataset.activities[0]!.participant, 3, 'activity rows point at the right participant after the exclusion');
+    assert.deepEqual(l.dataset.activities.rows().map((a) => a.participantId), ['P06']);
+    assert.equal(l.dataset.activities.participant(0), 3, 'activity rows point at the right participant after the exclusion');
     assert.equal(l.corrections[0]!.rows, 2);
     assert.deepEqual(l.corrections[0]!.cascaded, { activities: 2, followups: 0 });
     const check = l.checks.find((c) => c.id === 'corrections.1')!;
@@ -61,7 +61,7 @@ describe('corrections: excluding rows', () => {
   it('excludes activity rows by a rule without touching participants', async () => {
     const l = await loadFixture(project({}, withCorrections('  - { action: exclude, table: activities, where: { column: hours, max: 50 }, reason: Felregistrerade timmar }\n')));
     assert.equal(l.dataset.participants.length, 6);
-    assert.deepEqual(l.dataset.activities.map((a) => a.participantId), ['P03', 'P06']);
+    assert.deepEqual(l.dataset.activities.rows().map((a) => a.participantId), ['P03', 'P06']);
     assert.match(l.checks.find((c) => c.id === 'corrections.1')!.message, /aktiviteter\.csv enligt regeln hours ≤ 50: uteslutna rader 1\./);
   });
 

@@ -42,7 +42,7 @@ test('the fixture project itself loads', async () => {
     id: 'P03', unit: 'Söder', gender: 'woman', birthYear: 1990, ageAtEntry: 30, entryDate: '2020-05-10', exitDate: '2021-06-30',
     exitStatus: ['studies', 'job_seeking'], education: null, referral: null, incomeAtEntry: null, monthsWithoutWork: 6, exitReason: null,
   });
-  assert.deepEqual(dataset.activities.map((a) => [a.participantId, a.activity, a.hours]), [['P01', 'coaching', 10], ['P03', 'internship', 80.5], ['P06', 'coaching', 1200]]);
+  assert.deepEqual(dataset.activities.rows().map((a) => [a.participantId, a.activity, a.hours]), [['P01', 'coaching', 10], ['P03', 'internship', 80.5], ['P06', 'coaching', 1200]]);
   assert.deepEqual(inputs.map((i) => [i.table, i.file, i.rows, i.encoding]), [['participants', 'deltagare.csv', 6, 'utf-8'], ['activities', 'aktiviteter.csv', 3, 'utf-8']]);
 });
 

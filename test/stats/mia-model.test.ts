@@ -33,7 +33,7 @@ before(async () => {
   const { dataset } = await loadProject({ root, slug: 'mia-vidare' });
   const socialEnterprise = new Set<string>();
   const externalEmployer = new Set<string>();
-  for (const a of dataset.activities) {
+  for (const a of dataset.activities.rows()) {
     if (a.activity !== 'work_training') continue;
     if (a.provider === 'social_enterprise') socialEnterprise.add(a.participantId);
     if (a.provider === 'external_employer') externalEmployer.add(a.participantId);

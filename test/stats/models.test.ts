@@ -7,6 +7,7 @@ import type { Activity, Participant } from '../../scripts/config/contract.ts';
 import { computeIndicators } from '../../scripts/engine/compute.ts';
 import { renderNarrative } from '../../scripts/render/narrative.ts';
 import { ols } from '../../scripts/stats/index.ts';
+import { ActivityTable } from '../../scripts/engine/activity-table.ts';
 
 // A small deterministic population: outcome depends on training and age.
 const ps: Participant[] = [];
@@ -38,7 +39,7 @@ const config = configSchema.parse({
     ],
   }],
 });
-const r = computeIndicators(config, { participants: ps, activities: acts, followups: [], survey: [], costs: [] });
+const r = computeIndicators(config, { participants: ps, activities: ActivityTable.from(acts), followups: [], survey: [], costs: [] });
 
 it('publishes each coefficient as a figure with its standard error, p value and interval', () => {
   const ids = r.figures.filter((f) => f.id.startsWith('model.')).map((f) => f.id);
@@ -92,7 +93,7 @@ it('charts the coefficients with their intervals and says which cross zero', asy
 it('compares two groups\' shares with the difference\'s Newcombe interval', async () => {
   const { twoProportions } = await import('../../scripts/stats/index.ts');
   const cfg = configSchema.parse({ ...config, comparisons: [{ id: 'compare.work_by_training', label: 'Skillnad', outcome: 'work', a: 'training.any', b: 'training.any' }] });
-  const c = computeIndicators(cfg, { participants: ps, activities: acts, followups: [], survey: [], costs: [] });
+  const c = computeIndicators(cfg, { participants: ps, activities: ActivityTable.from(acts), followups: [], survey: [], costs: [] });
   const a = c.figures.find((f) => f.id === 'compare.work_by_training.a')!;
   const d = c.figures.find((f) => f.id === 'compare.work_by_training')!;
   const ref = twoProportions(a.numerator!, a.denominator!, a.numerator!, a.denominator!);
