@@ -114,6 +114,7 @@ export const indicatorsSchema = z.strictObject({
     reference: z.string().optional(),
     region: z.string().optional().describe('Where the project works (region or municipality), from report.yaml'),
     programme_area: z.string().optional().describe('The programme area the project is funded under, from report.yaml'),
+    synthetic: z.literal(true).optional().describe('The data are made up (an example, report.yaml synthetic: true): every page, the index and the PDF say so'),
     funding: z.enum(['esf_plus']).optional().describe('EU funding whose visibility rules the report follows (the emblem and statement on the page, the cover and the site index)'),
     unit_level: z.string(),
     units: z.array(z.strictObject({ name: z.string(), reported: z.boolean(), status: z.string().optional() })),

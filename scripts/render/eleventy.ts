@@ -5,6 +5,7 @@ import { messages, t } from '../messages.ts';
 import { formatDate } from '../format.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { emblemView, type EmblemView } from './branding.ts';
+import { PORTFOLIO_CSV, PORTFOLIO_JSON } from '../portfolio/portfolio-data.ts';
 
 /** Minimal surface of Eleventy's UserConfig that we use (Eleventy ships no types for it). */
 export interface EleventyConfig {
@@ -29,6 +30,8 @@ export interface IndexEntry {
   goalSummary: string;
   /** The EU emblem with its statement, for a report of an EU-funded project (report.funding). */
   emblem: EmblemView | null;
+  /** For an example with made-up data (report.synthetic), the sentence that says so. */
+  synthetic: { text: string } | null;
   m: Readonly<Record<string, string>>;
 }
 
@@ -44,12 +47,13 @@ export function indexEntry(ind: Indicators): IndexEntry {
     evaluator: ind.report.evaluator,
     goalSummary: `${total.filter((r) => r.met === true).length} ${t(lang, 'report.of')} ${total.length} ${t(lang, 'report.goals_summary')}`,
     emblem: emblemView(ind.report.funding, lang),
+    synthetic: ind.report.synthetic ? { text: t(lang, 'report.synthetic') } : null,
     m: messages[lang],
   };
 }
 
 /** The site index's data: every report listed, by slug; the site's language and texts (Swedish unless every report is English). */
-export function siteData(reports: Indicators[]): { lang: Language; m: Record<string, string>; index: IndexEntry[] } {
+export function siteData(reports: Indicators[]): { lang: Language; m: Record<string, string>; index: IndexEntry[]; downloads: { csv: string; json: string } } {
   const lang: Language = reports.length > 0 && reports.every((r) => r.report.language === 'en') ? 'en' : 'sv';
-  return { lang, m: messages[lang], index: reports.map(indexEntry).sort((a, b) => (a.slug < b.slug ? -1 : 1)) };
+  return { lang, m: messages[lang], index: reports.map(indexEntry).sort((a, b) => (a.slug < b.slug ? -1 : 1)), downloads: { csv: PORTFOLIO_CSV, json: PORTFOLIO_JSON } };
 }

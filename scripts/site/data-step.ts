@@ -62,6 +62,7 @@ export function projectData(paths: ProjectPaths, loaded: Loaded, builtAt: Date, 
     if (codes.length > 0) report.codes = codes;
   }
   if (config.subtitle) report.subtitle = config.subtitle;
+  if (config.synthetic) report.synthetic = true;
   if (config.funding) report.funding = config.funding;
   if (config.reference) report.reference = config.reference;
   if (config.region) report.region = config.region;

@@ -110,6 +110,11 @@ describe(`${slug}: the web page`, () => {
     assert.ok(index.includes(`href="${slug}/index.html"`));
     assert.ok(textOf(index).includes(ind.report.period.from));
     assert.match(textOf(index), /\d+ av \d+ mätta mål uppnådda/);
+    // An example's made-up data (the SYNTHETIC marker of its data folder) are said on the index too.
+    const synthetic = existsSync(join(root, 'data', slug, 'SYNTHETIC'));
+    assert.equal(ind.report.synthetic === true, synthetic, 'report.synthetic in indicators.json as the data folder says');
+    const entry = index.split('<li').find((li) => li.includes(`href="${slug}/index.html"`))!;
+    assert.equal(entry.includes('class="synthetic"'), synthetic, 'the index entry marks a synthetic example');
   });
 
   for (const page of [...(slug === slugs[0] ? ['index.html'] : []), `${slug}/index.html`]) {
