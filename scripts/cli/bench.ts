@@ -6,7 +6,7 @@
 //   build  a clean build of MIA Vidare (HTML + PDF + checks + scan); against R Markdown (Rscript
 //          with rmarkdown, ggplot2 and pandoc) rendering a comparable document to HTML; then the
 //          per-step times of one build
-//   many   the three examples in one build against MIA Vidare alone
+//   many   every example in one build against MIA Vidare alone
 //   edit   the page rebuilt after a narrative edit (warm, no PDF)
 //   stats  OLS and logit fitted on 1 000 000 rows with 10 predictors
 //   portfolio  clean builds (HTML + PDF) of synthetic portfolios of 20 and 200 projects
@@ -151,7 +151,7 @@ function benchBuild(runs: number, results: string[]): void {
 
 function benchMany(runs: number, results: string[]): void {
   const out = join(repo, '.bench', 'site-many');
-  const all = cli('the three examples in one build', ['build', '--quiet', '--out', out]);
+  const all = cli('every example in one build', ['build', '--quiet', '--out', out]);
   const one = cli(`${slug} alone`, ['build', '--quiet', '--out', out, slug]);
   console.log(`${all.label}, against ${one.label}:`);
   const ps = pairs(runs, all, one, console.log, () => rmSync(out, { recursive: true, force: true }));
