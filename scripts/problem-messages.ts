@@ -50,6 +50,7 @@ export const configText = {
   idOf: (what: string, ids: Iterable<string>) => `the id of ${what} (${listed(ids)})`,
   tableEntry: (table: string, what: string) => `a tables.${table} entry naming the ${what} file`,
   providerMeasure: 'count or rows for a group counted by provider (a share of enrolled participants has no provider)',
+  providerBreakdown: 'no breakdown for a group counted by provider: it is published per provider, and its total sums the providers',
   predictorKind: 'either activity_group or column',
   predictorCoding: (column: string) => `one of ordered, equals or categorical for the coded column ${column}`,
   entryGroupRule: 'either codes or min/max to say who belongs to the group',

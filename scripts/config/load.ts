@@ -249,6 +249,7 @@ function groupChecks(config: Config, ids: Ids): Found {
   });
   config.activity_groups.forEach((a, i) => {
     if (a.by === 'provider' && a.measure === 'share') out.push([['activity_groups', i, 'measure'], C.providerMeasure, a.measure]);
+    if (a.by === 'provider' && a.breakdown !== undefined) out.push([['activity_groups', i, 'breakdown'], C.providerBreakdown, a.breakdown]);
   });
   if (config.activity_groups.length > 0 && !config.tables.activities) out.push([['activity_groups'], C.tableEntry('activities', 'activity')]);
   if (config.costs) {

@@ -215,7 +215,6 @@ export function computeIndicators(config: Config, data: TableDataset, configFile
     for (const r of selected) has[a.participant(r)] = 1;
     members.set(g.id, has);
     if (g.by === 'provider') {
-      if (g.breakdown) problems.push({ file: configFile, column: `activity_groups (${g.id}, breakdown)`, value: g.breakdown, expected: 'no breakdown: a group counted by provider is published per provider, and its total sums the providers' });
       // By the provider of each row: a person counts once per provider; rows go to their provider.
       const persons = acc();
       const rows = acc();

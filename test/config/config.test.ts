@@ -190,3 +190,13 @@ test('invalid YAML is reported with its line', () => {
   assert.ok(p!.line !== undefined && p!.line >= lineOf(unclosed, 'language: [sv'), `line ${p!.line}`);
   assert.match(p!.expected, /^valid YAML \(Flow sequence/);
 });
+
+test('a group counted by provider takes no breakdown; a group by participant does', () => {
+  const byProvider = edit('    provider: [external_employer]\n', '    provider: [external_employer]\n    by: provider\n    measure: count\n    breakdown: total\n');
+  assert.deepEqual(
+    problems(byProvider).map((p) => [p.line, p.column, p.value]),
+    [[lineOf(byProvider, 'breakdown: total'), 'activity_groups[1].breakdown', 'total']],
+  );
+  const byParticipant = edit('    provider: [external_employer]\n', '    provider: [external_employer]\n    breakdown: total\n');
+  assert.doesNotThrow(() => parseConfig(byParticipant, FILE));
+});
