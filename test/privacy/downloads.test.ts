@@ -1,5 +1,5 @@
 // The publication gate, read as an attacker reads it: every file a reader can download — each
-// figure CSV, each chart CSV, the ESF file — is parsed back, and every number in it must be the
+// figure CSV, each chart CSV, the ESF file, the portfolio's CSV and JSON — is parsed back, and every number in it must be the
 // number indicators.json publishes for the same cell, and nothing where indicators.json hides
 // the cell. An output that computed or rounded a count of its own, or re-published a hidden
 // one, fails here. (test/engine/disclosure.test.ts then attacks indicators.json itself.)
@@ -105,4 +105,39 @@ describe('every download reads the protected registry', () => {
       assert.ok(checked >= 4 * 8, `${checked} ESF cells checked`);
     });
   }
+
+  it('portfolio.csv and portfolio.json: every number is the one its project publishes for that cell, nothing where the project hides it', () => {
+    const indicators = new Map(SLUGS.map((slug) => [slug, JSON.parse(readFileSync(join(out, slug, 'indicators.json'), 'utf8')) as Indicators]));
+    const cell = (slug: string, id: string, gender: string) => {
+      const f = indicators.get(slug)!.figures.find((x) => x.id === id && x.unit === 'total' && x.gender === gender && x.category === undefined);
+      assert.ok(f, `portfolio: ${slug} ${id} ${gender}, a cell its indicators.json does not have`);
+      return f;
+    };
+    const { head, rows } = readCsv(join(out, 'portfolio.csv'));
+    const [slugCol, idCol, genderCol] = ['Projekt', 'Mått', 'Kön'].map((h) => head.indexOf(h));
+    let checked = 0;
+    for (const row of rows) {
+      const f = cell(row[slugCol!]!, row[idCol!]!, row[genderCol!]!);
+      head.forEach((h, i) => {
+        const part = PARTS[h];
+        const shown = part ? number(row[i]!) : null;
+        if (shown === null) return;
+        const truth = published(f, part!);
+        assert.notEqual(truth, null, `portfolio.csv: ${f.id} ${f.gender} shows ${h} = ${shown}, which its project hides`);
+        assert.ok(Math.abs(shown - truth!) < 1e-6, `portfolio.csv: ${f.id} ${f.gender} ${h} = ${shown}, indicators.json ${truth}`);
+        checked++;
+      });
+    }
+    assert.ok(checked > 50, `only ${checked} numbers checked`);
+    // The JSON: every number under a figure is its project's published number for the same part.
+    const json = JSON.parse(readFileSync(join(out, 'portfolio.json'), 'utf8')) as { projects: { slug: string; figures: Record<string, unknown>[] }[] };
+    for (const p of json.projects)
+      for (const g of p.figures) {
+        const f = cell(p.slug, g.id as string, g.gender as string);
+        for (const [key, v] of Object.entries(g)) {
+          if (typeof v !== 'number' && !Array.isArray(v)) continue;
+          assert.deepEqual(v, (f as unknown as Record<string, unknown>)[key], `portfolio.json: ${p.slug} ${f.id} ${f.gender} ${key}`);
+        }
+      }
+  });
 });
