@@ -100,8 +100,31 @@ export function withKeyLines(problems: Problem[], text: string, file: string): P
   return problems.map((p) => (p.file === file && p.line === undefined && p.column ? { ...p, line: lineOf(doc, counter, parseKeyPath(p.column)) } : p));
 }
 
+/**
+ * The configurations read last, by file, with the text they were parsed from. One build reads a
+ * project's report.yaml in three steps (the data, the narrative's links, the references), and
+ * parsing it (YAML with its lines, the schema, the cross-checks) gives the same result each
+ * time; a file whose text changed is parsed again. Frozen: no step can change what another reads.
+ */
+const parsedConfigs = new Map<string, { text: string; config: Config }>();
+const PARSED_KEPT = 16;
+
 export function loadConfig(file: string): Config {
-  return parseConfig(readFileSync(file, 'utf8'), file);
+  const text = readFileSync(file, 'utf8');
+  const hit = parsedConfigs.get(file);
+  if (hit !== undefined && hit.text === text) return hit.config;
+  const config = deepFreeze(parseConfig(text, file));
+  if (parsedConfigs.size >= PARSED_KEPT) parsedConfigs.delete(parsedConfigs.keys().next().value!);
+  parsedConfigs.set(file, { text, config });
+  return config;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 type Found = [Path, string, string?][];

@@ -58,10 +58,15 @@ export interface PrintResult {
 /** At most this many prints: the first learns the pages, the others fill and check them. */
 const MAX_PASSES = 3;
 
-async function printOnce(page: Page): Promise<Uint8Array> {
+/**
+ * One print. `final` false is a print whose only use is to learn the pages of the table of
+ * contents' targets: untagged and without bookmarks (the layout is the same; Chromium's tag tree
+ * and outline cost CPU time), never written out.
+ */
+async function printOnce(page: Page, final: boolean): Promise<Uint8Array> {
   return page.pdf({
-    tagged: true,
-    outline: true,
+    tagged: final,
+    outline: final,
     preferCSSPageSize: true, // size and margins from the page's @page rule (A4)
     printBackground: true,
     displayHeaderFooter: false, // the page's own @page margin boxes print "Sida x av y"
@@ -205,7 +210,8 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
       passes += 1;
       progress(`printing pass ${passes}…`);
       const t0 = performance.now();
-      pdf = await printOnce(page);
+      // The first print of a page with a table of contents only learns its pages.
+      pdf = await printOnce(page, ids.length === 0 || passes > 1);
       const t1 = performance.now();
       const { pages: n, targets } = await tocTargetPages(pdf, ids);
       pages = n;
