@@ -229,17 +229,24 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
         if (id !== null && first === undefined) seen.set(id, p.total === before ? index : -line);
         if (id === null || unit === null || gender === null || entryDate === null) return null;
         lineOf[index] = line;
-        return {
+        const row: Participant = {
           id, unit, gender, birthYear, ageAtEntry, entryDate, exitDate, exitStatus,
           education: cEdu!.get(f, line) as Participant['education'],
           referral: cRef!.get(f, line) as string | null,
           incomeAtEntry: cIncome!.get(f, line) as string | null,
           monthsWithoutWork: cMonths!.get(f, line) as number | null,
           exitReason: cReason!.get(f, line) as Participant['exitReason'],
-          ...(cLabour.present ? { labourStatus: cLabour.get(f, line) as Participant['labourStatus'] } : {}),
-          ...(cQual.present ? { qualification: yes(cQual.get(f, line)) } : {}),
-          ...(cTraits.length > 0 ? { characteristics: Object.fromEntries(cTraits.map(([c, col]) => [c, yes(col.get(f, line))])) } : {}),
         };
+        // The optional columns are assigned, not spread: every row of a file gets the same keys in
+        // the same order (one object shape), without a temporary object per row.
+        if (cLabour.present) row.labourStatus = cLabour.get(f, line) as Participant['labourStatus'];
+        if (cQual.present) row.qualification = yes(cQual.get(f, line));
+        if (cTraits.length > 0) {
+          const traits: NonNullable<Participant['characteristics']> = {};
+          for (const [c, col] of cTraits) traits[c] = yes(col.get(f, line));
+          row.characteristics = traits;
+        }
+        return row;
       };
     },
     undefined,
