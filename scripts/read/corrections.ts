@@ -7,6 +7,7 @@
 // publishes the rule and the count, never a row or an id.
 import type { Correction, WhereRule } from '../config/schema.ts';
 import type { ColumnReader, TableReader } from './table.ts';
+import { Cells } from './cells.ts';
 import type { Check, CorrectionRecord } from '../publish/indicators-schema.ts';
 import { t, type Language } from '../messages.ts';
 
@@ -63,7 +64,7 @@ export function matchesRule(w: WhereRule, v: unknown): boolean {
 /** The corrections of one table while it is read. */
 export interface TableCorrections {
   /** The fields to read the row from (a copy when a value is set), or null when the row is excluded by id. */
-  raw(fields: string[]): string[] | null;
+  raw(fields: Cells): Cells | null;
   /** Is the read row excluded by a rule? Counts it. */
   excludes(row: object): boolean;
 }
@@ -130,12 +131,12 @@ export class Corrections {
         }
         const set = sets.get(id);
         if (!set) return fields;
-        const out = fields.slice();
+        const out = fields.texts();
         for (const s of set) {
           out[s.column.index] = s.value;
           s.count.rows++;
         }
-        return out;
+        return Cells.of(out);
       },
       excludes: (row) => {
         if (byRule.length === 0) return false;

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import type { Problem } from '../problems.ts';
 import { quoteInput } from '../privacy/mask.ts';
 import { detach } from './detach.ts';
+import { Cells } from './cells.ts';
 
 export type Delimiter = ';' | ',' | '\t';
 
@@ -15,9 +16,9 @@ export interface Records {
   delimiter: Delimiter;
   /**
    * Calls `row` for each data record (empty lines skipped) with its first line number. The
-   * fields array may be reused between calls: copy it to keep it.
+   * cells are reused between calls: take their texts (`texts()`) to keep them.
    */
-  forEach(row: (fields: string[], line: number) => void): void;
+  forEach(row: (fields: Cells, line: number) => void): void;
 }
 
 export type Parsed = { ok: true; records: Records } | { ok: false; problems: Problem[] };
@@ -98,10 +99,11 @@ function parsePlain(body: string, headerLine: number, delimiter: Delimiter): Par
         let pos = headEnd + 1;
         let line = headerLine + 1;
         const n = body.length;
-        // One fields array for all records, fields sliced straight from the text: no line
+        // One Cells for all records, its fields ranges of the text: no line string, no field
         // string and no new array per record (a million-row file otherwise spends its time in GC).
-        // Callers must not keep the array past their callback.
-        const fields: string[] = [];
+        // Callers must not keep the cells past their callback.
+        const fields = new Cells(header.length + 1);
+        fields.source = body;
         while (pos < n) {
           let end = body.indexOf('\n', pos);
           if (end === -1) end = n;
@@ -110,10 +112,14 @@ function parsePlain(body: string, headerLine: number, delimiter: Delimiter): Par
             let count = 0;
             let from = pos;
             for (let d = body.indexOf(delimiter, from); d !== -1 && d < stop; d = body.indexOf(delimiter, from)) {
-              fields[count++] = body.slice(from, d);
+              fields.ensure(count);
+              fields.start[count] = from;
+              fields.end[count++] = d;
               from = d + 1;
             }
-            fields[count++] = body.slice(from, stop);
+            fields.ensure(count);
+            fields.start[count] = from;
+            fields.end[count++] = stop;
             fields.length = count;
             row(fields, line);
           }
@@ -173,7 +179,8 @@ function parseQuoted(body: string, file: string, headerLine: number, delimiter: 
       headerLine,
       delimiter,
       forEach(row) {
-        for (const r of rest) row(r.fields, r.line);
+        const cells = new Cells(first.fields.length + 1);
+        for (const r of rest) row(cells.setTexts(r.fields), r.line);
       },
     },
   };

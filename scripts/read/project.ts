@@ -11,6 +11,7 @@ import { InputError, type Problem } from '../problems.ts';
 import { parseCsv, type Parsed } from './csv.ts';
 import { decode } from './decode.ts';
 import { FileProblems, tableReader, type ColumnReader, type TableReader } from './table.ts';
+import type { Cells } from './cells.ts';
 import { parseXlsx } from './xlsx.ts';
 import { fileSizeProblem, xlsxSizeProblem } from './limits.ts';
 import { inputFileProblem } from './input-file.ts';
@@ -119,7 +120,7 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   async function readTable<T>(
     table: TableName,
     mapping: TableMapping | undefined,
-    prepare: (r: TableReader) => (fields: string[], line: number, index: number) => T | null,
+    prepare: (r: TableReader) => (fields: Cells, line: number, index: number) => T | null,
     extra?: Record<string, ColumnSpec & { header: string; scale?: string[] }>,
     check?: (r: TableReader) => void,
   ): Promise<T[]> {
@@ -133,7 +134,7 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
     rows: RowSink<T>,
     table: TableName,
     mapping: TableMapping | undefined,
-    prepare: (r: TableReader) => (fields: string[], line: number, index: number) => T | null,
+    prepare: (r: TableReader) => (fields: Cells, line: number, index: number) => T | null,
     extra?: Record<string, ColumnSpec & { header: string; scale?: string[] }>,
     check?: (r: TableReader) => void,
   ): Promise<void> {

@@ -8,6 +8,7 @@ import { maskText, quoteInput } from '../privacy/mask.ts';
 import type { Records } from './csv.ts';
 import { DATE_EXPECTED, parseDate, parseInteger, parseNumber } from './values.ts';
 import { detach } from './detach.ts';
+import { TextCache, type Cells } from './cells.ts';
 
 /** Could this character be white space that trim() removes (ASCII, no-break or any Unicode space)? */
 const maybeSpace = (c: number) => c <= 32 || c === 0xa0 || c >= 0x1680;
@@ -52,7 +53,7 @@ export function headerList(header: string[]): string {
 }
 
 /** Reads one field of a record as a typed value; null when empty (or invalid, after reporting it). */
-export type Getter<T> = (fields: string[], line: number) => T | null;
+export type Getter<T> = (fields: Cells, line: number) => T | null;
 
 export interface ColumnReader {
   /** Source header, as written in the file. */
@@ -62,7 +63,7 @@ export interface ColumnReader {
   index: number;
   get: Getter<unknown>;
   /** The field's text, trimmed ('' when empty or when the column is absent). */
-  raw: (fields: string[]) => string;
+  raw: (fields: Cells) => string;
 }
 
 export interface TableReader {
@@ -72,7 +73,7 @@ export interface TableReader {
   column(name: string): ColumnReader;
   /** Headers in the file that no canonical column or question reads. */
   unused(): string[];
-  fieldCountOk(fields: string[], line: number): boolean;
+  fieldCountOk(fields: Cells, line: number): boolean;
 }
 
 /**
@@ -127,7 +128,7 @@ export function tableReader(
       present: i !== undefined,
       index: i ?? -1,
       get: i === undefined ? () => null : getter(name, header, i, col, valueMaps[name], col.scale),
-      raw: i === undefined ? () => '' : (fields) => (fields[i] ?? '').trim(),
+      raw: i === undefined ? () => '' : (fields) => fields.text(i).trim(),
     });
   }
 
@@ -157,28 +158,32 @@ export function tableReader(
     // values are not kept: each of their lines is reported. A column of mostly distinct texts
     // (ids) stops looking them up once the cache is full and fewer than half of its lookups found
     // a value; its last text is still remembered (rows of one participant come together).
-    const cache = new Map<string, unknown>();
+    const cache = new TextCache<unknown>();
     let caching = true;
     let hits = 0;
     let lastField: string | undefined;
     let lastValue: unknown;
     return (fields, line) => {
-      const field = fields[i] ?? '';
-      if (field === lastField) return lastValue;
-      if (caching) {
-        const hit = cache.get(field);
-        if (hit !== undefined) {
-          hits++;
-          lastField = field;
-          return (lastValue = hit);
-        }
+      if (i >= fields.length) return readValue('', line);
+      const source = fields.source;
+      const from = fields.start[i]!;
+      const to = fields.end[i]!;
+      // The field's text compared and looked up where it stands in the record's source: a string
+      // is cut only for a text this column has not kept (cells.ts).
+      if (lastField !== undefined && lastField.length === to - from && source.startsWith(lastField, from)) return lastValue;
+      const slot = caching ? cache.find(source, from, to) : -1;
+      if (slot >= 0) {
+        hits++;
+        lastField = cache.key(slot);
+        return (lastValue = cache.value(slot));
       }
+      const field = source.slice(from, to);
       const before = problems.total;
       const v = readValue(field, line);
       if (v === null || problems.total !== before) return v;
       const kept = typeof v === 'string' ? detach(v) : Array.isArray(v) ? Object.freeze(v.map(detach)) : v;
       if (caching) {
-        if (cache.size < VALUE_CACHE_LIMIT) cache.set(field, kept);
+        if (cache.size < VALUE_CACHE_LIMIT) cache.set(slot, detach(field), kept);
         else if (hits < cache.size) (caching = false), cache.clear();
       }
       lastField = field;
@@ -250,7 +255,7 @@ export function tableReader(
     unused: () => records.header.filter((h, i) => !used.has(i) && h !== ''),
     fieldCountOk(fields, line) {
       if (fields.length === width) return true;
-      problems.add({ line, value: quoteInput(fields.join(records.delimiter), 60), expected: `${width} fields like the header (found ${fields.length}); check for a stray delimiter or a missing quote` });
+      problems.add({ line, value: quoteInput(fields.texts().join(records.delimiter), 60), expected: `${width} fields like the header (found ${fields.length}); check for a stray delimiter or a missing quote` });
       return false;
     },
   };

@@ -4,6 +4,7 @@
 import { readSheet } from 'read-excel-file/node';
 import type { Problem } from '../problems.ts';
 import type { Parsed } from './csv.ts';
+import { Cells } from './cells.ts';
 
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
@@ -34,9 +35,10 @@ export async function parseXlsx(bytes: Buffer, file: string, sheet?: string): Pr
       headerLine: start + 1,
       delimiter: ';',
       forEach(row) {
+        const out = new Cells(head.length + 1);
         body.forEach((cells, i) => {
           const fields = cells.map(cellText);
-          if (fields.some((f) => f !== '')) row(fields, start + i + 2);
+          if (fields.some((f) => f !== '')) row(out.setTexts(fields), start + i + 2);
         });
       },
     },

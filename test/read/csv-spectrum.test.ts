@@ -34,7 +34,7 @@ describe('csv-spectrum', () => {
       }
       assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
       const rows: Record<string, string>[] = [];
-      parsed.records.forEach((fields) => rows.push(Object.fromEntries(parsed.records.header.map((h, i) => [h, fields[i]!]))));
+      parsed.records.forEach((fields) => rows.push(Object.fromEntries(parsed.records.header.map((h, i) => [h, fields.text(i)]))));
       const expected: unknown = JSON.parse(readFileSync(join(dir, 'json', file.replace(/\.csv$/, '.json')), 'utf8'));
       assert.deepEqual(rows, expected);
     });
