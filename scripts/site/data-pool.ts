@@ -37,12 +37,18 @@ export interface PoolOptions {
  */
 export async function runDataSteps(slugs: string[], opts: PoolOptions): Promise<ProjectStep[]> {
   const threads = dataThreads(slugs.length, opts.threads);
-  const results = threads === 1 ? await inThisThread(slugs, opts) : await inWorkers(slugs, opts, threads);
+  // Each project's lines in the projects' order, as one thread prints them: a project's lines as
+  // soon as it and every project before it are done, up to the first that failed.
+  const done: Array<Settled | undefined> = new Array(slugs.length);
+  let printed = 0;
+  const settle = (id: number, result: Settled) => {
+    done[id] = result;
+    for (let r = done[printed]; r !== undefined && 'step' in r; r = done[++printed]) for (const line of r.step.lines) opts.log?.(line);
+  };
+  const results = threads === 1 ? await inThisThread(slugs, opts, settle) : await inWorkers(slugs, opts, threads, settle);
   const steps: ProjectStep[] = [];
-  // Each project's lines in the projects' order, up to the first that failed, as one thread prints them.
   for (const r of results) {
     if ('failure' in r) throw r.failure;
-    for (const line of r.step.lines) opts.log?.(line);
     secretsOf.set(r.step.indicators, r.step.secrets); // the personal-data scan finds them beside the indicators
     steps.push(r.step);
   }
@@ -56,21 +62,24 @@ export function dataThreads(projects: number, threads = availableParallelism()):
 
 type Settled = { step: ProjectStep } | { failure: unknown };
 
-async function inThisThread(slugs: string[], opts: PoolOptions): Promise<Settled[]> {
+type Settle = (id: number, result: Settled) => void;
+
+async function inThisThread(slugs: string[], opts: PoolOptions, settle: Settle): Promise<Settled[]> {
   const out: Settled[] = [];
-  for (const slug of slugs) {
+  for (const [id, slug] of slugs.entries()) {
     try {
       out.push({ step: await projectStep(opts.root, slug, opts.dirOf(slug), opts.now, opts.draft) });
     } catch (failure) {
       out.push({ failure });
       break; // one at a time: the first refused project is the one reported
     }
+    settle(id, out.at(-1)!);
     opts.onDone?.(slug);
   }
   return out;
 }
 
-async function inWorkers(slugs: string[], opts: PoolOptions, threads: number): Promise<Settled[]> {
+async function inWorkers(slugs: string[], opts: PoolOptions, threads: number, settle: Settle): Promise<Settled[]> {
   const url = workerUrl();
   const results: Settled[] = new Array(slugs.length);
   let next = 0;
@@ -86,10 +95,12 @@ async function inWorkers(slugs: string[], opts: PoolOptions, threads: number): P
       worker.on('message', (reply: PoolReply) => {
         if (reply.step) {
           results[reply.id] = { step: reply.step };
+          settle(reply.id, results[reply.id]!);
           opts.onDone?.(slugs[reply.id]!);
         } else {
           const f = reply.failure!;
           results[reply.id] = { failure: 'problems' in f ? new InputError(f.problems) : new Error(f.message) };
+          settle(reply.id, results[reply.id]!);
           stop = true; // the projects not yet started are not computed: the build fails anyway
         }
         send();
