@@ -44,10 +44,19 @@ export type ColumnType =
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'enum-list'; values: readonly string[] };
 
-export interface ColumnSpec {
-  type: ColumnType;
+export interface ColumnSpec<T extends ColumnType = ColumnType> {
+  type: T;
   required: boolean;
 }
+
+/** The value a column of a type reads into: numbers, a code of its closed list (a list of them), or text. */
+export type ValueOf<C extends ColumnSpec> = C['type'] extends { kind: 'integer' | 'number' }
+  ? number
+  : C['type'] extends { kind: 'enum'; values: readonly (infer V)[] }
+    ? V
+    : C['type'] extends { kind: 'enum-list'; values: readonly (infer V)[] }
+      ? readonly V[]
+      : string;
 
 /** A project's own codes (report.yaml `codes`), added to the closed lists they extend. */
 export interface ProjectCodes {
@@ -68,7 +77,7 @@ const t = {
   code: { kind: 'code' },
 } as const satisfies Record<string, ColumnType>;
 
-const col = (type: ColumnType, required = false): ColumnSpec => ({ type, required });
+const col = <T extends ColumnType>(type: T, required = false): ColumnSpec<T> => ({ type, required });
 
 export const TABLES = {
   participants: {
@@ -124,6 +133,10 @@ export const TABLES = {
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 export type TableName = keyof typeof TABLES;
+/** The contract's column names of a table. */
+export type ColumnName<T extends TableName> = keyof (typeof TABLES)[T] & string;
+/** What a column of the contract reads into. */
+export type ColumnValue<T extends TableName, N extends ColumnName<T>> = (typeof TABLES)[T][N] extends ColumnSpec ? ValueOf<(typeof TABLES)[T][N]> : never;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
 /** The closed outcome list with a project's own codes after the built-in ones. */

@@ -2,7 +2,7 @@
 // Every problem is collected (file, line, column, value, what was expected); nothing is thrown
 // here, so a caller can report all problems of all files at once.
 import type { TableMapping } from '../config/schema.ts';
-import { tableSpec, type ColumnSpec, type ProjectCodes, type TableName } from '../config/contract.ts';
+import { tableSpec, type ColumnName, type ColumnSpec, type ColumnValue, type ProjectCodes, type TableName } from '../config/contract.ts';
 import type { Problem } from '../problems.ts';
 import { maskText, quoteInput } from '../privacy/mask.ts';
 import type { Records } from './csv.ts';
@@ -55,22 +55,25 @@ export function headerList(header: string[]): string {
 /** Reads one field of a record as a typed value; null when empty (or invalid, after reporting it). */
 export type Getter<T> = (fields: Cells, line: number) => T | null;
 
-export interface ColumnReader {
+export interface ColumnReader<T = unknown> {
   /** Source header, as written in the file. */
   header: string;
   present: boolean;
   /** The field's position in a record, or −1 when the file lacks the column. */
   index: number;
-  get: Getter<unknown>;
+  /** The field's value, of the type the contract gives the column (the reader checked it). */
+  get: Getter<T>;
   /** The field's text, trimmed ('' when empty or when the column is absent). */
   raw: (fields: Cells) => string;
 }
 
-export interface TableReader {
+export interface TableReader<T extends TableName = TableName> {
   problems: FileProblems;
   /** Line of the header in the file (2 after a `sep=` line). */
   headerLine: number;
-  column(name: string): ColumnReader;
+  /** A column of the contract, typed by its definition; a column the configuration adds (survey questions) is text. */
+  column<N extends ColumnName<T>>(name: N): ColumnReader<ColumnValue<T, N>>;
+  column(name: string): ColumnReader<string>;
   /** Headers in the file that no canonical column or question reads. */
   unused(): string[];
   fieldCountOk(fields: Cells, line: number): boolean;
@@ -80,15 +83,15 @@ export interface TableReader {
  * Prepares readers for the canonical columns of `table`. `extra` adds columns the configuration
  * declares (survey questions). Reports missing required columns against the header line.
  */
-export function tableReader(
-  table: TableName,
+export function tableReader<T extends TableName>(
+  table: T,
   records: Records,
   mapping: TableMapping,
   problems: FileProblems,
   configFile: string,
   extra: Record<string, ColumnSpec & { header: string; scale?: string[] }> = {},
   codes?: ProjectCodes,
-): TableReader {
+): TableReader<T> {
   const spec: Record<string, ColumnSpec & { header?: string; scale?: string[] }> = { ...tableSpec(table, codes), ...extra };
   const index = new Map<string, number>();
   const count = new Map<string, number>();
@@ -247,10 +250,10 @@ export function tableReader(
   return {
     problems,
     headerLine: records.headerLine,
-    column(name) {
+    column(name: string) {
       const c = columns.get(name);
       if (!c) throw new Error(`bug: no column ${name} in table ${table}`);
-      return c;
+      return c as ColumnReader<never>;
     },
     unused: () => records.header.filter((h, i) => !used.has(i) && h !== ''),
     fieldCountOk(fields, line) {
