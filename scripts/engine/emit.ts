@@ -31,6 +31,15 @@ export interface FigureMeta {
   breakdown?: Breakdown;
 }
 
+/**
+ * A mean, sum or quantile names the measure it rests on: the gate's tables of its persons
+ * (`n:<measure>`) and, for means and sums, of their sum (`sum:<measure>`). A unit's mean and
+ * sum of one measure (an activity group's months) rest on the same persons and the same sum.
+ */
+export interface MeasureMeta extends FigureMeta {
+  measure: string;
+}
+
 /** Figures are published to six decimals: enough for any share, stable across platforms. */
 export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const small = (n: number, k: number) => n > 0 && n < k;
@@ -84,7 +93,7 @@ export function emitShares(e: Emitter, meta: FigureMeta, acc: Acc): void {
 }
 
 /** Means (`kind: 'mean'`) or sums (`kind: 'sum'`) of `acc.num` over `acc.den` participants. */
-export function emitAggregates(e: Emitter, meta: FigureMeta, acc: Acc, kind: 'mean' | 'sum'): void {
+export function emitAggregates(e: Emitter, meta: MeasureMeta, acc: Acc, kind: 'mean' | 'sum'): void {
   for (const c of cells(e, meta)) {
     const n = acc.den[c]!;
     if (n === 0) continue;
@@ -92,7 +101,7 @@ export function emitAggregates(e: Emitter, meta: FigureMeta, acc: Acc, kind: 'me
     const value = suppressed ? null : round6(kind === 'mean' ? acc.num[c]! / n : acc.num[c]!);
     const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), kind), value, suppressed };
     if (!suppressed) f.n = n;
-    truthOf.set(f, { n, sum: acc.num[c]! });
+    truthOf.set(f, { n, sum: acc.num[c]!, measure: meta.measure });
     e.figures.push(f);
   }
 }
@@ -102,7 +111,7 @@ export function emitAggregates(e: Emitter, meta: FigureMeta, acc: Acc, kind: 'me
  * `values[c]` holds the cell's values; `p` the probability (0.5 the median). Type 7 of Hyndman
  * and Fan (R's default, Excel's QUARTILE.INC): linear between the order statistics.
  */
-export function emitQuantiles(e: Emitter, meta: FigureMeta, values: readonly number[][], p: number): void {
+export function emitQuantiles(e: Emitter, meta: MeasureMeta, values: readonly number[][], p: number): void {
   for (const c of cells(e, meta)) {
     const xs = values[c]!;
     const n = xs.length;
@@ -110,7 +119,7 @@ export function emitQuantiles(e: Emitter, meta: FigureMeta, values: readonly num
     const suppressed = n < e.minCount;
     const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), 'quantile'), value: suppressed ? null : round6(quantile(xs, p)), suppressed };
     if (!suppressed) f.n = n;
-    truthOf.set(f, { n });
+    truthOf.set(f, { n, measure: meta.measure });
     e.figures.push(f);
   }
 }

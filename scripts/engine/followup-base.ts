@@ -15,10 +15,11 @@ import type { Followup, Participant } from '../config/contract.ts';
 import { t, type Language } from '../messages.ts';
 import { emitCounts, emitShares, type Emitter } from './emit.ts';
 import { Acc } from './grid.ts';
+import type { FamilyContext } from './family.ts';
 import { truthOf } from './truth.ts';
+import { followupBaseId, followupCoverageId } from '../config/figure-ids.ts';
 
-export const followupBaseId = (months: number) => `followup.m${months}.base`;
-export const followupCoverageId = (months: number) => `followup.m${months}.coverage`;
+export { followupBaseId, followupCoverageId };
 
 export interface FollowupBase {
   months: number;
@@ -84,4 +85,19 @@ export function shareOfBase(e: Emitter, b: FollowupBase, followups: Followup[], 
   const a = new Acc(e.grid.size);
   for (let i = 0; i < b.inBase.length; i++) if (b.inBase[i] && (!among || among[i])) a.add(e.grid.cellsOf(i), hit[i]!);
   return a;
+}
+
+/** The bases at every point a follow-up group uses and at `alsoAt` (the ESF+ indicators' point), in order of months; none without an extraction date or follow-ups. */
+export function emitFollowupBases(cx: FamilyContext, alsoAt: number): Map<number, FollowupBase> {
+  const { config } = cx;
+  const extracted = config.tables.followups?.data_extracted ?? config.data_extracted;
+  const bases = new Map<number, FollowupBase>();
+  if (extracted === undefined || !config.tables.followups) return bases;
+  const points = [...new Set([alsoAt, ...config.followup_groups.map((g) => g.months_after_exit)])].sort((a, b) => a - b);
+  for (const n of points) {
+    const b = followupBase(cx.ps, cx.data.followups, extracted, n);
+    bases.set(n, b);
+    emitFollowupBase(cx.e, b, cx.lang);
+  }
+  return bases;
 }

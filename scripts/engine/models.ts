@@ -6,6 +6,7 @@ import type { Config } from '../config/schema.ts';
 import type { Participant } from '../config/contract.ts';
 import type { Figure, ModelSummary } from '../publish/indicators-schema.ts';
 import { idPart } from '../slug.ts';
+import { modelFigureId } from '../config/figure-ids.ts';
 import { designFromRows, logit, ols, type Term } from '../stats/index.ts';
 
 type Model = Config['models'][number];
@@ -65,12 +66,12 @@ export function fitModels(config: Config, inp: ModelInputs): { figures: Figure[]
       warnings: fit.warnings,
     });
     const r2 = models.at(-1)!.r2;
-    if (r2 !== null) figures.push({ id: `model.${m.id}.r2`, label: `${m.label}: R²`, unit: 'total', gender: 'all', kind: 'coefficient', value: r2, n: fit.n, suppressed: false });
+    if (r2 !== null) figures.push({ id: modelFigureId(m.id, 'r2'), label: `${m.label}: R²`, unit: 'total', gender: 'all', kind: 'coefficient', value: r2, n: fit.n, suppressed: false });
     for (const c of fit.coefficients) {
       if (c.name === '(Intercept)') continue;
       const label = c.group ? `${labels.get(c.group) ?? c.group}: ${c.level}` : labels.get(c.name) ?? c.name;
       figures.push({
-        id: `model.${m.id}.${idPart(c.group ? `${c.group}_${c.level}` : c.name)}`, label, unit: 'total', gender: 'all', kind: 'coefficient',
+        id: modelFigureId(m.id, idPart(c.group ? `${c.group}_${c.level}` : c.name)), label, unit: 'total', gender: 'all', kind: 'coefficient',
         ...(m.estimator === 'lpm' ? { scale: 'probability' as const } : {}),
         value: round(c.estimate), se: round(c.se), p: round(c.p), ci95: [round(c.ci95[0]), round(c.ci95[1])], n: fit.n, suppressed: false,
       });

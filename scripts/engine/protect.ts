@@ -60,11 +60,14 @@ export class WorkBoundError extends Error {
 
 const EPS = 1e-7;
 
+/** The default bound on the work of secondary suppression, in linear programs (callers may pass another). */
+export const DEFAULT_MAX_SOLVES = 200_000;
+
 export function protect(problem: ProtectionProblem, options: { maxSolves?: number } = {}): ProtectionResult {
   const { value, cost, need, relations } = problem;
   const n = value.length;
   const hidden = Uint8Array.from(problem.hidden);
-  const maxSolves = options.maxSolves ?? 200_000;
+  const maxSolves = options.maxSolves ?? DEFAULT_MAX_SOLVES;
   let solves = 0;
   const byClass: number[][] = Array.from({ length: n }, () => []);
   relations.forEach((r, i) => {

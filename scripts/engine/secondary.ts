@@ -11,7 +11,7 @@
 // to hide is chosen by protect.ts. Pure: figures in, the same figures with more suppressed.
 import type { Config } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
-import { protect } from './protect.ts';
+import { DEFAULT_MAX_SOLVES, protect } from './protect.ts';
 import { truthOf } from './truth.ts';
 
 type Part = 'value' | 'num' | 'den' | 'n' | 'sum';
@@ -50,11 +50,12 @@ const cellKey = (table: string, unit: string, gender: string) => `${table}${SEP}
 
 /**
  * The gate's name of the table a part of a figure belongs to: a count's cells (`count`), a
- * share's numerators (`num`) or bases (`den`), the persons of a mean, sum or quantile (`n`).
+ * share's numerators (`num`) or bases (`den`), the persons of a mean, sum or quantile (`n`) and
+ * the sum of a mean or sum (`sum`), by the measure they rest on (`Truth.measure`).
  * Figure families declare their additive links (`Link`) between such tables.
  */
-export function tableKey(part: 'count' | 'num' | 'den' | 'n', id: string, category = ''): string {
-  return part === 'n' ? `n:${id}` : `${part}:${id}:${category}`;
+export function tableKey(part: 'count' | 'num' | 'den' | 'n' | 'sum', id: string, category = ''): string {
+  return part === 'n' || part === 'sum' ? `${part}:${id}` : `${part}:${id}:${category}`;
 }
 
 /**
@@ -84,7 +85,7 @@ export interface Declared {
 }
 
 /** Applies secondary suppression to `figures` in place (they must come from emit.ts). */
-export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'survey' | 'disclosure'>, maxSolves = 200_000, declared: Declared = { links: [], unpublished: [] }): SecondaryResult {
+export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'survey' | 'disclosure'>, maxSolves = DEFAULT_MAX_SOLVES, declared: Declared = { links: [], unpublished: [] }): SecondaryResult {
   const cells = new Map<string, Cell>();
   const tables = new Map<string, { units: string[]; genders: string[]; kind: Kind; id: string; category: string; part: Part }>();
   const add = (table: string, f: Figure, part: Part, kind: Kind, value: number, hidden: boolean) => {
@@ -115,12 +116,11 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
       add(`den:${f.id}:${cat}`, f, 'den', 'count', t.den!, f.denominator === undefined || never);
     } else if (f.kind === 'quantile') {
       // A median or quartile is no sum of its persons: only how many it rests on is a table cell.
-      add(`n:${f.id.replace(/\.[a-z0-9_]+$/, '')}`, f, 'n', 'count', t.n!, f.n === undefined || never);
+      add(tableKey('n', t.measure!), f, 'n', 'count', t.n!, f.n === undefined || never);
     } else if (f.kind === 'mean' || f.kind === 'sum') {
       // A unit's mean and sum of the same measure rest on the same persons and the same sum.
-      const base = f.id.replace(/_(mean|sum)$/, '');
-      add(`n:${base}`, f, 'n', 'count', t.n!, f.n === undefined);
-      add(`sum:${base}`, f, 'sum', 'magnitude', t.sum!, f.value === null);
+      add(tableKey('n', t.measure!), f, 'n', 'count', t.n!, f.n === undefined);
+      add(tableKey('sum', t.measure!), f, 'sum', 'magnitude', t.sum!, f.value === null);
     }
   }
   for (const c of cells.values()) c.primary = c.hidden && (c.kind === 'magnitude' ? true : c.value > 0 && c.value < k);
@@ -228,7 +228,7 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
     for (const c of members.get(root)!)
       for (const { f, part } of c.refs) {
         const cat = f.category ?? '';
-        const other = part === 'den' ? cellKey(`num:${f.id}:${cat}`, f.unit, f.gender) : part === 'n' ? cellKey(`sum:${f.id.replace(/_(mean|sum)$/, '')}`, f.unit, f.gender) : null;
+        const other = part === 'den' ? cellKey(`num:${f.id}:${cat}`, f.unit, f.gender) : part === 'n' ? cellKey(tableKey('sum', truthOf.get(f)!.measure!), f.unit, f.gender) : null;
         if (other && cells.has(other)) out.add(ix(other));
       }
     return [...out];

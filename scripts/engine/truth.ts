@@ -12,6 +12,8 @@ export interface Truth {
   /** Means and sums: persons and the sum over them. */
   n?: number;
   sum?: number;
+  /** Means, sums and quantiles: the measure whose persons (and sum) they rest on (emit.ts `MeasureMeta`). */
+  measure?: string;
   /** Shares: the count figure whose cells equal this share's bases, unit by unit and gender by gender. */
   base?: string;
 }
