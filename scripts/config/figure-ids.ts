@@ -61,7 +61,8 @@ export function definedFigureIds(config: Config): Array<{ id: string; path: Path
   });
   config.followup_groups.forEach((g, i) => def(['followup_groups', i, 'id'], ...Object.values(followupGroupIds(g.id))));
   config.survey?.questions.forEach((q, i) => {
-    def(['survey', 'questions', i, 'id'], ...Object.values(surveyQuestionIds(q.id)));
+    const ids = surveyQuestionIds(q.id);
+    def(['survey', 'questions', i, 'id'], ids.answers, ...(q.positive ? [ids.positive] : []));
     if (q.positive_count) def(['survey', 'questions', i, 'positive_count'], q.positive_count);
     if (q.positive_share) def(['survey', 'questions', i, 'positive_share'], q.positive_share);
   });
@@ -74,6 +75,22 @@ export function definedFigureIds(config: Config): Array<{ id: string; path: Path
   return out;
 }
 
-/** Ids the engine computes itself, and prefixes under which it names its own figures. */
+/** Ids the engine computes itself, whatever the configuration says. */
 export const RESERVED_IDS: readonly string[] = [...Object.values(PARTICIPANTS), ...Object.values(COSTS), PREMIUM_TOTAL, SURVEY_RESPONDENTS];
-export const RESERVED_PREFIXES: readonly string[] = ['esf.', 'followup.m', 'survey.answered.', 'model.', 'crosstab.', 'series.', 'duration.'];
+/** Prefixes under which the engine names figures of its own (the ESF+ indicators, follow-up bases, …) or of other keys' families. */
+const RESERVED_PREFIXES: ReadonlyArray<[prefix: RegExp, owner: string]> = [
+  [/^esf\./, 'esf. (the ESF+ indicators)'],
+  [/^followup\.m\d+\./, 'followup.m<N>. (the follow-up bases)'],
+  [/^survey\.answered\./, 'survey.answered. (answers per questionnaire)'],
+  [/^model\./, 'model. (models)'],
+  [/^crosstab\./, 'crosstab. (crosstabs)'],
+  [/^series\./, 'series. (time series)'],
+  [/^duration\./, 'duration. (durations)'],
+];
+
+/** For an id a key names freely (a distribution's, an activity group's, …): what the engine reserves it for, or null. */
+export function reservedFor(id: string): string | null {
+  if (RESERVED_IDS.includes(id)) return 'is a figure every report computes';
+  const hit = RESERVED_PREFIXES.find(([re]) => re.test(id));
+  return hit ? `is under ${hit[1]}` : null;
+}

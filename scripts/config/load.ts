@@ -10,6 +10,7 @@ import { idPart } from '../slug.ts';
 import { isIdentityNumber, maskIdentityNumber } from '../privacy/personnummer.ts';
 import { ACCENT_MIN_CONTRAST, accentContrast } from '../palette.ts';
 import { configText } from '../problem-messages.ts';
+import { definedFigureIds, reservedFor } from './figure-ids.ts';
 
 export type { Config } from './schema.ts';
 export { projectCodes } from './schema.ts';
@@ -407,6 +408,7 @@ function crossChecks(config: Config): Found {
     ...criterionChecks(config),
     ...analysisChecks(config),
     ...figureIdChecks(config),
+    ...idOnceChecks(config),
     ...chartChecks(config, ids),
   ];
 }
@@ -473,26 +475,50 @@ function analysisChecks(config: Config): Found {
   return out;
 }
 
-/** Every figure id the configuration defines, with the key that defines it: each must be defined once. */
+/** Keys whose ids are free figure ids (not under a prefix of their own): they may not take an id the engine reserves. */
+const FREE_ID_KEYS = new Set(['distributions', 'activity_groups', 'followup_groups', 'ratios', 'comparisons', 'survey']);
+
+/**
+ * Every figure id the configuration defines (config/figure-ids.ts: a key's own and its family's,
+ * such as an activity group's <id>.rows), with the key that defines it: each must be defined
+ * once, and a free id must not be one the engine reserves. One problem per key.
+ */
 function figureIdChecks(config: Config): Found {
-  const defined: [string, Path][] = [];
-  const def = (id: string, path: Path) => defined.push([id, path]);
-  config.outcome_groups.forEach((g, i) => def(`exit.${g.id}`, ['outcome_groups', i, 'id']));
-  config.entry_groups.forEach((g, i) => def(`entry.${g.id}`, ['entry_groups', i, 'id']));
-  config.distributions.forEach((d, i) => def(d.id, ['distributions', i, 'id']));
-  config.activity_groups.forEach((g, i) => def(g.id, ['activity_groups', i, 'id']));
-  config.followup_groups.forEach((g, i) => def(g.id, ['followup_groups', i, 'id']));
-  config.ratios.forEach((r, i) => def(r.id, ['ratios', i, 'id']));
-  config.comparisons.forEach((c, i) => def(c.id, ['comparisons', i, 'id']));
-  config.series.forEach((s, i) => def(`series.${s.id}`, ['series', i, 'id']));
-  config.crosstabs.forEach((c, i) => def(`crosstab.${c.id}`, ['crosstabs', i, 'id']));
-  config.durations.forEach((d, i) => def(`duration.${d.id}`, ['durations', i, 'id']));
   const out: Found = [];
   const seen = new Map<string, Path>();
-  for (const [id, path] of defined) {
+  const reported = new Set<string>();
+  for (const { id, path } of definedFigureIds(config)) {
+    const at = keyPath(path);
     const first = seen.get(id);
-    if (first) out.push([path, C.figureIdOnce(id, keyPath(first)), id]);
-    else seen.set(id, path);
+    // A survey question's own ids are survey.<question>…: only its positive_count and positive_share are free.
+    const free = FREE_ID_KEYS.has(String(path[0])) && !(path[0] === 'survey' && path.at(-1) === 'id');
+    const reserved = free ? reservedFor(id) : null;
+    if (!reported.has(at) && first && keyPath(first) !== at) (reported.add(at), out.push([path, C.figureIdOnce(id, keyPath(first)), id]));
+    else if (!reported.has(at) && reserved) (reported.add(at), out.push([path, C.figureIdReserved(id, reserved), id]));
+    if (!first) seen.set(id, path);
+  }
+  return out;
+}
+
+/** Lists whose items are named by id (beside those that define figures): each id once. */
+function idOnceChecks(config: Config): Found {
+  const lists: Array<[Path, Array<{ id: string }>, string]> = [
+    [['goals'], config.goals, 'goal id'],
+    [['criteria'], config.criteria ?? [], 'criterion id'],
+    [['reconcile'], config.reconcile, 'reconcile id'],
+    [['survey', 'questions'], config.survey?.questions ?? [], 'question id'],
+    ...config.models.map((m, i): [Path, Array<{ id: string }>, string] => [['models', i, 'predictors'], m.predictors, 'predictor id']),
+    ...config.distributions.map((d, i): [Path, Array<{ id: string }>, string] => [['distributions', i, 'bands'], d.bands ?? [], 'band id']),
+    ...config.durations.map((d, i): [Path, Array<{ id: string }>, string] => [['durations', i, 'bands'], d.bands ?? [], 'band id']),
+  ];
+  const out: Found = [];
+  for (const [path, items, what] of lists) {
+    const first = new Map<string, number>();
+    items.forEach((x, j) => {
+      const k = first.get(x.id);
+      if (k === undefined) first.set(x.id, j);
+      else out.push([[...path, j, 'id'], C.idOnceIn(what, keyPath([...path, k, 'id'])), x.id]);
+    });
   }
   return out;
 }

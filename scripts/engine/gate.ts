@@ -47,14 +47,22 @@ function suppressionChecks(lang: Language, figures: Figure[], k: number): Check[
   return out;
 }
 
-/** Throws (an internal error: the configuration's cross-checks should have refused the ids) if two figures share id, unit, gender and category. */
+/**
+ * Throws (an internal error: the configuration's cross-checks refuse ids that would do this) if
+ * two figures share id, unit, gender and category, or one id is used for figures of two shapes
+ * (kinds, or with and without categories: an entry group uni beside a distribution entry.uni).
+ */
 export function assertUniqueFigures(figures: readonly Figure[]): void {
   const seen = new Set<string>();
+  const shapeOf = new Map<string, string>();
   const twice = new Set<string>();
   for (const f of figures) {
     const key = [f.id, f.unit, f.gender, f.category ?? ''].join(' ');
+    const shape = `${f.kind}${f.category === undefined ? '' : ' by category'}`;
     if (seen.has(key)) twice.add(key);
+    if ((shapeOf.get(f.id) ?? shape) !== shape) twice.add(`${f.id} (${shapeOf.get(f.id)} and ${shape})`);
     seen.add(key);
+    shapeOf.set(f.id, shapeOf.get(f.id) ?? shape);
   }
-  if (twice.size > 0) throw new Error(`internal error: the engine emitted more than one figure for ${[...twice].slice(0, 5).join('; ')}${twice.size > 5 ? ` and ${twice.size - 5} more` : ''} (a figure id defined twice that the configuration's cross-checks let through)`);
+  if (twice.size > 0) throw new Error(`internal error: the engine emitted conflicting figures for ${[...twice].slice(0, 5).join('; ')}${twice.size > 5 ? ` and ${twice.size - 5} more` : ''} (a figure id defined twice that the configuration's cross-checks let through)`);
 }
