@@ -47,7 +47,7 @@ test("ids of different kinds that collide through a family's derived ids: a foll
 followup_groups:
   - { id: training.social_enterprise.rows, label: Rader, months_after_exit: 6, codes: [employed] }
 `;
-  const p = problems(text).filter((x) => x.column.startsWith('followup_groups[0]') && x.column.endsWith('.id'));
+  const p = problems(text).filter((x) => x.column?.startsWith('followup_groups[0]') && x.column?.endsWith('.id'));
   assert.equal(p.length, 1);
   assert.match(p[0]!.expected, /figure training\.social_enterprise\.rows is already defined at activity_groups\[0\]\.id/);
   assert.equal(p[0]!.line, lineOf(text, 'label: Rader'));
@@ -55,9 +55,9 @@ followup_groups:
 
 test('duplicate outcome groups, activity groups and goals are refused, one problem per key', () => {
   const outcome = withItem('outcome_groups', '{ id: work_or_studies, label: Igen, codes: [employed] }');
-  assert.deepEqual(problems(outcome).filter((x) => x.column.endsWith('.id')).map((x) => x.column), ['outcome_groups[1].id']);
+  assert.deepEqual(problems(outcome).filter((x) => x.column?.endsWith('.id')).map((x) => x.column), ['outcome_groups[1].id']);
   const activity = withItem('activity_groups', '{ id: training.social_enterprise, label: Igen, activity: [work_training] }');
-  const p = problems(activity).filter((x) => x.column.endsWith('.id'));
+  const p = problems(activity).filter((x) => x.column?.endsWith('.id'));
   assert.deepEqual(p.map((x) => x.column), ['activity_groups[1].id'], 'six colliding ids, one problem');
   const goal = withItem('goals', '{ id: goal.work_or_studies, label: Igen, not_measured: Mäts inte }');
   const g = problems(goal);
