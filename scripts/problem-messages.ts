@@ -81,6 +81,8 @@ export const configText = {
   distributionValueUnknown: (column: string, n: number) => `a category or band for every value of ${column} in the data (${n} participant(s) have this value)`,
   providerUnknown: (n: number) => `a provider that names a unit of units.items, as the group is counted by provider (${n} activity row(s) have this provider; map it in tables.activities.values.provider)`,
   ratioCountFigure: (ids: Iterable<string>) => `a count figure: ${[...ids].join(', ')}`,
+  reconcileFigure: 'the id of a computed count or sum figure (e.g. participants.exited, costs.total)',
+  publishedFigure: 'a computed figure for this unit and gender',
   unprotectable: 'tables in which every suppressed cell can be protected (merge small units or categories)',
   workBound: (maxSolves: number) => `a report that secondary suppression can protect within ${maxSolves} linear programs: merge small units or categories, or drop the gender breakdown of distributions`,
   // charts
