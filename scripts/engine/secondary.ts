@@ -341,7 +341,7 @@ export function cellCost(c: { unit: string; gender: string; value: number; refs:
   const priorities = config?.disclosure.priorities ?? {};
   let weight = 0;
   for (const { f, part } of c.refs) {
-    const headline = f.id === 'participants.enrolled' || f.id === 'participants.exited' ? 3 : 1;
+    const headline = f.id === PARTICIPANTS.enrolled || f.id === PARTICIPANTS.exited ? 3 : 1;
     const kind = part === 'den' || part === 'value' ? 3 : part === 'num' ? 2 : 1;
     weight += kind * (priorities[f.id] ?? headline);
   }
