@@ -4,7 +4,7 @@ import type { Breakdown } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
 import { wilson } from './wilson.ts';
 import type { Acc, Grid } from './grid.ts';
-import type { Link } from './secondary.ts';
+import type { Link, Sum } from './secondary.ts';
 import { truthOf } from './truth.ts';
 
 export interface Emitter {
@@ -18,6 +18,8 @@ export interface Emitter {
   unpublished?: Figure[];
   /** Ids of figures tied to others by declared links only (secondary.ts `Declared.linkedIds`). */
   linkedIds?: Set<string>;
+  /** Sums between a family's own tables, declared to the gate (secondary.ts `Declared.sums`). */
+  sums?: Sum[];
 }
 
 export interface FigureMeta {

@@ -20,7 +20,7 @@ export interface Budget {
 /** Marks primary cells, applies secondary suppression (unless the configuration turns it off) and returns the gate's checks. */
 export function protectFigures(e: Emitter, config: Config, configFile: string, budget: Budget): Check[] {
   for (const f of e.figures) if (f.suppressed) f.suppression = 'primary';
-  const declared = { links: e.links ?? [], unpublished: e.unpublished ?? [], linkedIds: e.linkedIds ?? new Set<string>() };
+  const declared = { links: e.links ?? [], unpublished: e.unpublished ?? [], linkedIds: e.linkedIds ?? new Set<string>(), sums: e.sums ?? [] };
   const secondary = config.disclosure.secondary === false ? { suppressed: hideDifferences(e.figures), unprotected: [] } : secondarySuppression(e.figures, config, configFile, budget, declared);
   if (secondary.unprotected.length > 0)
     throw new InputError(secondary.unprotected.map((u) => ({ file: configFile, column: 'disclosure.min_count', value: `${u.id} ${u.unit} ${u.gender}${u.category ? ` ${u.category}` : ''}`, expected: configText.unprotectable })));

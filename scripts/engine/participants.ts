@@ -1,6 +1,6 @@
 // Participants: enrolled, exited, still enrolled, the share of women (of the enrolled or of those
 // who exited, as `gender_share_of` says) and the mean time enrolled among those who exited, in
-// months of 365.25 / 12 days. The gate knows enrolled = exited + still enrolled (secondary.ts).
+// months of 365.25 / 12 days. Declares to the gate that enrolled = exited + still enrolled.
 // Also the data-quality notes about participants. Pure.
 import type { Participant } from '../config/contract.ts';
 import { PARTICIPANTS } from '../config/figure-ids.ts';
@@ -11,6 +11,7 @@ import { monthsBetween } from './dates.ts';
 import { emitAggregates, emitCounts, emitShares } from './emit.ts';
 import { accOf, isExited, type FamilyContext } from './family.ts';
 import type { Acc } from './grid.ts';
+import { tableKey } from './secondary.ts';
 
 /** The participants' cells, for the families after this one (ratios of counts, date filters' rests). */
 export interface ParticipantCells {
@@ -35,6 +36,7 @@ export function emitParticipants(cx: FamilyContext): ParticipantCells {
   emitCounts(cx.e, { id: PARTICIPANTS.exited, label: label('exited') }, exited);
   emitCounts(cx.e, { id: PARTICIPANTS.stillEnrolled, label: label('still_enrolled') }, still);
   emitShares(cx.e, { id: PARTICIPANTS.women, label: label('women'), allGendersOnly: true }, women);
+  cx.e.sums?.push({ total: tableKey('count', PARTICIPANTS.enrolled), parts: [PARTICIPANTS.exited, PARTICIPANTS.stillEnrolled].map((id) => tableKey('count', id)) });
   return { enrolled, exited, months };
 }
 

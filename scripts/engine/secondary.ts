@@ -3,8 +3,9 @@
 // no primary cell can be recovered, or narrowed to an interval narrower than k, from what the
 // report publishes: the row, column and total margins of its own table, the same counts
 // published again in another figure (a share's denominator is another table's count), and the
-// sums that tie figures together (enrolled = exited + still enrolled; a distribution's
-// categories add up to its base; a survey question's positive share adds up answers).
+// sums that tie figures together (a distribution's categories add up to its base; and what the
+// figure families declare: enrolled = exited + still enrolled, a survey question's positive
+// share adds up answers, a time series' flows, a crosstab's rows).
 //
 // This module turns the figures into that linked system (cells, the quantities they share, the
 // equations between them, what each cell costs to hide) and writes the pattern back; which cells
@@ -12,7 +13,7 @@
 import type { Config } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
 import { DEFAULT_MAX_SOLVES, protect, type ProtectionProblem } from './protect.ts';
-import { PARTICIPANTS, surveyQuestionIds } from '../config/figure-ids.ts';
+import { PARTICIPANTS } from '../config/figure-ids.ts';
 import { truthOf } from './truth.ts';
 
 type Part = 'value' | 'num' | 'den' | 'n' | 'sum';
@@ -83,6 +84,14 @@ export interface Declared {
    * is not that count).
    */
   linkedIds?: ReadonlySet<string>;
+  /** Sums within one family, in every cell of the total's table (enrolled = exited + still enrolled; a survey question's positive share = its positive answers). */
+  sums?: Sum[];
+}
+
+/** A table that is the sum of others, cell by cell, over the parts that have the cell. */
+export interface Sum {
+  total: string;
+  parts: string[];
 }
 
 interface Table {
@@ -104,9 +113,9 @@ interface System {
 }
 
 /** Applies secondary suppression to `figures` in place (they must come from emit.ts). */
-export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'survey' | 'disclosure'>, maxSolves = DEFAULT_MAX_SOLVES, declared: Declared = { links: [], unpublished: [] }): SecondaryResult {
+export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'disclosure'>, maxSolves = DEFAULT_MAX_SOLVES, declared: Declared = { links: [], unpublished: [] }): SecondaryResult {
   const sys = systemOf(figures, declared, k);
-  const relations = relationsOf(sys, config, declared);
+  const relations = relationsOf(sys, declared);
   const { members, find } = quantities(sys, declared);
   const classes = [...members.keys()];
   const result = protect(protectionProblem(sys, members, find, relations, k, config), { maxSolves });
@@ -193,8 +202,8 @@ function relateLinked(sys: System, out: Relation[], link: Link): void {
     }
 }
 
-/** The equations the published tables give away: margins, categories adding up to their base, declared links, enrolled = exited + still enrolled. */
-function relationsOf(sys: System, config: Pick<Config, 'survey' | 'disclosure'> | undefined, declared: Declared): Relation[] {
+/** The equations the published tables give away: margins, categories adding up to their base, the families' declared links and sums. */
+function relationsOf(sys: System, declared: Declared): Relation[] {
   const out: Relation[] = [];
   const { tables } = sys;
   for (const [name, t] of tables) {
@@ -211,15 +220,10 @@ function relationsOf(sys: System, config: Pick<Config, 'survey' | 'disclosure'> 
     const t = tables.get(den)!;
     for (const u of t.units) for (const g of t.genders) relate(sys, out, cellKey(den, u, g), nums.map((n) => cellKey(n, u, g)));
   }
-  for (const q of config?.survey?.questions ?? []) {
-    const ids = surveyQuestionIds(q.id);
-    if (q.positive) relate(sys, out, cellKey(tableKey('num', ids.positive), 'total', 'all'), q.positive.map((a) => cellKey(tableKey('num', ids.answers, a), 'total', 'all')));
-  }
   for (const link of declared.links) relateLinked(sys, out, link);
-  const enrolled = tables.get(tableKey('count', PARTICIPANTS.enrolled));
-  if (enrolled)
-    for (const u of enrolled.units) for (const g of enrolled.genders)
-      relate(sys, out, cellKey(tableKey('count', PARTICIPANTS.enrolled), u, g), [PARTICIPANTS.exited, PARTICIPANTS.stillEnrolled].map((id) => cellKey(tableKey('count', id), u, g)));
+  // Declared sums, in every cell of their total.
+  for (const sum of declared.sums ?? [])
+    for (const u of tables.get(sum.total)?.units ?? []) for (const g of tables.get(sum.total)!.genders) relate(sys, out, cellKey(sum.total, u, g), sum.parts.map((p) => cellKey(p, u, g)));
   return out;
 }
 

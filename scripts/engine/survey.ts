@@ -1,6 +1,6 @@
 // Survey: respondents, per questionnaire the share of those invited who answered, the answer
 // distribution of each question on its ordered scale, and the positive share (with the count
-// or share the configuration names for it). Respondents are not linked to participants: the
+// or share the configuration names for it; declared to the gate as the sum of its answers). Respondents are not linked to participants: the
 // survey is reported for the project total only. Pure.
 import { SURVEY_RESPONDENTS, surveyAnsweredId, surveyQuestionIds } from '../config/figure-ids.ts';
 import type { Config } from '../config/schema.ts';
@@ -9,6 +9,7 @@ import { idPart } from '../slug.ts';
 import { emitCounts, emitShares, type Emitter } from './emit.ts';
 import type { FamilyContext } from './family.ts';
 import { Acc, totalOnlyGrid } from './grid.ts';
+import { tableKey } from './secondary.ts';
 
 type Question = NonNullable<Config['survey']>['questions'][number];
 
@@ -50,6 +51,7 @@ function emitQuestion(cx: FamilyContext, e: Emitter, q: Question): void {
   if (q.positive) {
     const a = one(q.positive.reduce((s, x) => s + (counts.get(x) ?? 0), 0), answered);
     emitShares(e, { id: ids.positive, label: `${q.label}: ${t(cx.lang, 'figure.positive')}` }, a);
+    e.sums?.push({ total: tableKey('num', ids.positive), parts: q.positive.map((x) => tableKey('num', ids.answers, x)) });
     if (q.positive_count) emitCounts(e, { id: q.positive_count, label: `${q.label} (${q.positive.join(', ')})` }, a);
     if (q.positive_share) emitShares(e, { id: q.positive_share, label: `${q.label} (${q.positive.join(', ')})` }, a);
   }
