@@ -71,26 +71,30 @@ export function definedFigureIds(config: Config): Array<{ id: string; path: Path
   config.series.forEach((s, i) => def(['series', i, 'id'], ...Object.values(seriesFigureIds(s.id))));
   config.crosstabs.forEach((c, i) => def(['crosstabs', i, 'id'], `crosstab.${c.id}`));
   config.durations.forEach((d, i) => def(['durations', i, 'id'], ...Object.values(durationFigureIds(d.id)).filter((id) => id !== durationFigureIds(d.id).persons)));
-  config.models.forEach((m, i) => def(['models', i, 'id'], `model.${m.id}`));
+  config.models.forEach((m, i) => {
+    def(['models', i, 'id'], `model.${m.id}`, modelFigureId(m.id, 'r2'));
+    // A predictor's coefficient (a categorical one's are <predictor>_<level>, known only from the data).
+    m.predictors.forEach((p, j) => def(['models', i, 'predictors', j, 'id'], modelFigureId(m.id, p.id)));
+  });
   return out;
 }
 
 /** Ids the engine computes itself, whatever the configuration says. */
 export const RESERVED_IDS: readonly string[] = [...Object.values(PARTICIPANTS), ...Object.values(COSTS), PREMIUM_TOTAL, SURVEY_RESPONDENTS];
-/** Prefixes under which the engine names figures of its own (the ESF+ indicators, follow-up bases, …) or of other keys' families. */
-const RESERVED_PREFIXES: ReadonlyArray<[prefix: RegExp, owner: string]> = [
+/** Prefixes under which the engine names figures of its own (the ESF+ indicators, follow-up bases, …) or of one key's family (the key named last). */
+const RESERVED_PREFIXES: ReadonlyArray<[prefix: RegExp, what: string, key?: string]> = [
   [/^esf\./, 'esf. (the ESF+ indicators)'],
   [/^followup\.m\d+\./, 'followup.m<N>. (the follow-up bases)'],
   [/^survey\.answered\./, 'survey.answered. (answers per questionnaire)'],
-  [/^model\./, 'model. (models)'],
-  [/^crosstab\./, 'crosstab. (crosstabs)'],
-  [/^series\./, 'series. (time series)'],
-  [/^duration\./, 'duration. (durations)'],
+  [/^model\./, 'model. (models)', 'models'],
+  [/^crosstab\./, 'crosstab. (crosstabs)', 'crosstabs'],
+  [/^series\./, 'series. (time series)', 'series'],
+  [/^duration\./, 'duration. (durations)', 'durations'],
 ];
 
-/** For an id a key names freely (a distribution's, an activity group's, …): what the engine reserves it for, or null. */
-export function reservedFor(id: string): string | null {
+/** What the engine reserves an id defined under the top-level `key` for (a built-in figure, a prefix of another family), or null. */
+export function reservedFor(id: string, key: string): string | null {
   if (RESERVED_IDS.includes(id)) return 'is a figure every report computes';
-  const hit = RESERVED_PREFIXES.find(([re]) => re.test(id));
+  const hit = RESERVED_PREFIXES.find(([re, , owner]) => re.test(id) && owner !== key);
   return hit ? `is under ${hit[1]}` : null;
 }

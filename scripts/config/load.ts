@@ -475,13 +475,10 @@ function analysisChecks(config: Config): Found {
   return out;
 }
 
-/** Keys whose ids are free figure ids (not under a prefix of their own): they may not take an id the engine reserves. */
-const FREE_ID_KEYS = new Set(['distributions', 'activity_groups', 'followup_groups', 'ratios', 'comparisons', 'survey']);
-
 /**
  * Every figure id the configuration defines (config/figure-ids.ts: a key's own and its family's,
  * such as an activity group's <id>.rows), with the key that defines it: each must be defined
- * once, and a free id must not be one the engine reserves. One problem per key.
+ * once, and none may be one the engine reserves. One problem per key.
  */
 function figureIdChecks(config: Config): Found {
   const out: Found = [];
@@ -490,9 +487,7 @@ function figureIdChecks(config: Config): Found {
   for (const { id, path } of definedFigureIds(config)) {
     const at = keyPath(path);
     const first = seen.get(id);
-    // A survey question's own ids are survey.<question>…: only its positive_count and positive_share are free.
-    const free = FREE_ID_KEYS.has(String(path[0])) && !(path[0] === 'survey' && path.at(-1) === 'id');
-    const reserved = free ? reservedFor(id) : null;
+    const reserved = reservedFor(id, String(path[0]));
     if (!reported.has(at) && first && keyPath(first) !== at) (reported.add(at), out.push([path, C.figureIdOnce(id, keyPath(first)), id]));
     else if (!reported.has(at) && reserved) (reported.add(at), out.push([path, C.figureIdReserved(id, reserved), id]));
     if (!first) seen.set(id, path);
@@ -507,7 +502,6 @@ function idOnceChecks(config: Config): Found {
     [['criteria'], config.criteria ?? [], 'criterion id'],
     [['reconcile'], config.reconcile, 'reconcile id'],
     [['survey', 'questions'], config.survey?.questions ?? [], 'question id'],
-    ...config.models.map((m, i): [Path, Array<{ id: string }>, string] => [['models', i, 'predictors'], m.predictors, 'predictor id']),
     ...config.distributions.map((d, i): [Path, Array<{ id: string }>, string] => [['distributions', i, 'bands'], d.bands ?? [], 'band id']),
     ...config.durations.map((d, i): [Path, Array<{ id: string }>, string] => [['durations', i, 'bands'], d.bands ?? [], 'band id']),
   ];

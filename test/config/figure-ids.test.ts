@@ -74,6 +74,14 @@ test('a free id the engine reserves is refused; an id that only looks alike is n
   assert.match(p[1]!.expected, /esf\.age is under esf\./);
 });
 
+test('a survey question named like a built-in figure, and a predictor named like a model\'s R², are refused', () => {
+  const text = EXAMPLE.replace(/^  questions:\n/m, '  questions:\n    - { id: respondents, column: Svarande, label: Svarande, scale: [Ja, Nej] }\n').replace(/^    predictors:\n/m, '    predictors:\n      - { id: r2, label: R, column: age_at_entry }\n');
+  const p = problems(text);
+  assert.deepEqual(p.map((x) => [x.column, x.value]), [['survey.questions[0].id', 'survey.respondents'], ['models[0].predictors[0].id', 'model.' + parseConfig(EXAMPLE, FILE).models[0]!.id + '.r2']]);
+  assert.match(p[0]!.expected, /survey\.respondents is a figure every report computes/);
+  assert.match(p[1]!.expected, /already defined at models\[0\]\.id/);
+});
+
 test("a distribution's band ids once: two bands of one id would be one category", () => {
   const text = EXAMPLE.replace(/^distributions:\n/m, 'distributions:\n  - id: entry.age\n    label: Ålder\n    column: age_at_entry\n    bands:\n      - { id: young, label: Ung, max: 29 }\n      - { id: young, label: Äldre, min: 30 }\n');
   const p = problems(text);
