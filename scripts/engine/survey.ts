@@ -6,6 +6,7 @@ import { SURVEY_RESPONDENTS, surveyAnsweredId, surveyQuestionIds } from '../conf
 import type { Config } from '../config/schema.ts';
 import { t } from '../messages.ts';
 import { idPart } from '../slug.ts';
+import { configText } from '../problem-messages.ts';
 import { emitCounts, emitShares, type Emitter } from './emit.ts';
 import type { FamilyContext } from './family.ts';
 import { Acc, totalOnlyGrid } from './grid.ts';
@@ -32,7 +33,13 @@ export function emitSurvey(cx: FamilyContext): void {
   }
   // One figure per questionnaire, not categories of one figure: each has its own base (the
   // categories of a figure share one, which disclosure control relies on).
-  for (const [name, a] of bySurvey) emitShares(e, { id: surveyAnsweredId(idPart(name) || 'survey'), label: `${t(cx.lang, 'figure.survey.answered')}: ${name}` }, a);
+  const nameOf = new Map<string, string>();
+  for (const [name, a] of bySurvey) {
+    const id = surveyAnsweredId(idPart(name) || 'survey');
+    const first = nameOf.get(id);
+    if (first !== undefined) cx.problems.push({ file: cx.configFile, column: 'tables.survey', value: name, expected: configText.surveyNamesDistinct(first, id) });
+    else (nameOf.set(id, name), emitShares(e, { id, label: `${t(cx.lang, 'figure.survey.answered')}: ${name}` }, a));
+  }
   for (const q of cx.config.survey.questions) emitQuestion(cx, e, q);
 }
 

@@ -55,6 +55,18 @@ describe('figure ids', () => {
   });
 });
 
+describe('ids from the data', () => {
+  it('two questionnaire names that give one figure id are a problem, not two figures of one id', () => {
+    const cfg = config({ tables: { participants: { file: 'p.csv' }, survey: { file: 's.csv' } }, survey: { questions: [{ id: 'q', column: 'Q', label: 'Q', scale: ['Ja', 'Nej'] }] } });
+    const row = (survey: string) => ({ respondentId: null, survey, answers: { q: 'Ja' }, answered: true });
+    const survey = [...Array.from({ length: 6 }, () => row('Enkät 1')), ...Array.from({ length: 6 }, () => row('enkät 1'))];
+    assert.throws(() => computeIndicators(cfg, { ...data(people), survey }, 'r.yaml'), (e: unknown) =>
+      e instanceof InputError && e.problems.length === 1 && e.problems[0]!.value === 'enkät 1' && /"Enkät 1" and this one both give survey\.answered\.enkat_1/.test(e.problems[0]!.expected ?? ''));
+    const apart = computeIndicators(cfg, { ...data(people), survey: [...survey.slice(0, 6), ...Array.from({ length: 6 }, () => row('Enkät 2'))] }, 'r.yaml').figures;
+    assert.deepEqual(apart.filter((f) => f.id.startsWith('survey.answered.')).map((f) => f.id), ['survey.answered.enkat_1', 'survey.answered.enkat_2']);
+  });
+});
+
 describe('the measure a mean or sum rests on', () => {
   it("is stated by its family: an activity group's months mean and sum share the persons and the sum of <id>.months", () => {
     const cfg = config({ activity_groups: [{ id: 'act.training', label: 'Träning', activity: ['work_training'] }] });
