@@ -84,6 +84,7 @@ export const configText = {
   reconcileFigure: 'the id of a computed count or sum figure (e.g. participants.exited, costs.total)',
   publishedFigure: 'a computed figure for this unit and gender',
   surveyNamesDistinct: (first: string, id: string) => `questionnaire names that give distinct figure ids ("${first}" and this one both give ${id}: map one to another name in tables.survey.values.survey)`,
+  coefficientIdOnce: "predictor ids that are not another categorical predictor's <id>_<level> (each coefficient is a figure model.<model>.<predictor> or model.<model>.<predictor>_<level>)",
   unprotectable: 'tables in which every suppressed cell can be protected (merge small units or categories)',
   workBound: (maxSolves: number) => `a report that secondary suppression can protect within ${maxSolves} linear programs: merge small units or categories, or drop the gender breakdown of distributions`,
   // charts

@@ -23,7 +23,7 @@ import { emitFollowupBases } from './followup-base.ts';
 import { emitFollowupGroups } from './followup-groups.ts';
 import { assertUniqueFigures, protectFigures, type Budget } from './gate.ts';
 import { evaluateGoals } from './goals.ts';
-import { fitModels } from './models.ts';
+import { coefficientProblems, fitModels } from './models.ts';
 import { emitOutcomeGroups } from './outcome-groups.ts';
 import { emitMonthsEnrolled, emitParticipants, participantChecks } from './participants.ts';
 import { DEFAULT_MAX_SOLVES } from './protect.ts';
@@ -67,6 +67,8 @@ export function computeIndicators(config: Config, data: TableDataset, configFile
 
   // Regression models and comparisons, on the same outcome groups and activity groups as the figures.
   const fitted = fitModels(config, { participants: ps, members: activity.members, hours: activity.hours, outcome: (group, i) => outcomes.get(group)!.member[i]! });
+  const clashes = coefficientProblems(config, fitted.figures, configFile);
+  if (clashes.length > 0) throw new InputError(clashes);
   e.figures.push(...fitted.figures);
   emitComparisons(cx, activity.members, outcomes);
   assertUniqueFigures(e.figures);

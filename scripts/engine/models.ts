@@ -7,6 +7,8 @@ import type { Participant } from '../config/contract.ts';
 import type { Figure, ModelSummary } from '../publish/indicators-schema.ts';
 import { idPart } from '../slug.ts';
 import { modelFigureId } from '../config/figure-ids.ts';
+import { configText } from '../problem-messages.ts';
+import type { Problem } from '../problems.ts';
 import { designFromRows, logit, ols, type Term } from '../stats/index.ts';
 
 type Model = Config['models'][number];
@@ -46,6 +48,20 @@ function term(p: Predictor, inp: ModelInputs): Term<number> {
   if (p.equals !== undefined) return { type: 'indicator', name: p.id, value: (i) => { const v = col(i); return v === null ? null : v === p.equals ? 1 : 0; } };
   if (p.categorical) return { type: 'categorical', name: p.id, value: (i) => col(i), ...(p.reference ? { reference: p.reference } : {}) };
   return { type: 'numeric', name: p.id, value: (i) => col(i) };
+}
+
+/** A categorical predictor's level named like another predictor (education_primary beside education = primary): two coefficients of one id. */
+export function coefficientProblems(config: Config, figures: readonly Figure[], configFile: string): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const f of figures) {
+    if (seen.has(f.id)) {
+      const i = config.models.findIndex((m) => f.id.startsWith(modelFigureId(m.id, '')));
+      problems.push({ file: configFile, column: `models[${i}].predictors`, value: f.id, expected: configText.coefficientIdOnce });
+    }
+    seen.add(f.id);
+  }
+  return problems;
 }
 
 export function fitModels(config: Config, inp: ModelInputs): { figures: Figure[]; models: ModelSummary[] } {

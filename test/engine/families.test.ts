@@ -65,6 +65,18 @@ describe('ids from the data', () => {
     const apart = computeIndicators(cfg, { ...data(people), survey: [...survey.slice(0, 6), ...Array.from({ length: 6 }, () => row('Enkät 2'))] }, 'r.yaml').figures;
     assert.deepEqual(apart.filter((f) => f.id.startsWith('survey.answered.')).map((f) => f.id), ['survey.answered.enkat_1', 'survey.answered.enkat_2']);
   });
+
+  it("a categorical predictor's level named like another predictor is a problem of the model's predictors", () => {
+    const educations = ['primary', 'secondary', 'tertiary'] as const;
+    const ps = Array.from({ length: 60 }, (_, i) => person(i % 2 ? 'A' : 'B', i % 3 ? 'woman' : 'man', { education: educations[i % 3]!, ageAtEntry: 20 + (i % 17), exitStatus: i % 5 < 2 ? ['employed'] : ['unemployed'] }));
+    const model = (second: string) => ({
+      outcome_groups: [{ id: 'work', label: 'W', codes: ['employed'] }],
+      models: [{ id: 'm', label: 'M', outcome: 'work', predictors: [{ id: 'education', label: 'E', column: 'education', categorical: true, reference: 'primary' }, { id: second, label: 'T', column: 'age_at_entry' }] }],
+    });
+    assert.throws(() => computeIndicators(config(model('education_tertiary')), data(ps), 'r.yaml'), (e: unknown) =>
+      e instanceof InputError && e.problems[0]!.column === 'models[0].predictors' && e.problems[0]!.value === 'model.m.education_tertiary');
+    assert.ok(computeIndicators(config(model('age')), data(ps), 'r.yaml').figures.some((f) => f.id === 'model.m.education_tertiary'));
+  });
 });
 
 describe('the measure a mean or sum rests on', () => {
