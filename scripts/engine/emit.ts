@@ -31,6 +31,8 @@ export interface FigureMeta {
   allGendersOnly?: boolean;
   /** Which units and genders are published (configuration `breakdown`). */
   breakdown?: Breakdown;
+  /** Shares: the count figure whose cells are this share's bases, unit by unit and gender by gender (`Truth.base`). */
+  base?: string;
 }
 
 /**
@@ -89,7 +91,7 @@ export function emitShares(e: Emitter, meta: FigureMeta, acc: Acc): void {
       f.numerator = num;
       f.ci95 = [round6(lo), round6(hi)];
     }
-    truthOf.set(f, { num, den });
+    truthOf.set(f, meta.base === undefined ? { num, den } : { num, den, base: meta.base });
     e.figures.push(f);
   }
 }

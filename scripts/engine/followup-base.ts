@@ -13,10 +13,9 @@
 // Pure: no I/O, no clock (the extraction date comes from the configuration).
 import type { Followup, Participant } from '../config/contract.ts';
 import { t, type Language } from '../messages.ts';
-import { emitCounts, emitShares, type Emitter } from './emit.ts';
+import { emitCounts, emitShares, type Emitter, type FigureMeta } from './emit.ts';
 import { Acc } from './grid.ts';
 import type { FamilyContext } from './family.ts';
-import { truthOf } from './truth.ts';
 import { followupBaseId, followupCoverageId } from '../config/figure-ids.ts';
 
 export { followupBaseId, followupCoverageId };
@@ -72,10 +71,8 @@ export function emitFollowupBase(e: Emitter, b: FollowupBase, lang: Language): v
 }
 
 /** Shares whose bases are declared to be the cells of the count figure `baseId` (the gate ties them). */
-export function emitLinkedShares(e: Emitter, meta: Parameters<typeof emitShares>[1], a: Acc, baseId: string): void {
-  const before = e.figures.length;
-  emitShares(e, meta, a);
-  for (const f of e.figures.slice(before)) truthOf.get(f)!.base = baseId;
+export function emitLinkedShares(e: Emitter, meta: FigureMeta, a: Acc, baseId: string): void {
+  emitShares(e, { ...meta, base: baseId }, a);
 }
 
 /** The base (or its part in `among`) as denominators; numerators: those with a row at N months that passes `member` (a person counts once). */
