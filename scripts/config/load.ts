@@ -495,23 +495,26 @@ function figureIdChecks(config: Config): Found {
   return out;
 }
 
-/** Lists whose items are named by id (beside those that define figures): each id once. */
+/** Lists whose items are named by id (beside those that define figures), and sections by file: each once. */
 function idOnceChecks(config: Config): Found {
-  const lists: Array<[Path, Array<{ id: string }>, string]> = [
-    [['goals'], config.goals, 'goal id'],
-    [['criteria'], config.criteria ?? [], 'criterion id'],
-    [['reconcile'], config.reconcile, 'reconcile id'],
-    [['survey', 'questions'], config.survey?.questions ?? [], 'question id'],
-    ...config.distributions.map((d, i): [Path, Array<{ id: string }>, string] => [['distributions', i, 'bands'], d.bands ?? [], 'band id']),
-    ...config.durations.map((d, i): [Path, Array<{ id: string }>, string] => [['durations', i, 'bands'], d.bands ?? [], 'band id']),
+  type List = [Path, string[], string, key?: string];
+  const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id);
+  const lists: List[] = [
+    [['goals'], ids(config.goals), 'goal id'],
+    [['criteria'], ids(config.criteria ?? []), 'criterion id'],
+    [['reconcile'], ids(config.reconcile), 'reconcile id'],
+    [['survey', 'questions'], ids(config.survey?.questions ?? []), 'question id'],
+    [['sections'], config.sections.map((x) => x.file), 'section file', 'file'],
+    ...config.distributions.map((d, i): List => [['distributions', i, 'bands'], ids(d.bands ?? []), 'band id']),
+    ...config.durations.map((d, i): List => [['durations', i, 'bands'], ids(d.bands ?? []), 'band id']),
   ];
   const out: Found = [];
-  for (const [path, items, what] of lists) {
+  for (const [path, names, what, key = 'id'] of lists) {
     const first = new Map<string, number>();
-    items.forEach((x, j) => {
-      const k = first.get(x.id);
-      if (k === undefined) first.set(x.id, j);
-      else out.push([[...path, j, 'id'], C.idOnceIn(what, keyPath([...path, k, 'id'])), x.id]);
+    names.forEach((name, j) => {
+      const k = first.get(name);
+      if (k === undefined) first.set(name, j);
+      else out.push([[...path, j, key], C.idOnceIn(what, keyPath([...path, k, key])), name]);
     });
   }
   return out;

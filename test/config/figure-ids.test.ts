@@ -88,3 +88,11 @@ test("a distribution's band ids once: two bands of one id would be one category"
   assert.deepEqual(p.map((x) => [x.column, x.value]), [['distributions[0].bands[1].id', 'young']]);
   assert.equal(p[0]!.line, lineOf(text, 'label: Äldre'));
 });
+
+test('a section file listed twice is refused at the second, naming the first', () => {
+  const text = withItem('sections', '{ file: syfte.md }');
+  const p = problems(text);
+  assert.deepEqual(p.map((x) => [x.column, x.value]), [['sections[2].file', 'syfte.md']]);
+  assert.match(p[0]!.expected, /each section file once \(this one is already at sections\[0\]\.file\)/);
+  assert.equal(p[0]!.line, lineOf(text, '  - file: syfte.md'));
+});
