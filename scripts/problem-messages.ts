@@ -75,6 +75,18 @@ export const configText = {
   crosstabRowIds: (ids: string[], crosstab: string) => `categories whose ids (${ids.join(', ')}) are distinct and not empty: the rows are figures crosstab.${crosstab}.<category>`,
   bandMaxAbove: (min: number) => `a number above min (${min}): max is exclusive`,
   figureIdOnce: (id: string, at: string) => `an id used once: figure ${id} is already defined at ${at}`,
+  figureIdReserved: (id: string, reserved: string) => `an id outside the figures every report computes itself (${id} ${reserved})`,
+  idOnceIn: (what: string, at: string) => `each ${what} once (this one is already at ${at})`,
+  // configuration that does not fit the data (found by the engine)
+  distributionValueUnknown: (column: string, n: number) => `a category or band for every value of ${column} in the data (${n} participant(s) have this value)`,
+  providerUnknown: (n: number) => `a provider that names a unit of units.items, as the group is counted by provider (${n} activity row(s) have this provider; map it in tables.activities.values.provider)`,
+  ratioCountFigure: (ids: Iterable<string>) => `a count figure: ${[...ids].join(', ')}`,
+  reconcileFigure: 'the id of a computed count or sum figure (e.g. participants.exited, costs.total)',
+  publishedFigure: 'a computed figure for this unit and gender',
+  surveyNamesDistinct: (first: string, id: string) => `questionnaire names that give distinct figure ids ("${first}" and this one both give ${id}: map one to another name in tables.survey.values.survey)`,
+  coefficientIdOnce: "predictor ids that are not another categorical predictor's <id>_<level> (each coefficient is a figure model.<model>.<predictor> or model.<model>.<predictor>_<level>)",
+  unprotectable: 'tables in which every suppressed cell can be protected (merge small units or categories)',
+  workBound: (maxSolves: number) => `a report that secondary suppression can protect within ${maxSolves} linear programs: merge small units or categories, or drop the gender breakdown of distributions`,
   // charts
   chartFigures: (kind: string) => `one or more figure ids for a chart of kind ${kind}`,
   chartOneFigure: (what: string, kind: string) => `exactly one figure id (${what}) for a chart of kind ${kind}`,

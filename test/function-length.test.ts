@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const KEPT_SHORT = ['scripts/config', 'scripts/render'];
+const KEPT_SHORT = ['scripts/config', 'scripts/engine', 'scripts/render'];
 
 it('finds a function over the limit, nested ones on their own', () => {
   const dir = mkdtempSync(join(tmpdir(), 'long-'));
@@ -21,7 +21,7 @@ it('finds a function over the limit, nested ones on their own', () => {
   }
 });
 
-it(`has no function over 60 lines in ${KEPT_SHORT.join(' and ')}`, () => {
+it(`has no function over 60 lines in ${KEPT_SHORT.join(', ')}`, () => {
   const found = longFunctionsUnder(KEPT_SHORT, 60);
   assert.deepEqual(found.map((f) => `${f.file}:${f.line} ${f.name} (${f.lines} lines)`), [], 'split these into named steps');
 });

@@ -10,6 +10,7 @@ import { idPart } from '../slug.ts';
 import { isIdentityNumber, maskIdentityNumber } from '../privacy/personnummer.ts';
 import { ACCENT_MIN_CONTRAST, accentContrast } from '../palette.ts';
 import { configText } from '../problem-messages.ts';
+import { definedFigureIds, reservedFor } from './figure-ids.ts';
 
 export type { Config } from './schema.ts';
 export { projectCodes } from './schema.ts';
@@ -430,6 +431,7 @@ function crossChecks(config: Config): Found {
     ...criterionChecks(config),
     ...analysisChecks(config),
     ...figureIdChecks(config),
+    ...idOnceChecks(config),
     ...chartChecks(config, ids),
   ];
 }
@@ -496,26 +498,47 @@ function analysisChecks(config: Config): Found {
   return out;
 }
 
-/** Every figure id the configuration defines, with the key that defines it: each must be defined once. */
+/**
+ * Every figure id the configuration defines (config/figure-ids.ts: a key's own and its family's,
+ * such as an activity group's <id>.rows), with the key that defines it: each must be defined
+ * once, and none may be one the engine reserves. One problem per key.
+ */
 function figureIdChecks(config: Config): Found {
-  const defined: [string, Path][] = [];
-  const def = (id: string, path: Path) => defined.push([id, path]);
-  config.outcome_groups.forEach((g, i) => def(`exit.${g.id}`, ['outcome_groups', i, 'id']));
-  config.entry_groups.forEach((g, i) => def(`entry.${g.id}`, ['entry_groups', i, 'id']));
-  config.distributions.forEach((d, i) => def(d.id, ['distributions', i, 'id']));
-  config.activity_groups.forEach((g, i) => def(g.id, ['activity_groups', i, 'id']));
-  config.followup_groups.forEach((g, i) => def(g.id, ['followup_groups', i, 'id']));
-  config.ratios.forEach((r, i) => def(r.id, ['ratios', i, 'id']));
-  config.comparisons.forEach((c, i) => def(c.id, ['comparisons', i, 'id']));
-  config.series.forEach((s, i) => def(`series.${s.id}`, ['series', i, 'id']));
-  config.crosstabs.forEach((c, i) => def(`crosstab.${c.id}`, ['crosstabs', i, 'id']));
-  config.durations.forEach((d, i) => def(`duration.${d.id}`, ['durations', i, 'id']));
   const out: Found = [];
   const seen = new Map<string, Path>();
-  for (const [id, path] of defined) {
+  const reported = new Set<string>();
+  for (const { id, path } of definedFigureIds(config)) {
+    const at = keyPath(path);
     const first = seen.get(id);
-    if (first) out.push([path, C.figureIdOnce(id, keyPath(first)), id]);
-    else seen.set(id, path);
+    const reserved = reservedFor(id, String(path[0]));
+    if (!reported.has(at) && first && keyPath(first) !== at) (reported.add(at), out.push([path, C.figureIdOnce(id, keyPath(first)), id]));
+    else if (!reported.has(at) && reserved) (reported.add(at), out.push([path, C.figureIdReserved(id, reserved), id]));
+    if (!first) seen.set(id, path);
+  }
+  return out;
+}
+
+/** Lists whose items are named by id (beside those that define figures), and sections by file: each once. */
+function idOnceChecks(config: Config): Found {
+  type List = [Path, string[], string, key?: string];
+  const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id);
+  const lists: List[] = [
+    [['goals'], ids(config.goals), 'goal id'],
+    [['criteria'], ids(config.criteria ?? []), 'criterion id'],
+    [['reconcile'], ids(config.reconcile), 'reconcile id'],
+    [['survey', 'questions'], ids(config.survey?.questions ?? []), 'question id'],
+    [['sections'], config.sections.map((x) => x.file), 'section file', 'file'],
+    ...config.distributions.map((d, i): List => [['distributions', i, 'bands'], ids(d.bands ?? []), 'band id']),
+    ...config.durations.map((d, i): List => [['durations', i, 'bands'], ids(d.bands ?? []), 'band id']),
+  ];
+  const out: Found = [];
+  for (const [path, names, what, key = 'id'] of lists) {
+    const first = new Map<string, number>();
+    names.forEach((name, j) => {
+      const k = first.get(name);
+      if (k === undefined) first.set(name, j);
+      else out.push([[...path, j, key], C.idOnceIn(what, keyPath([...path, k, key])), name]);
+    });
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { emitShares, type Emitter } from './emit.ts';
 import { Acc } from './grid.ts';
 import { tableKey, type Link } from './secondary.ts';
 import { periodIndex, periodsBetween } from './series.ts';
+import { crosstabFigureId as rowFigureId, outcomeGroupId } from '../config/figure-ids.ts';
 
 export interface CrosstabInputs {
   ps: readonly Participant[];
@@ -61,7 +62,7 @@ function rowsOf(c: Crosstab, config: Config, x: CrosstabInputs): Rows {
   return { keys, labels, of };
 }
 
-export const crosstabFigureId = (c: Crosstab, rowKey: string) => `crosstab.${c.id}.${rowKey}`;
+export const crosstabFigureId = (c: Crosstab, rowKey: string) => rowFigureId(c.id, rowKey);
 
 export function emitCrosstabs(e: Emitter, config: Config, x: CrosstabInputs): void {
   for (const c of config.crosstabs) {
@@ -74,7 +75,7 @@ export function emitCrosstabs(e: Emitter, config: Config, x: CrosstabInputs): vo
       const accs = rows.keys.map(() => new Acc(e.grid.size));
       for (let i = 0; i < x.ps.length; i++) if (base[i] && rows.of[i]! >= 0) accs[rows.of[i]!]!.add(e.grid.cellsOf(i), member[i]!);
       accs.forEach((a, r) => emitShares(e, meta(r), a));
-      const whole = `exit.${c.outcome}`;
+      const whole = outcomeGroupId(c.outcome);
       e.links?.push(sumLink(tableKey('num', whole), ids.map((id) => tableKey('num', id))), sumLink(tableKey('den', whole), ids.map((id) => tableKey('den', id))));
       continue;
     }

@@ -14,6 +14,7 @@ import { emitQuantiles, emitShares, type Emitter } from './emit.ts';
 import { declareRest, passes } from './filter.ts';
 import { Acc } from './grid.ts';
 import { tableKey } from './secondary.ts';
+import { durationFigureIds, outcomeGroupId, PARTICIPANTS } from '../config/figure-ids.ts';
 
 export interface DurationInputs {
   ps: readonly Participant[];
@@ -22,7 +23,7 @@ export interface DurationInputs {
 
 const QUANTILES = [['q1', 0.25], ['median', 0.5], ['q3', 0.75]] as const;
 
-export const durationFigureIds = (id: string) => ({ q1: `duration.${id}.q1`, median: `duration.${id}.median`, q3: `duration.${id}.q3`, bands: `duration.${id}.bands` });
+export { durationFigureIds };
 
 export function emitDurations(e: Emitter, config: Config, x: DurationInputs): void {
   const lang: Language = config.language;
@@ -43,18 +44,18 @@ export function emitDurations(e: Emitter, config: Config, x: DurationInputs): vo
       const b = (d.bands ?? []).findIndex((r) => (r.min === undefined || months >= r.min) && (r.max === undefined || months < r.max));
       if (b >= 0) bands[b]!.add(cells, 1);
     });
-    for (const [q, p] of QUANTILES) emitQuantiles(e, { id: ids[q], label: `${d.label}: ${t(lang, `figure.duration.${q}`)}`, breakdown: d.breakdown }, values, p);
+    for (const [q, p] of QUANTILES) emitQuantiles(e, { id: ids[q], label: `${d.label}: ${t(lang, `figure.duration.${q}`)}`, breakdown: d.breakdown, measure: ids.persons }, values, p);
     const n = Float64Array.from(values, (v) => v.length);
-    const nTable = tableKey('n', `duration.${d.id}`);
+    const nTable = tableKey('n', ids.persons);
     d.bands?.forEach((band, j) => {
       bands[j]!.den.set(n);
       emitShares(e, { id: ids.bands, label: d.label, category: band.id, categoryLabel: band.label, breakdown: d.breakdown }, bands[j]!);
     });
     // The bands' base (once per band) is the quantiles' persons.
     for (const band of d.bands ?? []) e.links?.push({ terms: [{ table: nTable, coef: 1 }, { table: tableKey('den', ids.bands, band.id), coef: -1 }] });
-    for (const id of Object.values(ids)) e.linkedIds?.add(id);
-    const whole = o ? tableKey('num', `exit.${d.outcome}`) : tableKey('count', 'participants.exited');
-    if (d.filter) declareRest(e, `duration.${d.id}`, d.breakdown, { table: whole, cells: before.num }, { table: nTable, cells: n });
+    for (const id of [ids.q1, ids.median, ids.q3, ids.bands]) e.linkedIds?.add(id);
+    const whole = o ? tableKey('num', outcomeGroupId(d.outcome!)) : tableKey('count', PARTICIPANTS.exited);
+    if (d.filter) declareRest(e, ids.persons, d.breakdown, { table: whole, cells: before.num }, { table: nTable, cells: n });
     else e.links?.push({ terms: [{ table: whole, coef: 1 }, { table: nTable, coef: -1 }] });
   }
 }

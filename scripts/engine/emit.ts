@@ -4,7 +4,7 @@ import type { Breakdown } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
 import { wilson } from './wilson.ts';
 import type { Acc, Grid } from './grid.ts';
-import type { Link } from './secondary.ts';
+import type { Link, Sum } from './secondary.ts';
 import { truthOf } from './truth.ts';
 
 export interface Emitter {
@@ -18,6 +18,8 @@ export interface Emitter {
   unpublished?: Figure[];
   /** Ids of figures tied to others by declared links only (secondary.ts `Declared.linkedIds`). */
   linkedIds?: Set<string>;
+  /** Sums between a family's own tables, declared to the gate (secondary.ts `Declared.sums`). */
+  sums?: Sum[];
 }
 
 export interface FigureMeta {
@@ -29,6 +31,17 @@ export interface FigureMeta {
   allGendersOnly?: boolean;
   /** Which units and genders are published (configuration `breakdown`). */
   breakdown?: Breakdown;
+  /** Shares: the count figure whose cells are this share's bases, unit by unit and gender by gender (`Truth.base`). */
+  base?: string;
+}
+
+/**
+ * A mean, sum or quantile names the measure it rests on: the gate's tables of its persons
+ * (`n:<measure>`) and, for means and sums, of their sum (`sum:<measure>`). A unit's mean and
+ * sum of one measure (an activity group's months) rest on the same persons and the same sum.
+ */
+export interface MeasureMeta extends FigureMeta {
+  measure: string;
 }
 
 /** Figures are published to six decimals: enough for any share, stable across platforms. */
@@ -78,13 +91,13 @@ export function emitShares(e: Emitter, meta: FigureMeta, acc: Acc): void {
       f.numerator = num;
       f.ci95 = [round6(lo), round6(hi)];
     }
-    truthOf.set(f, { num, den });
+    truthOf.set(f, meta.base === undefined ? { num, den } : { num, den, base: meta.base });
     e.figures.push(f);
   }
 }
 
 /** Means (`kind: 'mean'`) or sums (`kind: 'sum'`) of `acc.num` over `acc.den` participants. */
-export function emitAggregates(e: Emitter, meta: FigureMeta, acc: Acc, kind: 'mean' | 'sum'): void {
+export function emitAggregates(e: Emitter, meta: MeasureMeta, acc: Acc, kind: 'mean' | 'sum'): void {
   for (const c of cells(e, meta)) {
     const n = acc.den[c]!;
     if (n === 0) continue;
@@ -92,7 +105,7 @@ export function emitAggregates(e: Emitter, meta: FigureMeta, acc: Acc, kind: 'me
     const value = suppressed ? null : round6(kind === 'mean' ? acc.num[c]! / n : acc.num[c]!);
     const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), kind), value, suppressed };
     if (!suppressed) f.n = n;
-    truthOf.set(f, { n, sum: acc.num[c]! });
+    truthOf.set(f, { n, sum: acc.num[c]!, measure: meta.measure });
     e.figures.push(f);
   }
 }
@@ -102,7 +115,7 @@ export function emitAggregates(e: Emitter, meta: FigureMeta, acc: Acc, kind: 'me
  * `values[c]` holds the cell's values; `p` the probability (0.5 the median). Type 7 of Hyndman
  * and Fan (R's default, Excel's QUARTILE.INC): linear between the order statistics.
  */
-export function emitQuantiles(e: Emitter, meta: FigureMeta, values: readonly number[][], p: number): void {
+export function emitQuantiles(e: Emitter, meta: MeasureMeta, values: readonly number[][], p: number): void {
   for (const c of cells(e, meta)) {
     const xs = values[c]!;
     const n = xs.length;
@@ -110,7 +123,7 @@ export function emitQuantiles(e: Emitter, meta: FigureMeta, values: readonly num
     const suppressed = n < e.minCount;
     const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), 'quantile'), value: suppressed ? null : round6(quantile(xs, p)), suppressed };
     if (!suppressed) f.n = n;
-    truthOf.set(f, { n });
+    truthOf.set(f, { n, measure: meta.measure });
     e.figures.push(f);
   }
 }

@@ -14,6 +14,7 @@
 // says which data it needs.
 import type { Followup, LabourStatus, OutcomeCode, Participant } from '../config/contract.ts';
 import { CHARACTERISTICS } from '../config/contract.ts';
+import { PARTICIPANTS } from '../config/figure-ids.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
 import { t, type Language, type MessageKey } from '../messages.ts';
 import type { Emitter } from './emit.ts';
@@ -28,8 +29,8 @@ export const ESF_FOLLOWUP_MONTHS = 6;
 /** The file's gender columns, in the regulation's order: women, men, non-binary, total. */
 export const ESF_COLUMNS = ['woman', 'man', 'other', 'all'] as const;
 
-export const ESF_BASE = 'participants.enrolled';
-export const ESF_LEAVERS = 'participants.exited';
+export const ESF_BASE = PARTICIPANTS.enrolled;
+export const ESF_LEAVERS = PARTICIPANTS.exited;
 
 /** Destinations at exit (exit_status) and at follow-up (status) that the result indicators count. */
 export const ESF_OUTCOMES = {

@@ -13,12 +13,12 @@
 // Pure: no I/O, no clock (the extraction date comes from the configuration).
 import type { Followup, Participant } from '../config/contract.ts';
 import { t, type Language } from '../messages.ts';
-import { emitCounts, emitShares, type Emitter } from './emit.ts';
+import { emitCounts, emitShares, type Emitter, type FigureMeta } from './emit.ts';
 import { Acc } from './grid.ts';
-import { truthOf } from './truth.ts';
+import type { FamilyContext } from './family.ts';
+import { followupBaseId, followupCoverageId } from '../config/figure-ids.ts';
 
-export const followupBaseId = (months: number) => `followup.m${months}.base`;
-export const followupCoverageId = (months: number) => `followup.m${months}.coverage`;
+export { followupBaseId, followupCoverageId };
 
 export interface FollowupBase {
   months: number;
@@ -71,10 +71,8 @@ export function emitFollowupBase(e: Emitter, b: FollowupBase, lang: Language): v
 }
 
 /** Shares whose bases are declared to be the cells of the count figure `baseId` (the gate ties them). */
-export function emitLinkedShares(e: Emitter, meta: Parameters<typeof emitShares>[1], a: Acc, baseId: string): void {
-  const before = e.figures.length;
-  emitShares(e, meta, a);
-  for (const f of e.figures.slice(before)) truthOf.get(f)!.base = baseId;
+export function emitLinkedShares(e: Emitter, meta: FigureMeta, a: Acc, baseId: string): void {
+  emitShares(e, { ...meta, base: baseId }, a);
 }
 
 /** The base (or its part in `among`) as denominators; numerators: those with a row at N months that passes `member` (a person counts once). */
@@ -84,4 +82,19 @@ export function shareOfBase(e: Emitter, b: FollowupBase, followups: Followup[], 
   const a = new Acc(e.grid.size);
   for (let i = 0; i < b.inBase.length; i++) if (b.inBase[i] && (!among || among[i])) a.add(e.grid.cellsOf(i), hit[i]!);
   return a;
+}
+
+/** The bases at every point a follow-up group uses and at `alsoAt` (the ESF+ indicators' point), in order of months; none without an extraction date or follow-ups. */
+export function emitFollowupBases(cx: FamilyContext, alsoAt: number): Map<number, FollowupBase> {
+  const { config } = cx;
+  const extracted = config.tables.followups?.data_extracted ?? config.data_extracted;
+  const bases = new Map<number, FollowupBase>();
+  if (extracted === undefined || !config.tables.followups) return bases;
+  const points = [...new Set([alsoAt, ...config.followup_groups.map((g) => g.months_after_exit)])].sort((a, b) => a - b);
+  for (const n of points) {
+    const b = followupBase(cx.ps, cx.data.followups, extracted, n);
+    bases.set(n, b);
+    emitFollowupBase(cx.e, b, cx.lang);
+  }
+  return bases;
 }

@@ -4,6 +4,8 @@ import type { Config, Target } from '../config/schema.ts';
 import type { Figure, GoalResult } from '../publish/indicators-schema.ts';
 import { InputError } from '../problems.ts';
 import { figureLookup } from './figure-lookup.ts';
+import { activityGroupIds } from '../config/figure-ids.ts';
+import { configText } from '../problem-messages.ts';
 
 const EPS = 1e-12;
 
@@ -19,10 +21,13 @@ export function evaluateGoals(config: Config, figures: Figure[], configFile: str
   const find = figureLookup(figures);
   const ids = new Set(figures.map((f) => f.id));
   const reported = [...config.units.items.filter((u) => u.reported).map((u) => u.name), 'total'];
+  // Suggested: the figures a goal is usually set on, not an activity group's rows or sums.
+  const unlikely = new Set(config.activity_groups.flatMap((g) => {
+    const x = activityGroupIds(g.id);
+    return [x.rows, x.monthsSum, x.hoursSum];
+  }));
   const problems = config.goals.flatMap((g, i) =>
-    g.figure && !ids.has(g.figure)
-      ? [{ file: configFile, column: `goals[${i}].figure`, value: g.figure, expected: `the id of a computed figure (${[...ids].filter((x) => !x.includes('.rows') && !x.includes('_sum')).join(', ')})` }]
-      : [],
+    g.figure && !ids.has(g.figure) ? [{ file: configFile, column: `goals[${i}].figure`, value: g.figure, expected: configText.idOf('a computed figure', [...ids].filter((x) => !unlikely.has(x))) }] : [],
   );
   if (problems.length > 0) throw new InputError(problems);
 

@@ -6,6 +6,9 @@ import type { Config } from '../config/schema.ts';
 import type { Participant } from '../config/contract.ts';
 import type { Figure, ModelSummary } from '../publish/indicators-schema.ts';
 import { idPart } from '../slug.ts';
+import { modelFigureId } from '../config/figure-ids.ts';
+import { configText } from '../problem-messages.ts';
+import type { Problem } from '../problems.ts';
 import { designFromRows, logit, ols, type Term } from '../stats/index.ts';
 
 type Model = Config['models'][number];
@@ -47,6 +50,20 @@ function term(p: Predictor, inp: ModelInputs): Term<number> {
   return { type: 'numeric', name: p.id, value: (i) => col(i) };
 }
 
+/** A categorical predictor's level named like another predictor (education_primary beside education = primary): two coefficients of one id. */
+export function coefficientProblems(config: Config, figures: readonly Figure[], configFile: string): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const f of figures) {
+    if (seen.has(f.id)) {
+      const i = config.models.findIndex((m) => f.id.startsWith(modelFigureId(m.id, '')));
+      problems.push({ file: configFile, column: `models[${i}].predictors`, value: f.id, expected: configText.coefficientIdOnce });
+    }
+    seen.add(f.id);
+  }
+  return problems;
+}
+
 export function fitModels(config: Config, inp: ModelInputs): { figures: Figure[]; models: ModelSummary[] } {
   const figures: Figure[] = [];
   const models: ModelSummary[] = [];
@@ -65,12 +82,12 @@ export function fitModels(config: Config, inp: ModelInputs): { figures: Figure[]
       warnings: fit.warnings,
     });
     const r2 = models.at(-1)!.r2;
-    if (r2 !== null) figures.push({ id: `model.${m.id}.r2`, label: `${m.label}: R²`, unit: 'total', gender: 'all', kind: 'coefficient', value: r2, n: fit.n, suppressed: false });
+    if (r2 !== null) figures.push({ id: modelFigureId(m.id, 'r2'), label: `${m.label}: R²`, unit: 'total', gender: 'all', kind: 'coefficient', value: r2, n: fit.n, suppressed: false });
     for (const c of fit.coefficients) {
       if (c.name === '(Intercept)') continue;
       const label = c.group ? `${labels.get(c.group) ?? c.group}: ${c.level}` : labels.get(c.name) ?? c.name;
       figures.push({
-        id: `model.${m.id}.${idPart(c.group ? `${c.group}_${c.level}` : c.name)}`, label, unit: 'total', gender: 'all', kind: 'coefficient',
+        id: modelFigureId(m.id, idPart(c.group ? `${c.group}_${c.level}` : c.name)), label, unit: 'total', gender: 'all', kind: 'coefficient',
         ...(m.estimator === 'lpm' ? { scale: 'probability' as const } : {}),
         value: round(c.estimate), se: round(c.se), p: round(c.p), ci95: [round(c.ci95[0]), round(c.ci95[1])], n: fit.n, suppressed: false,
       });

@@ -60,88 +60,119 @@ export class WorkBoundError extends Error {
 
 const EPS = 1e-7;
 
+/** The default bound on the work of secondary suppression, in linear programs (callers may pass another). */
+export const DEFAULT_MAX_SOLVES = 200_000;
+
 export function protect(problem: ProtectionProblem, options: { maxSolves?: number } = {}): ProtectionResult {
-  const { value, cost, need, relations } = problem;
-  const n = value.length;
-  const hidden = Uint8Array.from(problem.hidden);
-  const maxSolves = options.maxSolves ?? 200_000;
-  let solves = 0;
-  const byClass: number[][] = Array.from({ length: n }, () => []);
-  relations.forEach((r, i) => {
-    for (const [c] of r.terms) if (byClass[c]!.at(-1) !== i) byClass[c]!.push(i);
-  });
-  const couple = (c: number) => {
+  const search = new Search(problem, options.maxSolves ?? DEFAULT_MAX_SOLVES);
+  const { witness, unprotected } = protectPrimaries(search);
+  giveBack(search, witness);
+  return { hidden: search.hidden, unprotected };
+}
+
+/** The state of one protection: what is hidden so far, the relations by class, the work done. */
+class Search {
+  readonly hidden: Uint8Array;
+  readonly byClass: number[][];
+  /** For each class, the classes coupled to it (hidden with it). */
+  readonly coupledBy = new Map<number, number[]>();
+  private solves = 0;
+
+  constructor(readonly problem: ProtectionProblem, private readonly maxSolves: number) {
+    const n = problem.value.length;
+    this.hidden = Uint8Array.from(problem.hidden);
+    this.byClass = Array.from({ length: n }, () => []);
+    problem.relations.forEach((r, i) => {
+      for (const [c] of r.terms) if (this.byClass[c]!.at(-1) !== i) this.byClass[c]!.push(i);
+    });
+    for (let c = 0; c < n; c++) if (this.hidden[c]) this.couple(c);
+    for (let c = 0; c < n; c++) for (const o of problem.coupled?.(c) ?? []) this.coupledBy.set(o, [...(this.coupledBy.get(o) ?? []), c]);
+  }
+
+  /** Hides what is coupled to `c`, and what is coupled to that. */
+  couple(c: number): void {
     for (const queue = [c]; queue.length > 0; ) {
       const next = queue.pop()!;
-      for (const o of problem.coupled?.(next) ?? []) if (!hidden[o]) ((hidden[o] = 1), queue.push(o));
+      for (const o of this.problem.coupled?.(next) ?? []) if (!this.hidden[o]) ((this.hidden[o] = 1), queue.push(o));
     }
-  };
-  for (let c = 0; c < n; c++) if (hidden[c]) couple(c);
-  const coupledBy = new Map<number, number[]>();
-  for (let c = 0; c < n; c++) for (const o of problem.coupled?.(c) ?? []) coupledBy.set(o, [...(coupledBy.get(o) ?? []), c]);
+  }
 
   /**
    * The classes moved by the cheapest pair of deviations protecting p (its witness), in a
    * widening neighbourhood, or null when no pair exists at all. Hidden classes move nearly
    * free; a published one costs its cost times `penalty`.
    */
-  const deviation = (p: number, penalty: number): Witness | null => {
+  deviation(p: number, penalty: number): Witness | null {
     for (let radius = 3, last = -1; ; radius += 2) {
-      const near = neighbourhood(p, radius, relations, byClass);
+      const near = neighbourhood(p, radius, this.problem.relations, this.byClass);
       if (near.size === last) return null; // the whole component: nothing more to try
       last = near.size;
-      if (++solves > maxSolves) throw new WorkBoundError(maxSolves);
-      const moved = cheapestDeviations(p, near, problem, hidden, byClass, penalty);
+      if (++this.solves > this.maxSolves) throw new WorkBoundError(this.maxSolves);
+      const moved = cheapestDeviations(p, near, this.problem, this.hidden, this.byClass, penalty);
       if (moved) return moved;
     }
-  };
-  /** A witness that moves hidden classes only, if one exists. */
-  const hiddenWitness = (p: number): Witness | null => {
-    const w = deviation(p, 1e6);
-    return w && w.moved.every((c) => hidden[c]) ? w : null;
-  };
-  /** Every primary class a witness puts far enough apart is protected by it (deviations are of the whole table). */
-  const record = (w: Witness, into: Map<number, number[]>) => {
-    for (const [c, width] of w.widths) if (need[c]! > 0 && width >= need[c]! - 1e-9 && !into.has(c)) into.set(c, w.moved);
-  };
+  }
 
-  // 1. One primary cell at a time: the cheapest witness, hiding what it moves. Largest first:
-  //    small cells are often protected by what larger ones needed.
-  const primaries = [...Array(n).keys()].filter((c) => need[c]! > 0).sort((a, b) => value[b]! - value[a]! || a - b);
+  /** A witness that moves hidden classes only, if one exists. */
+  hiddenWitness(p: number): Witness | null {
+    const w = this.deviation(p, 1e6);
+    return w && w.moved.every((c) => this.hidden[c]) ? w : null;
+  }
+
+  /** Every primary class a witness puts far enough apart is protected by it (deviations are of the whole table). */
+  record(w: Witness, into: Map<number, number[]>): void {
+    const need = this.problem.need;
+    for (const [c, width] of w.widths) if (need[c]! > 0 && width >= need[c]! - 1e-9 && !into.has(c)) into.set(c, w.moved);
+  }
+}
+
+/**
+ * 1. One primary cell at a time: the cheapest witness, hiding what it moves. Largest first:
+ *    small cells are often protected by what larger ones needed.
+ */
+function protectPrimaries(s: Search): { witness: Map<number, number[]>; unprotected: number[] } {
+  const { value, need } = s.problem;
+  const primaries = [...Array(value.length).keys()].filter((c) => need[c]! > 0).sort((a, b) => value[b]! - value[a]! || a - b);
   const witness = new Map<number, number[]>();
   const unprotected: number[] = [];
   for (const p of primaries) {
     if (witness.has(p)) continue;
-    const w = deviation(p, 1);
+    const w = s.deviation(p, 1);
     if (!w) {
       unprotected.push(p);
       continue;
     }
-    for (const c of w.moved) if (!hidden[c]) ((hidden[c] = 1), couple(c));
+    for (const c of w.moved) if (!s.hidden[c]) ((s.hidden[c] = 1), s.couple(c));
     witness.set(p, w.moved);
-    record(w, witness);
+    s.record(w, witness);
   }
+  return { witness, unprotected };
+}
 
-  // 2. Give back every secondary class the protection does not need, dearest first: only the
-  //    primary cells whose witness moves it need a new witness without it.
-  const secondary = [...Array(n).keys()].filter((c) => hidden[c] && need[c] === 0 && !problem.hidden[c]).sort((a, b) => cost[b]! - cost[a]! || a - b);
+/**
+ * 2. Give back every secondary class the protection does not need, dearest first: only the
+ *    primary cells whose witness moves it need a new witness without it.
+ */
+function giveBack(s: Search, witness: Map<number, number[]>): void {
+  const { cost, need } = s.problem;
+  const hidden = s.hidden;
+  const secondary = [...Array(need.length).keys()].filter((c) => hidden[c] && need[c] === 0 && !s.problem.hidden[c]).sort((a, b) => cost[b]! - cost[a]! || a - b);
   for (const c of secondary) {
-    if ((coupledBy.get(c) ?? []).some((o) => hidden[o])) continue; // hidden with a hidden base
+    if ((s.coupledBy.get(c) ?? []).some((o) => hidden[o])) continue; // hidden with a hidden base
     const affected = [...witness].filter(([, w]) => w.includes(c)).map(([p]) => p);
     hidden[c] = 0;
     const renewed = new Map<number, number[]>();
     for (const p of affected) {
       if (renewed.has(p)) continue;
-      const w = hiddenWitness(p);
+      const w = s.hiddenWitness(p);
       if (!w) break;
       renewed.set(p, w.moved);
-      record(w, renewed);
+      s.record(w, renewed);
     }
     for (const p of affected) if (!renewed.has(p)) renewed.clear();
     if (renewed.size < affected.length) hidden[c] = 1;
     else for (const [p, w] of renewed) witness.set(p, w);
   }
-  return { hidden, unprotected };
 }
 
 /** The classes within `radius` relations of `p`. */

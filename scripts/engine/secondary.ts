@@ -3,15 +3,17 @@
 // no primary cell can be recovered, or narrowed to an interval narrower than k, from what the
 // report publishes: the row, column and total margins of its own table, the same counts
 // published again in another figure (a share's denominator is another table's count), and the
-// sums that tie figures together (enrolled = exited + still enrolled; a distribution's
-// categories add up to its base; a survey question's positive share adds up answers).
+// sums that tie figures together (a distribution's categories add up to its base; and what the
+// figure families declare: enrolled = exited + still enrolled, a survey question's positive
+// share adds up answers, a time series' flows, a crosstab's rows).
 //
 // This module turns the figures into that linked system (cells, the quantities they share, the
 // equations between them, what each cell costs to hide) and writes the pattern back; which cells
 // to hide is chosen by protect.ts. Pure: figures in, the same figures with more suppressed.
 import type { Config } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
-import { protect } from './protect.ts';
+import { DEFAULT_MAX_SOLVES, protect, type ProtectionProblem } from './protect.ts';
+import { PARTICIPANTS } from '../config/figure-ids.ts';
 import { truthOf } from './truth.ts';
 
 type Part = 'value' | 'num' | 'den' | 'n' | 'sum';
@@ -50,11 +52,12 @@ const cellKey = (table: string, unit: string, gender: string) => `${table}${SEP}
 
 /**
  * The gate's name of the table a part of a figure belongs to: a count's cells (`count`), a
- * share's numerators (`num`) or bases (`den`), the persons of a mean, sum or quantile (`n`).
+ * share's numerators (`num`) or bases (`den`), the persons of a mean, sum or quantile (`n`) and
+ * the sum of a mean or sum (`sum`), by the measure they rest on (`Truth.measure`).
  * Figure families declare their additive links (`Link`) between such tables.
  */
-export function tableKey(part: 'count' | 'num' | 'den' | 'n', id: string, category = ''): string {
-  return part === 'n' ? `n:${id}` : `${part}:${id}:${category}`;
+export function tableKey(part: 'count' | 'num' | 'den' | 'n' | 'sum', id: string, category = ''): string {
+  return part === 'n' || part === 'sum' ? `${part}:${id}` : `${part}:${id}:${category}`;
 }
 
 /**
@@ -81,99 +84,157 @@ export interface Declared {
    * is not that count).
    */
   linkedIds?: ReadonlySet<string>;
+  /** Sums within one family, in every cell of the total's table (enrolled = exited + still enrolled; a survey question's positive share = its positive answers). */
+  sums?: Sum[];
+}
+
+/** A table that is the sum of others, cell by cell, over the parts that have the cell. */
+export interface Sum {
+  total: string;
+  parts: string[];
+}
+
+interface Table {
+  units: string[];
+  genders: string[];
+  kind: Kind;
+  id: string;
+  category: string;
+  part: Part;
+}
+
+/** The figures as a linked system: cells by key, their tables, and the tables never published. */
+interface System {
+  cells: Map<string, Cell>;
+  tables: Map<string, Table>;
+  never: Set<string>;
+  /** A cell's true value; a missing cell is a published zero. */
+  valueOf: (key: string) => number;
 }
 
 /** Applies secondary suppression to `figures` in place (they must come from emit.ts). */
-export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'survey' | 'disclosure'>, maxSolves = 200_000, declared: Declared = { links: [], unpublished: [] }): SecondaryResult {
-  const cells = new Map<string, Cell>();
-  const tables = new Map<string, { units: string[]; genders: string[]; kind: Kind; id: string; category: string; part: Part }>();
-  const add = (table: string, f: Figure, part: Part, kind: Kind, value: number, hidden: boolean) => {
-    const key = cellKey(table, f.unit, f.gender);
-    const t = tables.get(table) ?? { units: [], genders: [], kind, id: f.id, category: f.category ?? '', part };
-    tables.set(table, t);
-    if (!t.units.includes(f.unit)) t.units.push(f.unit);
-    if (!t.genders.includes(f.gender)) t.genders.push(f.gender);
-    const c = cells.get(key);
-    if (c) {
-      c.refs.push({ f, part });
-      c.hidden ||= hidden;
-      return;
-    }
-    cells.set(key, { key, table, unit: f.unit, gender: f.gender, kind, value, hidden, primary: false, refs: [{ f, part }] });
+export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'disclosure'>, maxSolves = DEFAULT_MAX_SOLVES, declared: Declared = { links: [], unpublished: [] }): SecondaryResult {
+  const sys = systemOf(figures, declared, k);
+  const relations = relationsOf(sys, declared);
+  const { members, find } = quantities(sys, declared);
+  const classes = [...members.keys()];
+  const result = protect(protectionProblem(sys, members, find, relations, k, config), { maxSolves });
+  for (const [i, root] of classes.entries()) if (result.hidden[i]) for (const c of members.get(root)!) c.hidden = true;
+  const failing = result.unprotected.map((cls) => members.get(classes[cls]!)!.find((c) => c.primary)!);
+  const suppressed = writePattern(sys) + hideDifferences(figures);
+  return {
+    suppressed,
+    unprotected: failing.map((cell) => {
+      const f = cell.refs[0]!.f;
+      return { id: f.id, unit: cell.unit, gender: cell.gender, ...(f.category !== undefined ? { category: f.category } : {}) };
+    }),
   };
+}
+
+/** Each figure's parts as cells of their tables (a share: its numerator and base); primary cells marked. */
+function systemOf(figures: Figure[], declared: Declared, k: number): System {
+  const cells = new Map<string, Cell>();
+  const sys: System = { cells, tables: new Map(), never: new Set(), valueOf: (key) => cells.get(key)?.value ?? 0 };
+  const add = (table: string, f: Figure, part: Part, kind: Kind, value: number, hidden: boolean) => addCell(sys, table, f, part, kind, value, hidden);
   const unpublished = new Set(declared.unpublished);
-  const neverTables = new Set<string>();
   for (const f of [...figures, ...declared.unpublished]) {
     const t = truthOf.get(f);
     if (!t) continue; // model coefficients and comparisons: not tables
     const cat = f.category ?? '';
     const never = unpublished.has(f);
-    if (never) neverTables.add(`${f.kind === 'count' ? 'count' : 'num'}:${f.id}:${cat}`).add(`den:${f.id}:${cat}`);
-    if (f.kind === 'count') add(`count:${f.id}:${cat}`, f, 'value', 'count', t.value!, f.suppressed || never);
+    if (never) sys.never.add(tableKey(f.kind === 'count' ? 'count' : 'num', f.id, cat)).add(tableKey('den', f.id, cat));
+    if (f.kind === 'count') add(tableKey('count', f.id, cat), f, 'value', 'count', t.value!, f.suppressed || never);
     else if (f.kind === 'share') {
-      add(`num:${f.id}:${cat}`, f, 'num', 'count', t.num!, f.suppressed || never);
-      add(`den:${f.id}:${cat}`, f, 'den', 'count', t.den!, f.denominator === undefined || never);
+      add(tableKey('num', f.id, cat), f, 'num', 'count', t.num!, f.suppressed || never);
+      add(tableKey('den', f.id, cat), f, 'den', 'count', t.den!, f.denominator === undefined || never);
     } else if (f.kind === 'quantile') {
       // A median or quartile is no sum of its persons: only how many it rests on is a table cell.
-      add(`n:${f.id.replace(/\.[a-z0-9_]+$/, '')}`, f, 'n', 'count', t.n!, f.n === undefined || never);
+      add(tableKey('n', t.measure!), f, 'n', 'count', t.n!, f.n === undefined || never);
     } else if (f.kind === 'mean' || f.kind === 'sum') {
       // A unit's mean and sum of the same measure rest on the same persons and the same sum.
-      const base = f.id.replace(/_(mean|sum)$/, '');
-      add(`n:${base}`, f, 'n', 'count', t.n!, f.n === undefined);
-      add(`sum:${base}`, f, 'sum', 'magnitude', t.sum!, f.value === null);
+      add(tableKey('n', t.measure!), f, 'n', 'count', t.n!, f.n === undefined);
+      add(tableKey('sum', t.measure!), f, 'sum', 'magnitude', t.sum!, f.value === null);
     }
   }
   for (const c of cells.values()) c.primary = c.hidden && (c.kind === 'magnitude' ? true : c.value > 0 && c.value < k);
+  return sys;
+}
 
-  const valueOf = (key: string) => cells.get(key)?.value ?? 0; // a missing cell is a published zero
-  const relations: Relation[] = [];
-  const relate = (total: string, parts: string[]) => {
-    const present = parts.filter((p) => cells.has(p));
-    // No part published: a breakdown the configuration leaves out (a share with an empty base
-    // has an empty total too), so the attacker learns nothing from this margin.
-    if (present.length === 0) return;
-    const terms = ([[total, 1], ...present.map((p) => [p, -1])] as Array<[string, number]>).filter(([key]) => cells.has(key));
-    relations.push({ terms, constant: valueOf(total) - present.reduce((s, p) => s + valueOf(p), 0) });
-  };
-  // A declared link, in every (unit, gender) cell its tables have. A table without the unit or
-  // gender at all (a narrower breakdown) leaves that cell's equation unknown to the attacker.
-  const relateLinked = (link: Link) => {
-    const present = link.terms.filter((x) => tables.has(x.table));
-    if (present.length < 2) return;
-    const t0 = tables.get(present[0]!.table)!;
-    for (const u of t0.units)
-      for (const g of t0.genders) {
-        if (present.some((x) => !tables.get(x.table)!.units.includes(u) || !tables.get(x.table)!.genders.includes(g))) continue;
-        const terms = present.map((x) => ({ key: cellKey(x.table, u, g), coef: x.coef })).filter((x) => cells.has(x.key));
-        if (terms.length >= 2) relations.push({ terms: terms.map((x) => [x.key, x.coef]), constant: terms.reduce((s, x) => s + x.coef * valueOf(x.key), 0) });
-      }
-  };
+function addCell(sys: System, table: string, f: Figure, part: Part, kind: Kind, value: number, hidden: boolean): void {
+  const key = cellKey(table, f.unit, f.gender);
+  const t = sys.tables.get(table) ?? { units: [], genders: [], kind, id: f.id, category: f.category ?? '', part };
+  sys.tables.set(table, t);
+  if (!t.units.includes(f.unit)) t.units.push(f.unit);
+  if (!t.genders.includes(f.gender)) t.genders.push(f.gender);
+  const c = sys.cells.get(key);
+  if (c) {
+    c.refs.push({ f, part });
+    c.hidden ||= hidden;
+    return;
+  }
+  sys.cells.set(key, { key, table, unit: f.unit, gender: f.gender, kind, value, hidden, primary: false, refs: [{ f, part }] });
+}
+
+/** total = Σ parts, over the parts that have a cell. */
+function relate(sys: System, out: Relation[], total: string, parts: string[]): void {
+  const present = parts.filter((p) => sys.cells.has(p));
+  // No part published: a breakdown the configuration leaves out (a share with an empty base
+  // has an empty total too), so the attacker learns nothing from this margin.
+  if (present.length === 0) return;
+  const terms = ([[total, 1], ...present.map((p) => [p, -1])] as Array<[string, number]>).filter(([key]) => sys.cells.has(key));
+  out.push({ terms, constant: sys.valueOf(total) - present.reduce((s, p) => s + sys.valueOf(p), 0) });
+}
+
+/**
+ * A declared link, in every (unit, gender) cell its tables have. A table without the unit or
+ * gender at all (a narrower breakdown) leaves that cell's equation unknown to the attacker.
+ */
+function relateLinked(sys: System, out: Relation[], link: Link): void {
+  const { tables, cells } = sys;
+  const present = link.terms.filter((x) => tables.has(x.table));
+  if (present.length < 2) return;
+  const t0 = tables.get(present[0]!.table)!;
+  for (const u of t0.units)
+    for (const g of t0.genders) {
+      if (present.some((x) => !tables.get(x.table)!.units.includes(u) || !tables.get(x.table)!.genders.includes(g))) continue;
+      const terms = present.map((x) => ({ key: cellKey(x.table, u, g), coef: x.coef })).filter((x) => cells.has(x.key));
+      if (terms.length >= 2) out.push({ terms: terms.map((x) => [x.key, x.coef]), constant: terms.reduce((s, x) => s + x.coef * sys.valueOf(x.key), 0) });
+    }
+}
+
+/** The equations the published tables give away: margins, categories adding up to their base, the families' declared links and sums. */
+function relationsOf(sys: System, declared: Declared): Relation[] {
+  const out: Relation[] = [];
+  const { tables } = sys;
   for (const [name, t] of tables) {
     const genders = t.genders.filter((g) => g !== 'all');
     const units = t.units.filter((u) => u !== 'total');
-    if (t.genders.includes('all') && genders.length > 0) for (const u of t.units) relate(cellKey(name, u, 'all'), genders.map((g) => cellKey(name, u, g)));
-    if (t.units.includes('total') && units.length > 0) for (const g of t.genders) relate(cellKey(name, 'total', g), units.map((u) => cellKey(name, u, g)));
+    if (t.genders.includes('all') && genders.length > 0) for (const u of t.units) relate(sys, out, cellKey(name, u, 'all'), genders.map((g) => cellKey(name, u, g)));
+    if (t.units.includes('total') && units.length > 0) for (const g of t.genders) relate(sys, out, cellKey(name, 'total', g), units.map((u) => cellKey(name, u, g)));
   }
   // Distributions and survey questions: the categories' numerators add up to the base.
   const byId = new Map<string, string[]>();
   for (const [name, t] of tables) if (t.part === 'num' && t.category !== '') byId.set(t.id, [...(byId.get(t.id) ?? []), name]);
   for (const [id, nums] of byId) {
-    const den = `den:${id}:${tables.get(nums[0]!)!.category}`;
+    const den = tableKey('den', id, tables.get(nums[0]!)!.category);
     const t = tables.get(den)!;
-    for (const u of t.units) for (const g of t.genders) relate(cellKey(den, u, g), nums.map((n) => cellKey(n, u, g)));
+    for (const u of t.units) for (const g of t.genders) relate(sys, out, cellKey(den, u, g), nums.map((n) => cellKey(n, u, g)));
   }
-  for (const q of config?.survey?.questions ?? [])
-    if (q.positive) relate(cellKey(`num:survey.${q.id}.positive:`, 'total', 'all'), q.positive.map((a) => cellKey(`num:survey.${q.id}:${a}`, 'total', 'all')));
-  for (const link of declared.links) relateLinked(link);
-  const enrolled = tables.get('count:participants.enrolled:');
-  if (enrolled)
-    for (const u of enrolled.units) for (const g of enrolled.genders)
-      relate(cellKey('count:participants.enrolled:', u, g), ['count:participants.exited:', 'count:participants.still_enrolled:'].map((n) => cellKey(n, u, g)));
+  for (const link of declared.links) relateLinked(sys, out, link);
+  // Declared sums, in every cell of their total.
+  for (const sum of declared.sums ?? [])
+    for (const u of tables.get(sum.total)?.units ?? []) for (const g of tables.get(sum.total)!.genders) relate(sys, out, cellKey(sum.total, u, g), sum.parts.map((p) => cellKey(p, u, g)));
+  return out;
+}
 
-  // The same numbers published twice (a share's denominator is a count table; the share of women
-  // is the women's column of the enrolled table): columns with equal values over every unit are
-  // taken to be one quantity, so a cell hidden in one is hidden in all. Equal by chance only
-  // costs a few more hidden cells.
+/**
+ * The same numbers published twice (a share's denominator is a count table; the share of women
+ * is the women's column of the enrolled table): columns with equal values over every unit are
+ * taken to be one quantity, so a cell hidden in one is hidden in all. Equal by chance only
+ * costs a few more hidden cells. Returns the cells of each quantity, by its root cell.
+ */
+function quantities(sys: System, declared: Declared): { members: Map<string, Cell[]>; find: (key: string) => string } {
+  const { cells, tables } = sys;
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
@@ -190,9 +251,9 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   const allUnits = [...new Set([...tables.values()].flatMap((t) => t.units))];
   const columns = new Map<string, string[][]>();
   for (const [name, t] of tables)
-    for (const g of neverTables.has(name) || declared.linkedIds?.has(t.id) ? [] : t.genders) {
+    for (const g of sys.never.has(name) || declared.linkedIds?.has(t.id) ? [] : t.genders) {
       const keys = allUnits.map((u) => cellKey(name, u, g));
-      const values = keys.map(valueOf);
+      const values = keys.map(sys.valueOf);
       if (values.every((v) => v === 0)) continue;
       const sig = `${t.kind}|${values.join(',')}`;
       columns.set(sig, [...(columns.get(sig) ?? []), keys]);
@@ -204,49 +265,48 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
   for (const c of cells.values())
     for (const { f, part } of c.refs) {
       const base = part === 'den' ? truthOf.get(f)?.base : undefined;
-      const same = base === undefined ? undefined : cellKey(`count:${base}:`, f.unit, f.gender);
+      const same = base === undefined ? undefined : cellKey(tableKey('count', base), f.unit, f.gender);
       if (same && cells.has(same)) union(c.key, same);
     }
   const members = new Map<string, Cell[]>();
   for (const c of cells.values()) members.set(find(c.key), [...(members.get(find(c.key)) ?? []), c]);
+  return { members, find };
+}
 
-  // The classes of the optimisation: one per quantity (cells published twice are one class).
+/** The classes of the optimisation: one per quantity (cells published twice are one class), with what each costs and needs. */
+function protectionProblem(sys: System, members: Map<string, Cell[]>, find: (key: string) => string, relations: Relation[], k: number, config: Pick<Config, 'disclosure'> | undefined): ProtectionProblem {
   const classes = [...members.keys()];
   const classOf = new Map(classes.map((root, i) => [root, i]));
   const ix = (key: string) => classOf.get(find(key))!;
-  const value = classes.map((root) => members.get(root)![0]!.value);
-  const cost = classes.map((root) => members.get(root)!.reduce((sum, c) => sum + cellCost(c, config), 0));
   const need = classes.map((root) => {
     const primary = members.get(root)!.find((c) => c.primary);
     return !primary ? 0 : primary.kind === 'count' ? k : 1e-6 * Math.max(1, Math.abs(primary.value));
   });
-  const hidden = Uint8Array.from(classes, (root) => (members.get(root)!.some((c) => c.hidden) ? 1 : 0));
   // Figure-level couplings: a share with a hidden base would give the base away (numerator /
   // value); a mean with hidden persons would give them away (sum / mean).
   const coupledOf = classes.map((root) => {
     const out = new Set<number>();
     for (const c of members.get(root)!)
       for (const { f, part } of c.refs) {
-        const cat = f.category ?? '';
-        const other = part === 'den' ? cellKey(`num:${f.id}:${cat}`, f.unit, f.gender) : part === 'n' ? cellKey(`sum:${f.id.replace(/_(mean|sum)$/, '')}`, f.unit, f.gender) : null;
-        if (other && cells.has(other)) out.add(ix(other));
+        const other = part === 'den' ? cellKey(tableKey('num', f.id, f.category), f.unit, f.gender) : part === 'n' ? cellKey(tableKey('sum', truthOf.get(f)!.measure!), f.unit, f.gender) : null;
+        if (other && sys.cells.has(other)) out.add(ix(other));
       }
     return [...out];
   });
-  const result = protect(
-    {
-      value, cost, need, hidden,
-      relations: relations.map((r) => ({ terms: r.terms.map(([key, coef]) => [ix(key), coef] as [number, number]), constant: r.constant })),
-      coupled: (c) => coupledOf[c]!,
-    },
-    { maxSolves },
-  );
-  for (const [i, root] of classes.entries()) if (result.hidden[i]) for (const c of members.get(root)!) c.hidden = true;
-  const failing = result.unprotected.map((cls) => members.get(classes[cls]!)!.find((c) => c.primary)!);
+  return {
+    value: classes.map((root) => members.get(root)![0]!.value),
+    cost: classes.map((root) => members.get(root)!.reduce((sum, c) => sum + cellCost(c, config), 0)),
+    need,
+    hidden: Uint8Array.from(classes, (root) => (members.get(root)!.some((c) => c.hidden) ? 1 : 0)),
+    relations: relations.map((r) => ({ terms: r.terms.map(([key, coef]) => [ix(key), coef] as [number, number]), constant: r.constant })),
+    coupled: (c) => coupledOf[c]!,
+  };
+}
 
-  // Write the pattern into the figures.
+/** Writes the hidden cells into their figures; returns how many figures this newly suppressed. */
+function writePattern(sys: System): number {
   let suppressed = 0;
-  for (const c of cells.values()) {
+  for (const c of sys.cells.values()) {
     if (!c.hidden) continue;
     for (const { f, part } of c.refs) {
       if (!f.suppressed && part !== 'den') ((f.suppressed = true), (f.suppression = 'secondary'), suppressed++);
@@ -255,14 +315,7 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
       else ((f.value = null), delete f.n);
     }
   }
-  suppressed += hideDifferences(figures);
-  return {
-    suppressed,
-    unprotected: failing.map((cell) => {
-      const f = cell.refs[0]!.f;
-      return { id: f.id, unit: cell.unit, gender: cell.gender, ...(f.category !== undefined ? { category: f.category } : {}) };
-    }),
-  };
+  return suppressed;
 }
 
 /** A comparison's difference would give a hidden group share away from the other one: hidden with it. */
@@ -292,7 +345,7 @@ export function cellCost(c: { unit: string; gender: string; value: number; refs:
   const priorities = config?.disclosure.priorities ?? {};
   let weight = 0;
   for (const { f, part } of c.refs) {
-    const headline = f.id === 'participants.enrolled' || f.id === 'participants.exited' ? 3 : 1;
+    const headline = f.id === PARTICIPANTS.enrolled || f.id === PARTICIPANTS.exited ? 3 : 1;
     const kind = part === 'den' || part === 'value' ? 3 : part === 'num' ? 2 : 1;
     weight += kind * (priorities[f.id] ?? headline);
   }

@@ -14,6 +14,7 @@ import { t, type Language } from '../messages.ts';
 import { emitCounts, type Emitter } from './emit.ts';
 import { Acc } from './grid.ts';
 import { tableKey } from './secondary.ts';
+import { PARTICIPANTS, seriesFigureIds } from '../config/figure-ids.ts';
 
 export type Interval = 'month' | 'quarter' | 'year';
 
@@ -65,7 +66,7 @@ export function periodIndex(periods: readonly Period[], iso: string): number {
   return lo;
 }
 
-export const seriesFigureIds = (id: string) => ({ inflow: `series.${id}.inflow`, outflow: `series.${id}.outflow`, enrolled: `series.${id}.enrolled` });
+export { seriesFigureIds };
 
 /** Inflow, outflow and stock per period for every series of the configuration. */
 export function emitSeries(e: Emitter, config: Config, ps: readonly Participant[]): void {
@@ -113,5 +114,5 @@ function seriesLinks(ids: ReturnType<typeof seriesFigureIds>, periods: readonly 
     ],
   }));
   const sum = (total: string, id: string) => ({ terms: [{ table: tableKey('count', total), coef: 1 }, ...periods.map((p) => ({ table: key(id, p), coef: -1 }))] });
-  return [...flows, sum('participants.enrolled', ids.inflow), sum('participants.exited', ids.outflow)];
+  return [...flows, sum(PARTICIPANTS.enrolled, ids.inflow), sum(PARTICIPANTS.exited, ids.outflow)];
 }

@@ -76,7 +76,7 @@ series:
   const p = problems(text);
   assert.equal(p.length, 1);
   assert.equal(p[0]!.column, 'series[1].id');
-  assert.match(p[0]!.expected, /figure series\.flow is already defined at series\[0\]\.id/);
+  assert.match(p[0]!.expected, /figure series\.flow\.inflow is already defined at series\[0\]\.id/);
   assert.equal(p[0]!.line, lineOf(text, 'Deltagare igen'));
 });
 
