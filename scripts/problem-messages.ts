@@ -173,3 +173,63 @@ export const publishText = {
   asInIndicators: (what: string) => `${what}, as in an indicators.json of a built report (schemas/indicators.schema.json)`,
   previousVersion: (slug: string, shown: string) => `the path of the previous version's indicators.json, relative to content/${slug}/ (${shown} does not exist)`,
 } as const;
+
+/** `expected` texts of problems in the data files and the files a project names (step 1, scripts/read/). */
+export const readText = {
+  // the files themselves
+  configFile: 'a report configuration file (see docs/config.md)',
+  tableFile: (table: string, configFile: string) => `the ${table} file named in tables.${table}.file of ${configFile}`,
+  insideProject: (throughLink: boolean) => `a file inside the project folder (this path leads outside it${throughLink ? ', through a symbolic link' : ''}: copy the file into the project instead)`,
+  notAFolder: 'a file here, not a folder',
+  regularFile: 'a regular file here (this is a device, a pipe or a socket)',
+  inputSize: (mb: number) => `an input file of at most ${mb} MB (set EVAL_REPORT_MAX_INPUT_MB to raise the limit, or split the file by year or unit)`,
+  notZip: 'a readable .xlsx workbook (this file is not a zip archive: save it again from Excel as .xlsx)',
+  xlsxSize: (mb: number) => `an .xlsx workbook that unpacks to at most ${mb} MB (set EVAL_REPORT_MAX_XLSX_MB to raise the limit, or export the sheet as CSV)`,
+  zipDamaged: 'a readable .xlsx workbook (its zip directory is damaged)',
+  xlsxReadable: (sheet: string | undefined, detail: string) => `a readable .xlsx workbook${sheet ? ` with a sheet named "${sheet}"` : ''} (${detail})`,
+  logoFile: (key: string) => `the logo file named in ${key}`,
+  logoSize: (maxKb: number, kb: number) => `a logo of at most ${maxKb} kB (this one has ${kb} kB)`,
+  // text and CSV
+  nulBytes: 'a text file in UTF-8 or Windows-1252 (this file has NUL bytes: UTF-16 without a byte order mark, UTF-32 or not text at all; save it again as "CSV UTF-8")',
+  undefinedByte: 'UTF-8 or Windows-1252 text (this byte is neither; save the file again as "CSV UTF-8")',
+  sepLine: 'sep=; or sep=, or a tab after sep=',
+  headerLine: 'a header line naming the columns (the file is empty)',
+  headerRow: 'a header row naming the columns (the sheet is empty)',
+  delimiter: 'columns separated by ";", "," or tab in the header line (no known delimiter found)',
+  closingQuote: 'a closing quote (") for the quote opened on this line; the rest of the file could not be read',
+  quoting: (detail: string) => `well-formed CSV quoting: a field is either fully quoted ("…", with "" for a quote inside) or has no quotes (${detail}); the rest of the file could not be read`,
+  fieldCount: (width: number, found: number) => `${width} fields like the header (found ${found}); check for a stray delimiter or a missing quote`,
+  moreProblems: (n: number) => `no further problems (${n} more were found and not listed)`,
+  // the header
+  headerIsData: 'column names in the first line: this line holds a personal identity or coordination number, so it looks like a data row (is the header line missing?)',
+  headerNames: (names: string) => `the header has: ${names}`,
+  headerNotNames: (fields: number) => `the header line has ${fields} fields, not shown: they do not look like column names (check the line ends and the delimiter)`,
+  oneColumnNamed: (header: string, count: number) => `one column named "${header}" (the header has ${count}; they may disagree, so none is chosen: remove or rename the others)`,
+  singleSource: (name: string, table: string, configFile: string, header: string) => `a single source for canonical column ${name}: tables.${table}.columns of ${configFile} maps it to "${header}", and the file also has a column named "${name}" (rename or remove one)`,
+  /** `canonical`: the contract's name of the column, or null for a column the configuration adds (a survey question). */
+  columnNamed: (header: string, canonical: string | null, table: string, configFile: string, headerList: string) =>
+    `a column named "${header}"${canonical ? ` (canonical column ${canonical}; rename it in tables.${table}.columns of ${configFile} if the export calls it something else)` : ''}; ${headerList}`,
+  birthYearOrAge: (configFile: string) => `a birth year or an age-at-entry column (map birth_year or age_at_entry in tables.participants.columns of ${configFile})`,
+  surveyQuestionColumn: (id: string, configFile: string) => `a column for survey question "${id}" (survey.questions[].column of ${configFile})`,
+  correctedColumn: (header: string, index: number, configFile: string, column: string) => `a column "${header}" in the file, since corrections[${index}] of ${configFile} sets ${column}`,
+  // values
+  mappedValue: (mapPath: string, listed: string[], raw: string) => `a value listed in ${mapPath} (${listed.join(', ')}); add "${raw}: <canonical value>" there if it is valid`,
+  allowedValue: (allowed: readonly string[], mapPath: string | null) => `one of ${allowed.join(', ')}${mapPath ? `, or a mapping for it in ${mapPath}` : ''}`,
+  requiredValue: (name: string) => `a value (column ${name} is required)`,
+  scaleAnswer: (scale: string[], configFile: string) => `an answer of the question's scale (${scale.join(', ')}) as listed in survey.questions of ${configFile}`,
+  wholeNumber: 'a whole number',
+  number: 'a number (decimal comma or point, spaces allowed between thousands)',
+  zeroOrMore: 'a number of zero or more',
+  // rows
+  idOnce: (firstLine: number) => `a participant id used only once (already on line ${firstLine})`,
+  knownParticipant: 'the id of a participant in the participants file',
+  knownUnit: (configFile: string, units: string[]) => `one of the units in units.items of ${configFile} (${units.join(', ')}), or a mapping in tables.participants.values.unit`,
+  exitAfterEntry: (entry: string) => `an exit date on or after the entry date (${entry})`,
+  endAfterStart: (start: string) => `an end date on or after the start date (${start})`,
+  statusAtExit: 'a status at exit for a participant with an exit date',
+  exitDateForStatus: 'an exit date, since a status at exit is given',
+  ageAtEntry: 'an age at entry between 10 and 100 years',
+  textAt: (expected: string, column: number) => `${expected} (at character ${column} of the answer's text)`,
+  /** An internal error: a row reader asked for a column its table does not have. */
+  noSuchColumn: (name: string, table: string) => `bug: no column ${name} in table ${table}`,
+} as const;

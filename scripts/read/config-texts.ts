@@ -7,6 +7,7 @@ import type { Config } from '../config/load.ts';
 import type { Problem } from '../problems.ts';
 import { inlineProblems } from '../render/citations.ts';
 import { linkWarnings } from '../render/links.ts';
+import { readText } from '../problem-messages.ts';
 
 export interface TextChecks {
   /** Anything but text and citations between {{ }}, {% %} or {# #}: errors. */
@@ -41,7 +42,7 @@ export function configTextChecks(config: Config, text: () => string, file: strin
     const warnings = linkWarnings(new MarkdownIt({ html: false }), file, q.answer);
     if (problems.length + warnings.length === 0) return;
     const offset = startLine(i) - 1;
-    for (const p of problems) out.problems.push({ file, line: offset + p.line, column, value: p.value, expected: `${p.expected} (at character ${p.column} of the answer's text)` });
+    for (const p of problems) out.problems.push({ file, line: offset + p.line, column, value: p.value, expected: readText.textAt(p.expected, p.column) });
     for (const w of warnings) out.warnings.push({ ...w, line: offset + (w.line ?? 1), column });
   });
   return out;

@@ -10,6 +10,7 @@ import type { ColumnReader, TableReader } from './table.ts';
 import { Cells } from './cells.ts';
 import type { Check, CorrectionRecord } from '../publish/indicators-schema.ts';
 import { t, type Language } from '../messages.ts';
+import { readText } from '../problem-messages.ts';
 
 export type CorrectedTable = Correction['table'];
 
@@ -96,26 +97,8 @@ export class Corrections {
     const mine = this.counts.map((c, i) => ({ ...c, i, count: c })).filter((c) => c.correction.table === table);
     if (mine.length === 0) return null;
     const idColumn = reader.column('participant_id');
-    const byId = mine.filter((c) => c.correction.ids && !c.correction.where);
     const byRule = mine.filter((c) => c.correction.where);
-    const exclusions = new Map<string, CorrectionCount>();
-    const sets = new Map<string, { column: ColumnReader; value: string; count: CorrectionCount }[]>();
-    for (const c of byId) {
-      const col = c.correction.action === 'set' ? reader.column(c.correction.column!) : null;
-      if (col && !col.present) {
-        reader.problems.add({ line: reader.headerLine, column: col.header, expected: `a column "${col.header}" in the file, since corrections[${c.i}] of ${configFile} sets ${c.correction.column}` });
-        continue;
-      }
-      for (const id of c.correction.ids!) {
-        if (!col) {
-          if (!exclusions.has(id)) exclusions.set(id, c.count);
-          continue;
-        }
-        const list = sets.get(id) ?? [];
-        list.push({ column: col, value: c.correction.value!, count: c.count });
-        sets.set(id, list);
-      }
-    }
+    const { exclusions, sets } = byIdCorrections(mine.filter((c) => c.correction.ids && !c.correction.where), reader, configFile);
     const idOf = (row: object): string | null => {
       const r = row as Record<string, unknown>;
       return (table === 'participants' ? r.id : r.participantId) as string | null;
@@ -154,6 +137,31 @@ export class Corrections {
       },
     };
   }
+}
+
+type ById = { correction: Correction; i: number; count: CorrectionCount };
+
+/** The corrections that pick rows by participant id only: exclusions and values to set, by id. */
+function byIdCorrections(byId: ById[], reader: TableReader, configFile: string) {
+  const exclusions = new Map<string, CorrectionCount>();
+  const sets = new Map<string, { column: ColumnReader; value: string; count: CorrectionCount }[]>();
+  for (const c of byId) {
+    const col = c.correction.action === 'set' ? reader.column(c.correction.column!) : null;
+    if (col && !col.present) {
+      reader.problems.add({ line: reader.headerLine, column: col.header, expected: readText.correctedColumn(col.header, c.i, configFile, c.correction.column!) });
+      continue;
+    }
+    for (const id of c.correction.ids!) {
+      if (!col) {
+        if (!exclusions.has(id)) exclusions.set(id, c.count);
+        continue;
+      }
+      const list = sets.get(id) ?? [];
+      list.push({ column: col, value: c.correction.value!, count: c.count });
+      sets.set(id, list);
+    }
+  }
+  return { exclusions, sets };
 }
 
 /** One check per correction for the data-quality appendix: the rule and the count, a warning when it matched nothing. */

@@ -7,6 +7,7 @@ import type { Problem } from '../problems.ts';
 import { quoteInput } from '../privacy/mask.ts';
 import { detach } from './detach.ts';
 import { Cells } from './cells.ts';
+import { readText } from '../problem-messages.ts';
 
 export type Delimiter = ';' | ',' | '\t';
 
@@ -66,19 +67,19 @@ export function parseCsv(source: string, file: string): Parsed {
   const sep = /^sep=(.)$/i.exec(firstLine(text, start));
   if (sep) {
     if (!(DELIMITERS as string[]).includes(sep[1]!))
-      return { ok: false, problems: [{ file, line: 1, value: sep[0], expected: 'sep=; or sep=, or a tab after sep=' }] };
+      return { ok: false, problems: [{ file, line: 1, value: sep[0], expected: readText.sepLine }] };
     delimiter = sep[1] as Delimiter;
     const eol = text.indexOf('\n', start);
     start = eol === -1 ? text.length : eol + 1;
     headerLine = 2;
   }
   const head = firstLine(text, start);
-  if (head.trim() === '') return { ok: false, problems: [{ file, line: headerLine, expected: 'a header line naming the columns (the file is empty)' }] };
+  if (head.trim() === '') return { ok: false, problems: [{ file, line: headerLine, expected: readText.headerLine }] };
   delimiter ??= detectDelimiter(head);
   if (delimiter === null) {
     return {
       ok: false,
-      problems: [{ file, line: headerLine, value: quoteInput(head, 80), expected: 'columns separated by ";", "," or tab in the header line (no known delimiter found)' }],
+      problems: [{ file, line: headerLine, value: quoteInput(head, 80), expected: readText.delimiter }],
     };
   }
   const body = text.slice(start);
@@ -164,14 +165,11 @@ function parseQuoted(body: string, file: string, headerLine: number, delimiter: 
     // csv-parse stops at its first error; the records before it are lost with it, so report the
     // error where its record starts and say that the rest of the file could not be read.
     const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? headerLine - 1 + guessOpenQuoteLine(body, delimiter) : recordStart();
-    const expected =
-      e.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a closing quote (") for the quote opened on this line; the rest of the file could not be read'
-        : `well-formed CSV quoting: a field is either fully quoted ("…", with "" for a quote inside) or has no quotes (${e.message}); the rest of the file could not be read`;
+    const expected = e.code === 'CSV_QUOTE_NOT_CLOSED' ? readText.closingQuote : readText.quoting(e.message);
     return { ok: false, problems: [{ file, line, expected }] };
   }
   const [first, ...rest] = out;
-  if (!first) return { ok: false, problems: [{ file, line: headerLine, expected: 'a header line naming the columns (the file is empty)' }] };
+  if (!first) return { ok: false, problems: [{ file, line: headerLine, expected: readText.headerLine }] };
   return {
     ok: true,
     records: {

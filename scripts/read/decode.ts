@@ -3,6 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { Problem } from '../problems.ts';
+import { readText } from '../problem-messages.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -32,7 +33,7 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
       problem: {
         file,
         line: lineAt(bytes, nul),
-        expected: 'a text file in UTF-8 or Windows-1252 (this file has NUL bytes: UTF-16 without a byte order mark, UTF-32 or not text at all; save it again as "CSV UTF-8")',
+        expected: readText.nulBytes,
       },
     };
   }
@@ -49,7 +50,7 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
         file,
         line: lineAt(bytes, bad),
         value: `byte 0x${bytes[bad]!.toString(16).toUpperCase()}`,
-        expected: 'UTF-8 or Windows-1252 text (this byte is neither; save the file again as "CSV UTF-8")',
+        expected: readText.undefinedByte,
       },
     };
   }

@@ -5,6 +5,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, isAbsolute } from 'node:path';
 import type { Problem } from '../problems.ts';
+import { readText } from '../problem-messages.ts';
 
 const inside = (root: string, path: string): boolean => {
   const rel = relative(root, path);
@@ -19,9 +20,9 @@ export function inputFileProblem(path: string, root: string, shown: string): Pro
   if (!existsSync(path)) return null;
   const realRoot = realpathSync(resolve(root));
   if (!inside(resolve(root), resolve(path)) || !inside(realRoot, realpathSync(path)))
-    return { file: shown, expected: `a file inside the project folder (this path leads outside it${resolve(path) === realpathSync(path) ? '' : ', through a symbolic link'}: copy the file into the project instead)` };
+    return { file: shown, expected: readText.insideProject(resolve(path) !== realpathSync(path)) };
   const stat = statSync(path);
-  if (stat.isDirectory()) return { file: shown, expected: 'a file here, not a folder' };
-  if (!stat.isFile()) return { file: shown, expected: 'a regular file here (this is a device, a pipe or a socket)' };
+  if (stat.isDirectory()) return { file: shown, expected: readText.notAFolder };
+  if (!stat.isFile()) return { file: shown, expected: readText.regularFile };
   return null;
 }

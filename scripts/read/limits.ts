@@ -9,6 +9,7 @@
 //   EVAL_REPORT_MAX_XLSX_MB   an .xlsx, unpacked        default 200
 import { inflateRawSync } from 'node:zlib';
 import type { Problem } from '../problems.ts';
+import { readText } from '../problem-messages.ts';
 
 const MB = 1024 * 1024;
 const limit = (name: string, fallback: number) => {
@@ -22,7 +23,7 @@ const mb = (bytes: number) => (bytes < MB ? `${Math.ceil(bytes / 1024)} kB` : `$
 /** A file larger than the input limit, before it is read. */
 export function fileSizeProblem(size: number, file: string): Problem | null {
   if (size <= maxInputMb() * MB) return null;
-  return { file, value: mb(size), expected: `an input file of at most ${maxInputMb()} MB (set EVAL_REPORT_MAX_INPUT_MB to raise the limit, or split the file by year or unit)` };
+  return { file, value: mb(size), expected: readText.inputSize(maxInputMb()) };
 }
 
 /** An .xlsx whose zip directory is unreadable or which unpacks to more than the xlsx limit. */
@@ -36,7 +37,7 @@ export function xlsxSizeProblem(bytes: Uint8Array, file: string): Problem | null
       break;
     }
   }
-  if (eocd === -1) return { file, expected: 'a readable .xlsx workbook (this file is not a zip archive: save it again from Excel as .xlsx)' };
+  if (eocd === -1) return { file, expected: readText.notZip };
   const entries = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
   let total = 0;
@@ -44,9 +45,9 @@ export function xlsxSizeProblem(bytes: Uint8Array, file: string): Problem | null
   const tooBig = (value: string): Problem => ({
     file,
     value,
-    expected: `an .xlsx workbook that unpacks to at most ${maxXlsxMb()} MB (set EVAL_REPORT_MAX_XLSX_MB to raise the limit, or export the sheet as CSV)`,
+    expected: readText.xlsxSize(maxXlsxMb()),
   });
-  const damaged: Problem = { file, expected: 'a readable .xlsx workbook (its zip directory is damaged)' };
+  const damaged: Problem = { file, expected: readText.zipDamaged };
   const deflated: Array<{ at: number; size: number }> = [];
   for (let n = 0; n < entries; n++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return damaged;

@@ -4,6 +4,7 @@
 import type { Activity, Followup, Participant } from '../config/contract.ts';
 import { EXCLUDED, type ParticipantIds } from './participant-ids.ts';
 import type { RowReader } from './table-files.ts';
+import { readText } from '../problem-messages.ts';
 
 export function activityRows(ids: ParticipantIds, participants: readonly Participant[]): RowReader<Activity, 'activities'> {
   return {
@@ -18,11 +19,11 @@ export function activityRows(ids: ParticipantIds, participants: readonly Partici
         const activity = cAct.get(f, line);
         const startDate = cStart.get(f, line);
         const endDate = cEnd.get(f, line);
-        if (startDate !== null && endDate !== null && endDate < startDate) r.problems.add({ line, column: cEnd.header, value: endDate, expected: `an end date on or after the start date (${startDate})` });
+        if (startDate !== null && endDate !== null && endDate < startDate) r.problems.add({ line, column: cEnd.header, value: endDate, expected: readText.endAfterStart(startDate) });
         const months = cMonths.get(f, line);
         const hours = cHours.get(f, line);
-        if (months !== null && months < 0) r.problems.add({ line, column: cMonths.header, value: String(months), expected: 'a number of zero or more' });
-        if (hours !== null && hours < 0) r.problems.add({ line, column: cHours.header, value: String(hours), expected: 'a number of zero or more' });
+        if (months !== null && months < 0) r.problems.add({ line, column: cMonths.header, value: String(months), expected: readText.zeroOrMore });
+        if (hours !== null && hours < 0) r.problems.add({ line, column: cHours.header, value: String(hours), expected: readText.zeroOrMore });
         if (participantId === null || activity === null) return null;
         return {
           // The participant's own id string, not a second copy per row (millions of rows).

@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { Problem } from '../problems.ts';
 import { inputFileProblem } from './input-file.ts';
 import { maskText } from '../privacy/mask.ts';
+import { readText } from '../problem-messages.ts';
 
 export const LOGO_MAX_BYTES = 512 * 1024;
 
@@ -99,9 +100,9 @@ export function readLogo(path: string, root: string, shown: string, key: string)
   try {
     size = statSync(path).size;
   } catch {
-    return { file: shown, expected: `the logo file named in ${key}` };
+    return { file: shown, expected: readText.logoFile(key) };
   }
-  if (size > LOGO_MAX_BYTES) return { file: shown, expected: `a logo of at most ${LOGO_MAX_BYTES / 1024} kB (this one has ${Math.ceil(size / 1024)} kB)` };
+  if (size > LOGO_MAX_BYTES) return { file: shown, expected: readText.logoSize(LOGO_MAX_BYTES / 1024, Math.ceil(size / 1024)) };
   const logo = logoFromBytes(readFileSync(path));
   return typeof logo === 'string' ? { file: shown, expected: logo } : logo;
 }

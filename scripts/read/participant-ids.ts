@@ -4,6 +4,7 @@ import type { Problem } from '../problems.ts';
 import { identityNumberProblem } from '../privacy/secrets.ts';
 import type { Corrections } from './corrections.ts';
 import type { ColumnReader, TableReader } from './table.ts';
+import { readText } from '../problem-messages.ts';
 
 /** The index of a row whose participant a correction excluded: the row is dropped too. */
 export const EXCLUDED = -0.5;
@@ -24,7 +25,7 @@ export class ParticipantIds {
   duplicate(id: string, line: number, column: string): Omit<Problem, 'file'> | null {
     const first = this.seen.get(id);
     if (first === undefined) return null;
-    return { line, column, value: id, expected: `a participant id used only once (already on line ${first >= 0 ? this.lineOf[first] : -first})` };
+    return { line, column, value: id, expected: readText.idOnce(first >= 0 ? this.lineOf[first]! : -first) };
   }
 
   /** Records a participant's first row: its index when it was accepted, else its line only. */
@@ -54,7 +55,7 @@ export class ParticipantIds {
     const pnr = identityNumberProblem(id, line, c.header);
     if (pnr) r.problems.add(pnr);
     // Without readable participants every reference would look unknown: say nothing then.
-    else if (id !== null && i === undefined && this.seen.size > 0) r.problems.add({ line, column: c.header, value: id, expected: 'the id of a participant in the participants file' });
+    else if (id !== null && i === undefined && this.seen.size > 0) r.problems.add({ line, column: c.header, value: id, expected: readText.knownParticipant });
     return i ?? -1;
   }
 }

@@ -7,6 +7,7 @@ import { identityNumberProblem } from '../privacy/secrets.ts';
 import type { ParticipantIds } from './participant-ids.ts';
 import type { RowReader } from './table-files.ts';
 import type { TableReader } from './table.ts';
+import { readText } from '../problem-messages.ts';
 
 const yes = (v: 'yes' | 'no' | null) => (v === null ? null : v === 'yes');
 
@@ -16,7 +17,7 @@ export function participantRows(config: Config, ids: ParticipantIds, configShown
     prepare: (r) => participantRow(r, ids, unitNames, configShown),
     check: (r) => {
       if (!r.column('birth_year').present && !r.column('age_at_entry').present)
-        r.problems.add({ line: r.headerLine, column: r.column('birth_year').header, expected: `a birth year or an age-at-entry column (map birth_year or age_at_entry in tables.participants.columns of ${configShown})` });
+        r.problems.add({ line: r.headerLine, column: r.column('birth_year').header, expected: readText.birthYearOrAge(configShown) });
     },
     excluded: (row, line) => ids.excluded(row.id, line),
   };
@@ -47,14 +48,14 @@ function participantRow(r: TableReader<'participants'>, ids: ParticipantIds, uni
     const twice = id === null ? null : ids.duplicate(id, line, c.id.header);
     if (twice) p.add(twice);
     if (unit !== null && !unitNames.has(unit))
-      p.add({ line, column: c.unit.header, value: unit, expected: `one of the units in units.items of ${configShown} (${[...unitNames].join(', ')}), or a mapping in tables.participants.values.unit` });
-    if (entryDate !== null && exitDate !== null && exitDate < entryDate) p.add({ line, column: c.exit.header, value: exitDate, expected: `an exit date on or after the entry date (${entryDate})` });
+      p.add({ line, column: c.unit.header, value: unit, expected: readText.knownUnit(configShown, [...unitNames]) });
+    if (entryDate !== null && exitDate !== null && exitDate < entryDate) p.add({ line, column: c.exit.header, value: exitDate, expected: readText.exitAfterEntry(entryDate) });
     // Only when the other field is really empty: an invalid value was reported already.
-    if (exitDate !== null && exitStatus.length === 0 && c.status.present && c.status.raw(f) === '') p.add({ line, column: c.status.header, value: '', expected: 'a status at exit for a participant with an exit date' });
-    if (exitDate === null && exitStatus.length > 0 && c.exit.raw(f) === '') p.add({ line, column: c.exit.header, value: '', expected: 'an exit date, since a status at exit is given' });
+    if (exitDate !== null && exitStatus.length === 0 && c.status.present && c.status.raw(f) === '') p.add({ line, column: c.status.header, value: '', expected: readText.statusAtExit });
+    if (exitDate === null && exitStatus.length > 0 && c.exit.raw(f) === '') p.add({ line, column: c.exit.header, value: '', expected: readText.exitDateForStatus });
     if (ageAtEntry === null && birthYear !== null && entryDate !== null) ageAtEntry = Number(entryDate.slice(0, 4)) - birthYear;
     if (ageAtEntry !== null && (ageAtEntry < 10 || ageAtEntry > 100))
-      p.add({ line, column: (c.age.present ? c.age : c.birth).header, value: String(birthYear ?? ageAtEntry), expected: 'an age at entry between 10 and 100 years' });
+      p.add({ line, column: (c.age.present ? c.age : c.birth).header, value: String(birthYear ?? ageAtEntry), expected: readText.ageAtEntry });
     if (id !== null && !twice) ids.first(id, line, p.total === before ? index : null);
     if (id === null || unit === null || gender === null || entryDate === null) return null;
     const row: Participant = {

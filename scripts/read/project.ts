@@ -18,6 +18,7 @@ import { ParticipantIds } from './participant-ids.ts';
 import { participantRows } from './participant-rows.ts';
 import { activityRows, followupRows } from './linked-rows.ts';
 import { costRows, surveyRows } from './survey-rows.ts';
+import { readText } from '../problem-messages.ts';
 
 export interface ProjectPaths {
   /** Folder holding content/ and data/ (the repository, or a folder outside it). */
@@ -73,7 +74,7 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
 
 /** report.yaml, refused before it is read when it is missing or a link out of the project; problems name files as shown. */
 function readConfig(paths: ProjectPaths, cfgFile: string, shown: (f: string) => string): Config {
-  if (!existsSync(cfgFile)) throw new InputError([{ file: shown(cfgFile), expected: 'a report configuration file (see docs/config.md)' }]);
+  if (!existsSync(cfgFile)) throw new InputError([{ file: shown(cfgFile), expected: readText.configFile }]);
   const refused = inputFileProblem(cfgFile, paths.root, shown(cfgFile));
   if (refused) throw new InputError([refused]);
   try {

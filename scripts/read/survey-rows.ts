@@ -5,6 +5,7 @@ import type { Config } from '../config/schema.ts';
 import type { Cost, SurveyResponse } from '../config/contract.ts';
 import { identityNumberProblem, type Secrets } from '../privacy/secrets.ts';
 import type { ExtraColumns, RowReader } from './table-files.ts';
+import { readText } from '../problem-messages.ts';
 
 export function surveyRows(config: Config, secrets: Secrets, configShown: string): RowReader<SurveyResponse, 'survey'> {
   const questions = config.survey?.questions ?? [];
@@ -36,7 +37,7 @@ export function surveyRows(config: Config, secrets: Secrets, configShown: string
       };
     },
     check: (r) => {
-      for (const q of questions) if (!r.column(`q:${q.id}`).present) r.problems.add({ line: r.headerLine, column: q.column, expected: `a column for survey question "${q.id}" (survey.questions[].column of ${configShown})` });
+      for (const q of questions) if (!r.column(`q:${q.id}`).present) r.problems.add({ line: r.headerLine, column: q.column, expected: readText.surveyQuestionColumn(q.id, configShown) });
     },
   };
 }

@@ -19,6 +19,7 @@ import { fileSizeProblem, xlsxSizeProblem } from './limits.ts';
 import { FileProblems, tableReader, type TableReader } from './table.ts';
 import { parseXlsx } from './xlsx.ts';
 import type { CorrectedTable, Corrections } from './corrections.ts';
+import { readText } from '../problem-messages.ts';
 
 /** Where a table's accepted rows go: an array, or a column store like ActivityTable. */
 export interface RowSink<T> {
@@ -102,7 +103,7 @@ export class TableFiles {
   private async open(table: TableName, mapping: TableMapping): Promise<{ records: Parsed; problems: FileProblems } | null> {
     const path = join(this.files.dataDir, mapping.file);
     const file = this.files.shown(path);
-    if (!existsSync(path)) return this.refuse({ file, expected: `the ${table} file named in tables.${table}.file of ${this.files.configShown}` });
+    if (!existsSync(path)) return this.refuse({ file, expected: readText.tableFile(table, this.files.configShown) });
     const refused = inputFileProblem(path, this.files.root, file) ?? fileSizeProblem(statSync(path).size, file);
     // Refused before reading: a file past the size limit would exhaust memory (read/limits.ts).
     if (refused) return this.refuse(refused);

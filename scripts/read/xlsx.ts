@@ -5,6 +5,7 @@ import { readSheet } from 'read-excel-file/node';
 import type { Problem } from '../problems.ts';
 import type { Parsed } from './csv.ts';
 import { Cells } from './cells.ts';
+import { readText } from '../problem-messages.ts';
 
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
@@ -19,14 +20,14 @@ export async function parseXlsx(bytes: Buffer, file: string, sheet?: string): Pr
   } catch (err) {
     const problem: Problem = {
       file,
-      expected: `a readable .xlsx workbook${sheet ? ` with a sheet named "${sheet}"` : ''} (${(err as Error).message})`,
+      expected: readText.xlsxReadable(sheet, (err as Error).message),
     };
     return { ok: false, problems: [problem] };
   }
   // The header is the first row with anything in it (sheets often start with blank rows).
   const start = rows.findIndex((cells) => cells.some((c) => cellText(c).trim() !== ''));
   const head = rows[start];
-  if (!head) return { ok: false, problems: [{ file, line: 1, expected: 'a header row naming the columns (the sheet is empty)' }] };
+  if (!head) return { ok: false, problems: [{ file, line: 1, expected: readText.headerRow }] };
   const body = rows.slice(start + 1);
   return {
     ok: true,
