@@ -5,7 +5,7 @@
 // so the text stays the page's own text at every width). Nothing is summed, differenced or
 // re-derived across projects: no total row, no mean, no rank number. Pure.
 import { messages, t, type Language, type MessageKey } from '../messages.ts';
-import { formatFigure, formatInterval, formatNumber, formatPercent, hiddenMark, legendLines, MARKS } from '../format.ts';
+import { formatFigure, formatInterval, formatNumber, formatPercent, hiddenMark, MARKS } from '../format.ts';
 import type { Figure, Indicators } from '../publish/indicators-schema.ts';
 import { PORTFOLIO_FIGURES } from './portfolio-data.ts';
 import { compareText } from './facets.ts';
@@ -77,13 +77,14 @@ function byValue(a: { f: Figure | undefined; ind: Indicators }, b: { f: Figure |
   return (va === null ? 1 : 0) - (vb === null ? 1 : 0) || (vb ?? 0) - (va ?? 0) || compareText(a.ind.report.title, b.ind.report.title) || compareText(a.ind.report.slug, b.ind.report.slug);
 }
 
-/** The legend for the marks shown; each project hides by its own limit, named when they differ. */
+/** The legend for the marks shown; each project hides by its own limit, all of them named when they differ. */
 function legends(rows: CompareRow[], listed: readonly Indicators[], lang: Language): string[] {
-  const marked = new Set<string>([MARKS.primary, MARKS.secondary]);
-  const withMarks = new Set(rows.filter((r) => r.cells.some((c) => marked.has(c))).map((r) => r.slug));
+  const shown = new Set(rows.flatMap((r) => r.cells));
+  const withMarks = new Set(rows.filter((r) => r.cells.some((c) => c === MARKS.primary || c === MARKS.secondary)).map((r) => r.slug));
   const ks = [...new Set(listed.filter((i) => withMarks.has(i.report.slug)).map((i) => i.report.disclosure.min_count))].sort((a, b) => a - b);
-  if (ks.length <= 1) return legendLines(rows.flatMap((r) => r.cells), lang, ks[0] ?? 5);
-  return [...legendLines(rows.flatMap((r) => r.cells), lang, ks[0]!).map((l) => l.replace(String(ks[0]), ks.join('/'))), t(lang, 'portfolio.legend_k', { ks: ks.join('/') })];
+  const k = ks.map((n) => formatNumber(n, lang)).join('/');
+  const lines = (['primary', 'secondary'] as const).filter((m) => shown.has(MARKS[m])).map((m) => t(lang, `legend.${m}`, { mark: MARKS[m], k }));
+  return [...lines, ...(ks.length > 1 ? [t(lang, 'portfolio.legend_k', { ks: k })] : []), ...(shown.has(MARKS.nil) ? [t(lang, 'portfolio.legend_nil')] : [])];
 }
 
 function page(map: SiteMap, url: string, fields: Omit<ComparePage, keyof Place | 'lang' | 'm' | 'description' | 'nav' | 'title'>): ComparePage {

@@ -54,7 +54,8 @@ export function registerPage(listed: readonly Indicators[], map: SiteMap): Regis
   const letters = new Map<string, RegisterItem[]>();
   for (const item of items(listed, lang)) {
     const l = letterOf(item.term);
-    letters.set(l, [...(letters.get(l) ?? []), item]);
+    if (!letters.has(l)) letters.set(l, []);
+    letters.get(l)!.push(item);
   }
   const order = [...letters.keys()].sort((a, b) => (a === '#' ? 1 : b === '#' ? -1 : compareText(a, b)));
   return {
