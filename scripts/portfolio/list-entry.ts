@@ -24,8 +24,8 @@ export interface IndexEntry {
   goalStatus: GoalStatus;
   /** The EU emblem with its statement, for a report of an EU-funded project (report.funding). */
   emblem: EmblemView | null;
-  /** For an example with made-up data (report.synthetic), the sentence that says so. */
-  synthetic: { text: string } | null;
+  /** For an example with made-up data (report.synthetic), the sentence that says so, and its short form (the lists show that). */
+  synthetic: { text: string; short: string } | null;
   m: Readonly<Record<string, string>>;
 }
 
@@ -52,7 +52,7 @@ export function indexEntry(ind: Indicators): IndexEntry {
     goalSummary: `${total.filter((r) => r.met === true).length} ${t(lang, 'report.of')} ${total.length} ${t(lang, 'report.goals_summary')}`,
     goalStatus: goalStatus(ind),
     emblem: emblemView(ind.report.funding, lang),
-    synthetic: ind.report.synthetic ? { text: t(lang, 'report.synthetic') } : null,
+    synthetic: ind.report.synthetic ? { text: t(lang, 'report.synthetic'), short: t(lang, 'report.synthetic_short') } : null,
     m: messages[lang],
   };
 }
