@@ -5,7 +5,7 @@
 import { messages, t, type Language, type MessageKey } from '../messages.ts';
 import { formatNumber } from '../format.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
-import { compareText, facetsOf, type Facet, type FacetValue } from './facets.ts';
+import { compareText, type Facet, type FacetValue } from './facets.ts';
 import { indexEntry, totalFigure, type IndexEntry } from './list-entry.ts';
 
 export const SORTS = ['title', 'period', 'size'] as const;
@@ -124,4 +124,3 @@ export function listPages(listed: readonly Indicators[], map: SiteMap): ListPage
   return pages;
 }
 
-export { facetsOf };

@@ -16,6 +16,7 @@ import { decodeEntities } from '../../scripts/privacy/scan-site.ts';
 import { launchBrowser } from '../../scripts/pdf/chromium.ts';
 import { serveStatic } from '../../scripts/site/serve-static.ts';
 import { addProject, CONFIG, project, removeProject, writeProject } from '../helpers/fixture-project.ts';
+import { pagesToCheck, portfolioSite } from '../../scripts/portfolio/site-pages.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -102,6 +103,12 @@ it('does not depend on the order of the projects (an assembled site is the singl
   const a = files(out).map((f) => relative(out, f)).sort();
   assert.deepEqual(files(again).map((f) => relative(again, f)).sort(), a);
   for (const f of a) assert.ok(readFileSync(join(out, f)).equals(readFileSync(join(again, f))), f);
+});
+
+it('gives axe-core the index and one page of every other template, the shortest', () => {
+  const pages = pagesToCheck(portfolioSite(twoHundred(listed[0]!)));
+  assert.deepEqual(pages.map((p) => p.split('/').slice(0, 2).join('/')), ['index.html', 'portfolio/year', 'portfolio/compare', 'portfolio/compare', 'portfolio/search']);
+  assert.ok(pages.includes('portfolio/compare/exit.work_or_studies.html') && pages.includes('portfolio/compare/participants.enrolled.html'), pages.join(', '));
 });
 
 it('refuses a project named as one of the site\'s own folders', () => {
