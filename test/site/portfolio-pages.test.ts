@@ -4,7 +4,7 @@
 // reports read at 390 and 1280 px (no sideways scroll, no text under 12 px). Every number on the
 // comparison pages is checked against each project's indicators.json in test/privacy/downloads.test.ts.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -12,7 +12,7 @@ import { buildIndicators } from '../../scripts/site/data-step.ts';
 import { renderPages } from '../../scripts/site/build-site.ts';
 import { projectNameProblem } from '../../scripts/site/projects.ts';
 import type { Figure, Indicators } from '../../scripts/publish/indicators-schema.ts';
-import { decodeEntities } from '../../scripts/privacy/scan-site.ts';
+import { decodeEntities, scanSite } from '../../scripts/privacy/scan-site.ts';
 import { launchBrowser } from '../../scripts/pdf/chromium.ts';
 import { serveStatic } from '../../scripts/site/serve-static.ts';
 import { addProject, CONFIG, project, removeProject, writeProject } from '../helpers/fixture-project.ts';
@@ -109,6 +109,16 @@ it('gives axe-core the index and one page of every other template, the shortest'
   const pages = pagesToCheck(portfolioSite(twoHundred(listed[0]!)));
   assert.deepEqual(pages.map((p) => p.split('/').slice(0, 2).join('/')), ['index.html', 'portfolio/year', 'portfolio/compare', 'portfolio/compare', 'portfolio/search']);
   assert.ok(pages.includes('portfolio/compare/exit.work_or_studies.html') && pages.includes('portfolio/compare/participants.enrolled.html'), pages.join(', '));
+});
+
+it('the personal-data scan reads the pages across the projects: clean, and a planted id is found in them', async () => {
+  const scan = (dir: string) => scanSite(dir, listed.map((i) => ({ slug: i.report.slug, secrets: { ids: ['P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'X9Q7Z3'], freeText: [] }, contentDir: join(root, 'content', i.report.slug), root })));
+  assert.deepEqual(await scan(out), []);
+  const planted = join(root, 'planted');
+  cpSync(out, planted, { recursive: true });
+  const page = join(planted, 'portfolio', 'compare', 'participants.enrolled.html');
+  writeFileSync(page, readFileSync(page, 'utf8').replace('</main>', '<p>X9Q7Z3</p></main>'));
+  assert.deepEqual((await scan(planted)).map((p) => p.file), ['portfolio/compare/participants.enrolled.html']);
 });
 
 it('refuses a project named as one of the site\'s own folders', () => {
