@@ -10,10 +10,10 @@ import type { Indicators } from '../publish/indicators-schema.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
 import { CACHE_FILE, readManifest } from './build-cache.ts';
-import { readableByAll, renderPages, swapInto, writeManifest } from './build-site.ts';
+import { checkSitePages, readableByAll, renderPages, swapInto, writeManifest } from './build-site.ts';
+import { SITE_WIDE } from '../portfolio/site-pages.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import { serveStatic } from './serve-static.ts';
-import { accessibilityViolations } from './verify-site.ts';
 import { PROJECT_NAME } from './projects.ts';
 
 export interface AssembleOptions {
@@ -53,8 +53,9 @@ export async function assembleSite(opts: AssembleOptions): Promise<{ slugs: stri
   const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
   try {
     // What is not a project (the assets, robots.txt) is the same in every shard: the first one's.
+    // The pages across the projects are made anew below (a shard's own list only its projects).
     for (const entry of readdirSync(shards[0]!, { withFileTypes: true })) {
-      if (owner.has(entry.name) || entry.name === CACHE_FILE || entry.name === 'index.html') continue;
+      if (owner.has(entry.name) || entry.name === CACHE_FILE || (SITE_WIDE as readonly string[]).includes(entry.name)) continue;
       cpSync(join(shards[0]!, entry.name), join(tmp, entry.name), { recursive: true });
     }
     const listed: Indicators[] = [];
@@ -67,11 +68,11 @@ export async function assembleSite(opts: AssembleOptions): Promise<{ slugs: stri
       }
     }
     log(`${listed.length} project(s) from ${shards.length} shard(s).`);
-    await renderPages([], listed, tmp);
+    const sitePages = await renderPages([], listed, tmp);
     if (opts.check !== false) {
-      const found = await checkIndex(tmp);
+      const found = await checkIndex(tmp, sitePages);
       if (found.length > 0) throw new InputError(found);
-      log('Index checked (axe-core): no violation.');
+      log(`Index and portfolio pages checked (axe-core, ${sitePages.length} pages): no violation.`);
     }
     writeManifest(tmp, undefined, keys, []);
     readableByAll(tmp);
@@ -83,12 +84,12 @@ export async function assembleSite(opts: AssembleOptions): Promise<{ slugs: stri
   return { slugs: [...owner.keys()].sort() };
 }
 
-/** The pages made here, against WCAG 2.1 A and AA (the shards checked their own). */
-async function checkIndex(dir: string): Promise<Problem[]> {
+/** The pages made here, against WCAG 2.1 A and AA, as a build checks them (the shards checked their reports). */
+async function checkIndex(dir: string, pages: string[]): Promise<Problem[]> {
   const browser = await launchBrowser();
   const server = await serveStatic(dir);
   try {
-    return (await accessibilityViolations(browser, `${server.url}index.html`)).map((v) => ({ file: 'index.html', value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' }));
+    return await checkSitePages(browser, server.url, pages);
   } finally {
     await server.close();
     await browser.close();

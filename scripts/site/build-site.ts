@@ -5,6 +5,7 @@
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dataThreads, runDataSteps } from './data-pool.ts';
 import { PORTFOLIO_CSV, PORTFOLIO_JSON, portfolioCsv, portfolioJson } from '../portfolio/portfolio-data.ts';
+import { pagesToCheck } from '../portfolio/site-pages.ts';
 import { progress as startProgress, type Phase } from './progress.ts';
 import { CACHE_FILE, projectKey, readManifest, toolKey, type CacheManifest } from './build-cache.ts';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -50,14 +51,19 @@ export { listProjects } from './projects.ts';
 
 export { writeProjectData } from './project-step.ts';
 
-/** Renders every page with Eleventy into `outDir` (the index lists `listed`). */
-export async function renderPages(views: ReportView[], listed: Indicators[], outDir: string): Promise<void> {
+/**
+ * Renders every page with Eleventy into `outDir`: the reports of `views`, and the pages across the
+ * projects (index, filters, sorted lists, search, comparisons) from `listed`. Returns the pages
+ * across the projects that the checks after print give to axe-core.
+ */
+export async function renderPages(views: ReportView[], listed: Indicators[], outDir: string): Promise<string[]> {
   // Eleventy resolves its folders (and .eleventy.js's dir.input) against the working directory:
   // run it from the repository, so that a build started anywhere (--root elsewhere) finds them.
   const cwd = process.cwd();
+  const site = siteData(listed);
   process.chdir(REPO);
   try {
-    await runEleventy(views, listed, outDir);
+    await runEleventy(views, site, outDir);
   } finally {
     process.chdir(cwd);
   }
@@ -66,9 +72,10 @@ export async function renderPages(views: ReportView[], listed: Indicators[], out
   writeFileSync(join(outDir, PORTFOLIO_CSV), portfolioCsv(listed));
   mkdirSync(join(outDir, 'assets', 'fonts'), { recursive: true });
   for (const [name, source] of Object.entries(FONT_FILES)) copyFileSync(source, join(outDir, 'assets', 'fonts', name));
+  return pagesToCheck(site.portfolio);
 }
 
-async function runEleventy(views: ReportView[], listed: Indicators[], outDir: string): Promise<void> {
+async function runEleventy(views: ReportView[], site: ReturnType<typeof siteData>, outDir: string): Promise<void> {
   const rel = (p: string) => relative(process.cwd(), p) || '.';
   const eleventy = new Eleventy(rel(join(REPO, 'templates')), rel(outDir), {
     quietMode: true,
@@ -76,7 +83,7 @@ async function runEleventy(views: ReportView[], listed: Indicators[], outDir: st
     config(cfg: EleventyConfig) {
       registerSite(cfg); // here, not in .eleventy.js: the compiled build imports no TypeScript
       cfg.addGlobalData('reports', views);
-      cfg.addGlobalData('site', siteData(listed));
+      cfg.addGlobalData('site', site);
     },
   });
   eleventy.disableLogger(); // our own progress line reports the pages
@@ -88,7 +95,7 @@ async function runEleventy(views: ReportView[], listed: Indicators[], outDir: st
  * (axe-core) and the PDFs read back (verify-site.ts); returns what those checks found, and the
  * PDFs' text by output path, which the personal-data scan then need not extract again.
  */
-async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>, chromium: EarlyBrowser, onPrinted: () => void, pinned: Date | undefined): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
+async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>, chromium: EarlyBrowser, onPrinted: () => void, pinned: Date | undefined, sitePages: string[]): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
   const pdfTexts = new Map<string, string>();
   if (slugs.length === 0) return { problems: [], pdfTexts };
   const server = await serveStatic(outDir);
@@ -105,11 +112,17 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
       return problems;
     });
     const problems = found.flat();
-    for (const v of await accessibilityViolations(browser, `${server.url}index.html`)) problems.push({ file: 'index.html', value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
+    problems.push(...(await checkSitePages(browser, server.url, sitePages)));
     return { problems, pdfTexts };
   } finally {
     await server.close();
   }
+}
+
+/** axe-core (WCAG 2.1 A and AA) on the pages across the projects (the index, lists, comparisons), two at a time. */
+export async function checkSitePages(browser: Browser, serverUrl: string, pages: string[]): Promise<Problem[]> {
+  const found = await inParallel(pages, 2, async (page) => (await accessibilityViolations(browser, `${serverUrl}${page}`)).map((v) => ({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' })));
+  return found.flat();
 }
 
 /** One report: its PDF printed while axe-core checks its page, then the PDF read back and checked. */
@@ -197,10 +210,10 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
     const scan: ScanProject[] = steps.map((s) => ({ slug: s.slug, secrets: s.secrets, contentDir: join(root, 'content', s.slug), root }));
     const kept = keepOtherProjects(root, outDir, tmp, rebuilt);
     const started = performance.now();
-    await renderPages(views, [...reports.map(([, r]) => r), ...kept], tmp);
+    const sitePages = await renderPages(views, [...reports.map(([, r]) => r), ...kept], tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
     const printStarted = performance.now();
-    const { problems: checks, pdfTexts } = chromium ? await printReports(tmp, rebuilt, log, new Map(reports.map(([s, i]) => [s, i.report])), chromium, () => tick('print'), opts.now) : { problems: [], pdfTexts: new Map<string, string>() };
+    const { problems: checks, pdfTexts } = chromium ? await printReports(tmp, rebuilt, log, new Map(reports.map(([s, i]) => [s, i.report])), chromium, () => tick('print'), opts.now, sitePages) : { problems: [], pdfTexts: new Map<string, string>() };
     await chromium?.close();
     if (chromium && rebuilt.length > 1) log(`PDFs printed and checked: ${rebuilt.length} in ${availableParallelism()} tab(s) (${Math.round(performance.now() - printStarted)} ms).`);
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).

@@ -1,5 +1,6 @@
 // The publication gate, read as an attacker reads it: every file a reader can download — each
-// figure CSV, each chart CSV, the ESF file, the portfolio's CSV and JSON — is parsed back, and every number in it must be the
+// figure CSV, each chart CSV, the ESF file, the portfolio's CSV and JSON, every page across the projects (the
+// comparisons, the filter and sorted lists, the search page) — is parsed back, and every number in it must be the
 // number indicators.json publishes for the same cell, and nothing where indicators.json hides
 // the cell. An output that computed or rounded a count of its own, or re-published a hidden
 // one, fails here. (test/engine/disclosure.test.ts then attacks indicators.json itself.)
@@ -12,6 +13,8 @@ import { buildSite } from '../../scripts/site/build-site.ts';
 import type { Figure, Indicators } from '../../scripts/publish/indicators-schema.ts';
 import { ESF_COLUMNS, ESF_INDICATORS } from '../../scripts/engine/esf.ts';
 import { readDownloadRows } from '../helpers/read-download.ts';
+import { formatFigure, formatInterval, formatNumber, hiddenMark, MARKS } from '../../scripts/format.ts';
+import { decodeEntities } from '../../scripts/privacy/scan-site.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const out = join(mkdtempSync(join(tmpdir(), 'downloads-')), '_site');
@@ -139,5 +142,60 @@ describe('every download reads the protected registry', () => {
           assert.deepEqual(v, (f as unknown as Record<string, unknown>)[key], `portfolio.json: ${p.slug} ${f.id} ${f.gender} ${key}`);
         }
       }
+  });
+
+  it('every page across the projects: each number is its project\'s published one, hidden where the project hides it; no page left unread', () => {
+    const indicators = new Map(SLUGS.map((slug) => [slug, JSON.parse(readFileSync(join(out, slug, 'indicators.json'), 'utf8')) as Indicators]));
+    const total = (slug: string, id: string, gender: string) => indicators.get(slug)!.figures.find((x) => x.id === id && x.unit === 'total' && x.gender === gender && x.category === undefined);
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    const text = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, '')).trim();
+    const pages = [join(out, 'index.html'), ...walk(join(out, 'portfolio'))];
+    let checked = 0;
+    const read = new Set<string>();
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const compare = /portfolio\/compare\/([a-z_.]+?)(?:\.(woman|man|other))?\.html$/.exec(file);
+      if (compare) {
+        const [, id, gender = 'all'] = compare;
+        const head = [...html.split('<thead>')[1]!.split('</thead>')[0]!.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => text(m[1]!));
+        for (const row of html.matchAll(/<tr data-project="([a-z0-9-]+)">(.*?)<\/tr>/g)) {
+          const cells = [...row[2]!.matchAll(/<td class="num">(.*?)<\/td>/g)].map((m) => text(m[1]!));
+          const count = total(row[1]!, id!, 'all')?.kind === 'count';
+          const genders = count ? ['all', 'woman', 'man', 'other'].filter((g) => head.some((h) => h === { all: 'Alla', woman: 'Kvinnor', man: 'Män', other: 'Icke-binära' }[g])) : [gender];
+          genders.forEach((g, j) => {
+            const f = total(row[1]!, id!, g);
+            if (count) {
+              assert.equal(cells[j], f ? formatFigure(f, 'sv') : MARKS.nil, `${file}: ${row[1]} ${id} ${g}`);
+            } else {
+              assert.ok(f, `${file}: ${row[1]} shows ${id} ${g}, which its indicators.json does not have`);
+              assert.deepEqual(cells, [formatFigure(f, 'sv'), f.denominator === undefined ? MARKS.nil : formatNumber(f.denominator, 'sv'), f.ci95 ? formatInterval(f.ci95[0], f.ci95[1], 'sv') : hiddenMark(f)], `${file}: ${row[1]}`);
+              const drawn = /left: ([\d.]+)%; width: ([\d.]+)%.*?left: ([\d.]+)%/.exec(row[2]!);
+              assert.equal(drawn === null, f.value === null, `${file}: ${row[1]} drawn only where published`);
+              if (drawn && f.ci95) assert.ok(Math.abs(Number(drawn[1]) - f.ci95[0] * 100) < 0.06 && Math.abs(Number(drawn[3]) - f.value! * 100) < 0.06, `${file}: ${row[1]} drawn at its published interval`);
+            }
+            checked++;
+          });
+        }
+        const listedHere = [...html.matchAll(/<tr data-project="([a-z0-9-]+)">/g)].map((m) => m[1]!);
+        assert.deepEqual(listedHere.sort(), SLUGS.filter((s) => total(s, id!, gender) !== undefined || (total(s, id!, 'all')?.kind === 'count' && total(s, id!, 'all') !== undefined)).sort(), `${file}: every project that publishes ${id}, and no other`);
+        read.add(file);
+        continue;
+      }
+      // A list (the index, a filter page, a sorted list): each report's participants as it publishes them.
+      for (const entry of html.split('<li lang=').slice(1)) {
+        const slug = /href="(?:\.\.\/)*([a-z0-9-]+)\/index\.html"/.exec(entry)?.[1];
+        const shown = /<dd class="participants">(.*?)<\/dd>/.exec(entry)?.[1];
+        if (!slug || shown === undefined) continue;
+        const f = total(slug, 'participants.enrolled', 'all');
+        assert.equal(text(shown), f?.value == null ? hiddenMark(f) : formatNumber(f.value, 'sv'), `${file}: ${slug}`);
+        checked++;
+      }
+      // No other number of a project's results on a list or the search page: only counts of reports and years.
+      const body = text(html.split('<main id="main"')[1]!.replace(/<dd class="participants">.*?<\/dd>/g, '').replace(/<span class="count">.*?<\/span>/g, '').replace(/<dd>\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d<\/dd>/g, ''));
+      assert.doesNotMatch(body, /\d\s?%/, `${file}: a percentage on a list`);
+      read.add(file);
+    }
+    assert.deepEqual(pages.filter((p) => !read.has(p)), [], 'every page read');
+    assert.ok(read.size > 20 && checked > 60, `${read.size} pages, ${checked} numbers checked`);
   });
 });

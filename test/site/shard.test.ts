@@ -1,5 +1,6 @@
 // Shards: `build --shard i/n` builds every n-th project; `assemble` joins the parts into a site
-// byte for byte the same as one machine's build (pages, PDFs, indicators.json, CSVs, index).
+// byte for byte the same as one machine's build (pages, PDFs, indicators.json, CSVs, index, the
+// portfolio's filter, sorted, search and comparison pages).
 // Also the incremental rule: a second build with nothing changed rebuilds nothing.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -50,6 +51,12 @@ it('three shards assembled equal the single build byte for byte; a rebuild with 
     const { slugs: joined } = await assembleSite({ shards, outDir: assembled });
     assert.deepEqual(joined, slugs);
     assert.deepEqual(differences(single, assembled), []);
+    // The pages across the projects are among them: made from every shard's projects, none left from a shard.
+    const listedOn = (page: string) => [...readFileSync(join(assembled, page), 'utf8').matchAll(/href="(?:\.\.\/)*(p\d-[a-z]+)\/index\.html"/g)].map((m) => m[1]!);
+    assert.deepEqual([...new Set(listedOn('portfolio/commissioner/bestallaren.html'))].sort(), slugs);
+    assert.deepEqual([...new Set(listedOn('portfolio/compare/participants.enrolled.html'))].sort(), slugs);
+    assert.equal(new Set(listedOn('portfolio/search/titles-and-units.html')).size, slugs.length);
+    assert.ok(readdirSync(join(shards[0]!, 'portfolio', 'year')).length > 0, 'a shard has its own portfolio pages, which assemble does not copy');
     // Nothing changed: every project kept, and the site the same bytes.
     const again = await buildSite({ root, outDir: single, now });
     assert.deepEqual(again.rebuilt, []);
