@@ -3,8 +3,9 @@
 // day + 60 in a coordination number; C is the Luhn check digit over the ten-digit form. Used to
 // refuse them as participant ids at input and to find them in the built site.
 
-// Digits not glued to other letters or digits (a hash or a long number is not an identity number).
-const PATTERN = /(?<![\p{L}\p{N}])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)(?![\p{L}\p{N}])/gu;
+// Digits not glued to other letters or digits (a hash or a long number is not an identity number),
+// nor the fraction of a decimal number (an SVG coordinate such as 203.2706096175).
+const PATTERN = /(?<![\p{L}\p{N}]|\d[.,])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)(?![\p{L}\p{N}])/gu;
 
 /** The Luhn check digit of the nine digits before it (the ten-digit form). */
 export function luhnOk(nine: string, check: number): boolean {

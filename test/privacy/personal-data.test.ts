@@ -26,6 +26,12 @@ describe('personal identity and coordination numbers', () => {
     assert.deepEqual(findIdentityNumbers('Deltagare 811218-9876 och (198112189876).').map((m) => m.match), ['811218-9876', '198112189876']);
     assert.deepEqual(findIdentityNumbers('sha 8112189876abc 98112189876 a8112189876'), []);
   });
+  it('does not take the fraction of a decimal number for one (a chart coordinate), but finds one after a full stop or a list comma', () => {
+    // 203.2706096175 was an SVG coordinate of a generated report whose last ten digits pass the check.
+    assert.equal(isIdentityNumber('2706096175'), true);
+    assert.deepEqual(findIdentityNumbers('<path d="M203.2706096175,12 L3,8112189876"/>'), []);
+    assert.deepEqual(findIdentityNumbers('Slut. 811218-9876, 8112189876.').map((m) => m.match), ['811218-9876', '8112189876']);
+  });
   it('masks every digit', () => assert.equal(maskIdentityNumber('811218-9876'), '••••••-••••'));
   it('looks only for distinctive ids', () => {
     assert.deepEqual(['1', '17', 'ab', 'S01', 'MV-00001', '123456'].map(distinctiveId), [false, false, false, true, true, true]);
