@@ -4,7 +4,7 @@
 // published indicators.json: the index, and build-cache.json. With the build date pinned the
 // result is byte for byte the site one machine builds. Like build, it writes into a temporary
 // folder beside the output, which replaces the output only when everything succeeded.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { InputError, type Problem } from '../problems.ts';
@@ -50,6 +50,7 @@ export async function assembleSite(opts: AssembleOptions): Promise<{ slugs: stri
   if (problems.length > 0) throw new InputError(problems);
   removeStaleFolders(dirname(outDir), `${basename(outDir)}.tmp-`);
   removeStaleFolders(dirname(outDir), `${basename(outDir)}.old-`);
+  mkdirSync(dirname(outDir), { recursive: true }); // --out may name a folder whose parent does not exist yet
   const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
   try {
     // What is not a project (the assets, robots.txt) is the same in every shard: the first one's.

@@ -193,6 +193,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
   const upToDate = (s: string) => before?.projects[s] !== undefined && before.projects[s] === keys.get(s) && existsSync(join(outDir, s, 'indicators.json'));
   const rebuilt = slugs.filter((s) => !upToDate(s));
   if (rebuilt.length < slugs.length) log(`${slugs.length - rebuilt.length} of ${slugs.length} project(s) unchanged since the last build (${CACHE_FILE}): their output is kept.`);
+  mkdirSync(dirname(outDir), { recursive: true }); // --out may name a folder whose parent does not exist yet
   const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
   const chromium = pdf && rebuilt.length > 0 ? startChromium(log) : undefined;
   const phases: Phase[] = chromium ? ['data', 'print'] : ['data'];
