@@ -26,7 +26,7 @@ const GROUPS = ['data', 'build', 'many', 'edit', 'stats', 'portfolio'];
 
 export const command: Command = {
   name: 'bench',
-  summary: 'The speed figures of the README, each run in a fresh process, against the installed peers (DuckDB, R Markdown) in alternating runs with ratios pair by pair: the data step at each size, a clean build of MIA Vidare with its per-step times, every example in one build against one, the page rebuilt after a narrative edit, the statistical models, and (with --only portfolio) generated portfolios of 20 and 200 projects.',
+  summary: 'The speed figures of the README, each run in a fresh process, against the installed peers (DuckDB, R Markdown) in alternating runs with ratios pair by pair: the data step at each size, a clean build of MIA Vidare with its per-step times, every example in one build against one, the page rebuilt after a narrative edit, the statistical models, and generated portfolios of 20 and 200 projects (the portfolio group).',
   operands: '',
   arity: [0, 0],
   options: {
