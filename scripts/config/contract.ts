@@ -79,7 +79,7 @@ export const CODE_LISTS = {
  * cell (a model leaves the row out). Today's published figures rest on exactly this split.
  */
 export const ROLES = {
-  outcome_group: { key: 'outcome_groups[].column', notKnown: 'value', doc: 'a code like any other: an outcome group may list it' },
+  outcome_group: { key: 'outcome_groups[].column', notKnown: 'value', doc: "a code like any other: an outcome group may list it, and an exit with it is in every group's base" },
   entry_group: { key: 'entry_groups[].column', notKnown: 'value', doc: 'a value like any other: the participant is in the base (a member when the group lists the code); only an empty cell is left out' },
   distribution: { key: 'distributions[].column', notKnown: 'value', doc: 'a category of its own, which `categories` must list; only an empty cell is left out' },
   predictor: { key: 'models[].predictors[].column', notKnown: 'missing', doc: 'missing, as an empty cell: the model leaves the row out' },
