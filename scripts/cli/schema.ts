@@ -1,7 +1,9 @@
 // Writes schemas/indicators.schema.json (the published contract of indicators.json) from the zod
-// definition in indicators-schema.ts. `npm run schema`; a test fails when the file is stale.
-import { writeFileSync } from 'node:fs';
+// definition in indicators-schema.ts, and the column tables of docs/data-contract.md from the
+// data contract's definitions (contract-doc.ts). `npm run schema`; tests fail when either is stale.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { withContractTables } from '../config/contract-doc.ts';
 import { indicatorsSchema } from '../publish/indicators-schema.ts';
 
 export function indicatorsJsonSchema(): string {
@@ -17,4 +19,7 @@ export function indicatorsJsonSchema(): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(new URL('../../schemas/indicators.schema.json', import.meta.url), indicatorsJsonSchema());
   console.log('Wrote schemas/indicators.schema.json');
+  const contractDoc = new URL('../../docs/data-contract.md', import.meta.url);
+  writeFileSync(contractDoc, withContractTables(readFileSync(contractDoc, 'utf8')));
+  console.log('Wrote the column tables of docs/data-contract.md');
 }

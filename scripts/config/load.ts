@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { core } from 'zod';
 import { configSchema, DAC_CRITERIA, projectCodes, type Config } from './schema.ts';
-import { EXIT_REASONS, MAX_OUTCOME_CODES, OUTCOME_CODES, exitReasons, outcomeCodes, TABLES, tableSpec, type TableName } from './contract.ts';
+import { columnDef, EXIT_REASONS, isColumnOf, isNumeric, MAX_OUTCOME_CODES, OUTCOME_CODES, exitReasons, outcomeCodes, roleColumns, TABLES, tableSpec, type TableName } from './contract.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { idPart } from '../slug.ts';
 import { isIdentityNumber, maskIdentityNumber } from '../privacy/personnummer.ts';
@@ -172,7 +172,7 @@ function correctionRuleChecks(c: Correction, at: (...k: (string | number)[]) => 
   const out: Found = [];
   const kinds = [w.equals !== undefined, w.before !== undefined || w.after !== undefined, w.min !== undefined || w.max !== undefined, w.missing !== undefined].filter(Boolean).length;
   if (kinds !== 1) out.push([at('where'), C.oneRuleKind]);
-  const type = (TABLES[c.table] as Record<string, { type: { kind: string } }>)[w.column]?.type.kind;
+  const type = columnDef(c.table, w.column)?.type.kind;
   if ((w.before !== undefined || w.after !== undefined) && type !== undefined && type !== 'date') out.push([at('where', 'column'), C.dateColumnForRange, w.column]);
   if ((w.min !== undefined || w.max !== undefined) && type !== undefined && type !== 'integer' && type !== 'number') out.push([at('where', 'column'), C.numericColumnForRange, w.column]);
   return out;
@@ -184,7 +184,7 @@ function correctionChecks(config: Config): Found {
   config.corrections.forEach((c, i) => {
     const at = (...k: (string | number)[]): Path => ['corrections', i, ...k];
     if (!config.tables[c.table]) out.push([at('table'), C.correctionTable(c.table), c.table]);
-    const columns = Object.keys(TABLES[c.table]).filter((k) => k !== 'participant_id');
+    const columns: string[] = roleColumns('correction', c.table);
     const columnOk = (path: Path, column: string) => {
       if (!columns.includes(column)) out.push([path, C.correctionColumn(c.table, columns), column]);
     };
@@ -305,8 +305,7 @@ function tableAndModelChecks(config: Config, ids: Ids): Found {
       const kinds = [p.activity_group !== undefined, p.column !== undefined].filter(Boolean).length;
       if (kinds !== 1) out.push([['models', i, 'predictors', j], C.predictorKind]);
       if (p.activity_group !== undefined && !ids.activity.has(p.activity_group)) out.push([['models', i, 'predictors', j, 'activity_group'], C.idOf('an activity group', ids.activity), p.activity_group]);
-      const numeric = p.column === 'age_at_entry' || p.column === 'months_without_work';
-      if (p.column !== undefined && !numeric && [p.ordered, p.equals, p.categorical].filter((x) => x !== undefined).length !== 1) out.push([['models', i, 'predictors', j], C.predictorCoding(p.column)]);
+      if (p.column !== undefined && !isNumeric(TABLES.participants[p.column]) && [p.ordered, p.equals, p.categorical].filter((x) => x !== undefined).length !== 1) out.push([['models', i, 'predictors', j], C.predictorCoding(p.column)]);
     });
   });
   return out;
@@ -331,12 +330,14 @@ function followupAndEntryChecks(config: Config, ids: Ids): Found {
 /** Distributions (the column, bands or categories as the column needs) and survey questions (positive answers of the scale). */
 function distributionAndSurveyChecks(config: Config): Found {
   const out: Found = [];
-  const numeric = new Set(['months_without_work', 'age_at_entry']);
   config.distributions.forEach((d, i) => {
-    if ((d.table === 'activities') !== (d.column === 'months')) out.push([['distributions', i, 'column'], C.distributionColumn(d.table === 'activities'), d.column]);
+    if (!isColumnOf(d.table, d.column)) out.push([['distributions', i, 'column'], C.distributionColumn(d.table === 'activities'), d.column]);
     if (d.table === 'activities' && !config.tables.activities) out.push([['distributions', i, 'table'], C.tableEntry('activities', 'activity')]);
-    if (d.column === 'months' && d.categories) return; // month lengths are categories: "2", "3", …
-    if (numeric.has(d.column) ? !d.bands || d.categories : !d.categories || d.bands) out.push([['distributions', i], C.distributionBands(numeric.has(d.column), d.column)]);
+    if (d.column === 'months' && d.categories) return; // month lengths may be categories ("2", "3", …) as well as bands
+    // The column's definition says numeric (bands) or coded (categories); months is a column of activities.
+    const spec = columnDef('participants', d.column) ?? columnDef('activities', d.column);
+    const numeric = spec !== undefined && isNumeric(spec);
+    if (numeric ? !d.bands || d.categories : !d.categories || d.bands) out.push([['distributions', i], C.distributionBands(numeric, d.column)]);
     d.bands?.forEach((b, j) => {
       if (b.min === undefined && b.max === undefined) out.push([['distributions', i, 'bands', j], C.minMaxOrBoth]);
     });

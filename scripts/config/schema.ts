@@ -2,7 +2,7 @@
 // zod (not hand-written checks) because it gives strict objects (unknown keys are errors), key
 // paths for every issue, inferred types and a JSON Schema export for the docs.
 import { z } from 'zod';
-import { TABLES, type ProjectCodes } from './contract.ts';
+import { roleColumns, TABLES, type ProjectCodes } from './contract.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 const figureId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'a dotted lower-case figure id such as "exit.employed"');
@@ -90,7 +90,8 @@ const band = z.strictObject({ id: shortId, label: z.string(), min: z.number().op
 const distribution = z.strictObject({
   id: figureId,
   label: z.string(),
-  column: z.enum(['referral', 'income_at_entry', 'education', 'exit_reason', 'months_without_work', 'age_at_entry', 'months']),
+  /** A column of the contract a distribution may name (ROLES.distribution). */
+  column: z.enum(roleColumns('distribution')),
   /** participants (default): one value per participant; activities: one per activity row (column months). */
   table: z.enum(['participants', 'activities']).default('participants'),
   /** With table activities: only rows of these activity codes. */
@@ -286,7 +287,7 @@ export const configSchema = z.strictObject({
       z.strictObject({
         id: shortId,
         label: z.string(),
-        column: z.enum(['exit_status', 'exit_reason']).default('exit_status'),
+        column: z.enum(roleColumns('outcome_group')).default('exit_status'),
         codes: z.array(z.string()).min(1),
         /** Only exited participants of this entry group (e.g. long without work at entry). */
         entry_group: shortId.optional(),
@@ -301,7 +302,7 @@ export const configSchema = z.strictObject({
       z.strictObject({
         id: shortId,
         label: z.string(),
-        column: z.enum(['referral', 'income_at_entry', 'education', 'months_without_work', 'age_at_entry']),
+        column: z.enum(roleColumns('entry_group')),
         codes: z.array(z.string()).optional(),
         min: z.number().optional(),
         max: z.number().optional(),
@@ -409,7 +410,7 @@ export const configSchema = z.strictObject({
               label: z.string(),
               activity_group: figureId.optional(),
               hours: z.boolean().optional(),
-              column: z.enum(['age_at_entry', 'months_without_work', 'education', 'gender', 'unit', 'referral', 'income_at_entry']).optional(),
+              column: z.enum(roleColumns('predictor')).optional(),
               ordered: z.array(z.string()).optional(),
               equals: z.string().optional(),
               categorical: z.boolean().optional(),

@@ -2,7 +2,7 @@
 // period of entry and exit dates, exits by status, and codes found in the data that no part of
 // the configuration uses (a likely mapping slip). Pure: a Config and a Dataset in, plain values out.
 import { textIn, type Config } from '../config/schema.ts';
-import { GENDERS } from '../config/contract.ts';
+import { columnValue, GENDERS, isCoded, roleColumns, TABLES } from '../config/contract.ts';
 import type { TableDataset } from './activity-table.ts';
 
 export interface DataSummary {
@@ -60,15 +60,14 @@ export function summariseData(config: Config, data: TableDataset): DataSummary {
   };
   const groupsUse = (column: string) => config.entry_groups.some((g) => g.column === column && g.codes) || config.distributions.some((d) => d.column === column) || config.models.some((m) => m.predictors.some((p) => p.column === column && !p.categorical));
   const unused: DataSummary['unused'] = [];
-  const openColumn = (column: string, values: (string | null)[]) => {
+  const openColumn = (column: string, values: readonly unknown[]) => {
     if (!groupsUse(column)) return; // a column no group reads: nothing can be missed
     const u = used(column);
-    const codes = count(values.filter((v): v is string => v !== null && !u.has(v)));
+    const codes = count(values.filter((v): v is string => typeof v === 'string' && !u.has(v)));
     if (codes.length > 0) unused.push({ column, codes });
   };
-  openColumn('referral', ps.map((p) => p.referral));
-  openColumn('income_at_entry', ps.map((p) => p.incomeAtEntry));
-  openColumn('education', ps.map((p) => p.education));
+  // The coded columns at entry that groups select codes from (referral, income, education …).
+  for (const column of roleColumns('entry_group').filter((c) => isCoded(TABLES.participants[c]))) openColumn(column, ps.map(columnValue(column)));
   if (config.outcome_groups.some((g) => g.column === 'exit_status')) {
     const u = new Set(config.outcome_groups.filter((g) => g.column === 'exit_status').flatMap((g) => g.codes));
     const codes = count(exitCodes.filter((c) => !u.has(c)));

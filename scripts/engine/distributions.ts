@@ -5,10 +5,10 @@
 // problem of the configuration. Pure.
 import { PARTICIPANTS } from '../config/figure-ids.ts';
 import type { Config } from '../config/schema.ts';
-import type { Participant } from '../config/contract.ts';
+import { columnValue, isColumnOf, type Participant } from '../config/contract.ts';
 import { configText } from '../problem-messages.ts';
 import { emitShares } from './emit.ts';
-import { accOf, entryValue, inRange, isExited, missingCheck, type EntryColumn, type FamilyContext } from './family.ts';
+import { accOf, inRange, isExited, missingCheck, type FamilyContext } from './family.ts';
 import { declareRest, passes } from './filter.ts';
 import type { Acc } from './grid.ts';
 import type { ParticipantCells } from './participants.ts';
@@ -45,10 +45,11 @@ function tally(cx: FamilyContext, d: Distribution, keys: string[]): Tally {
     const only = d.activity ? new Set(d.activity) : null;
     const a = cx.data.activities;
     for (let r = 0; r < a.length; r++) if (!only || only.has(a.activity(r))) count(a.months(r), a.participant(r));
-  } else {
+  } else if (isColumnOf('participants', d.column)) {
     // An exit reason exists only for those who have exited: the others are not missing one.
     const inScope = (p: Participant) => passes(p, d.filter) && (d.column !== 'exit_reason' || isExited(p));
-    cx.ps.forEach((p, i) => inScope(p) && count(entryValue(p, d.column as EntryColumn), i));
+    const value = columnValue(d.column, 'distribution');
+    cx.ps.forEach((p, i) => inScope(p) && count(value(p), i));
   }
   return x;
 }

@@ -2,9 +2,10 @@
 // the group (codes, or a range of a number), figure entry.<id>; optionally within a date filter
 // (the rest declared to the gate, filter.ts). Membership is shared: outcome groups may be
 // restricted to an entry group, crosstabs split by one. Pure.
+import { columnValue } from '../config/contract.ts';
 import { entryGroupId, PARTICIPANTS } from '../config/figure-ids.ts';
 import { emitShares } from './emit.ts';
-import { accOf, entryValue, inRange, missingCheck, type FamilyContext } from './family.ts';
+import { accOf, inRange, missingCheck, type FamilyContext } from './family.ts';
 import { declareRest, passes } from './filter.ts';
 import type { ParticipantCells } from './participants.ts';
 import { tableKey } from './secondary.ts';
@@ -23,8 +24,9 @@ export function entryMembership(cx: FamilyContext): EntryMembership {
     const g = cx.config.entry_groups.find((x) => x.id === id)!;
     const codes = g.codes ? new Set(g.codes) : null;
     const member = new Uint8Array(cx.ps.length);
+    const value = columnValue(g.column, 'entry_group');
     cx.ps.forEach((p, i) => {
-      const v = entryValue(p, g.column);
+      const v = value(p);
       if (v !== null && (codes ? codes.has(String(v)) : inRange(v, g))) member[i] = 1;
     });
     members.set(id, (m = member));
@@ -40,8 +42,9 @@ export function emitEntryGroups(cx: FamilyContext, people: ParticipantCells, ent
     const a = accOf(cx);
     let missing = 0;
     const rows = new Int8Array(cx.ps.length).fill(-1);
+    const value = columnValue(g.column, 'entry_group');
     cx.ps.forEach((p, i) => {
-      if (entryValue(p, g.column) === null) return void missing++;
+      if (value(p) === null) return void missing++;
       if (!passes(p, g.filter)) return;
       rows[i] = member[i]!;
       a.add(cx.grid.cellsOf(i), member[i]!);

@@ -42,20 +42,6 @@ export function missingCheck(lang: Language, id: string, column: string, missing
   return { id: `missing.${id}`, severity: 'warning', message: t(lang, 'check.missing', { missing, total, column, id, rest: total - missing }) };
 }
 
-export type EntryColumn = 'referral' | 'income_at_entry' | 'education' | 'exit_reason' | 'months_without_work' | 'age_at_entry';
-
-/** A participant's value in a column that entry groups and distributions select on. */
-export function entryValue(p: Participant, column: EntryColumn): string | number | null {
-  switch (column) {
-    case 'referral': return p.referral;
-    case 'income_at_entry': return p.incomeAtEntry;
-    case 'education': return p.education;
-    case 'exit_reason': return p.exitReason;
-    case 'months_without_work': return p.monthsWithoutWork;
-    case 'age_at_entry': return p.ageAtEntry;
-  }
-}
-
 /** Whether a number lies within optional bounds (an entry group's or a band's min and max, both inclusive). */
 export const inRange = (v: string | number, r: { min?: number | undefined; max?: number | undefined }) =>
   typeof v === 'number' && (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max);

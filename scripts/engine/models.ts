@@ -3,7 +3,7 @@
 // (scripts/stats). Coefficients become figures model.<model>.<predictor>; each model's fit, n,
 // dropped rows and excluded predictors go into the summary. Pure: no I/O.
 import type { Config } from '../config/schema.ts';
-import type { Participant } from '../config/contract.ts';
+import { columnValue, type Participant } from '../config/contract.ts';
 import type { Figure, ModelSummary } from '../publish/indicators-schema.ts';
 import { idPart } from '../slug.ts';
 import { modelFigureId } from '../config/figure-ids.ts';
@@ -32,18 +32,9 @@ function term(p: Predictor, inp: ModelInputs): Term<number> {
     const src = p.hours ? inp.hours.get(p.activity_group)! : inp.members.get(p.activity_group)!;
     return { type: p.hours ? 'numeric' : 'indicator', name: p.id, value: (i) => src[i] };
   }
-  const col = (i: number): string | number | null => {
-    const x = ps[i]!;
-    switch (p.column!) {
-      case 'age_at_entry': return x.ageAtEntry;
-      case 'months_without_work': return x.monthsWithoutWork;
-      case 'education': return x.education === 'unknown' ? null : x.education;
-      case 'gender': return x.gender;
-      case 'unit': return x.unit;
-      case 'referral': return x.referral;
-      case 'income_at_entry': return x.incomeAtEntry;
-    }
-  };
+  // A "not known" code (education unknown) is missing here, as an empty cell: ROLES.predictor.
+  const value = columnValue(p.column!, 'predictor');
+  const col = (i: number) => value(ps[i]!);
   if (p.ordered) return { type: 'numeric', name: p.id, value: (i) => { const v = col(i); const k = p.ordered!.indexOf(String(v)); return v === null || k === -1 ? null : k + 1; } };
   if (p.equals !== undefined) return { type: 'indicator', name: p.id, value: (i) => { const v = col(i); return v === null ? null : v === p.equals ? 1 : 0; } };
   if (p.categorical) return { type: 'categorical', name: p.id, value: (i) => col(i), ...(p.reference ? { reference: p.reference } : {}) };

@@ -3,7 +3,7 @@
 // optionally among an entry group or within a date filter (the rest declared to the gate).
 // Each exited participant's codes become one bit mask, so a group test is a single AND. The
 // memberships are shared: crosstabs, durations, models and comparisons use the same groups. Pure.
-import { outcomeCodes } from '../config/contract.ts';
+import { columnValue, outcomeCodes } from '../config/contract.ts';
 import { outcomeGroupId, PARTICIPANTS } from '../config/figure-ids.ts';
 import { projectCodes, type Config } from '../config/schema.ts';
 import type { Participant } from '../config/contract.ts';
@@ -23,8 +23,9 @@ type OutcomeGroup = Config['outcome_groups'][number];
 function exitMasks(config: Config, ps: Participant[]): { masks: Int32Array; bit: Map<string, number> } {
   const bit = new Map<string, number>(outcomeCodes(projectCodes(config)).map((c, i) => [c, 1 << i]));
   const masks = new Int32Array(ps.length).fill(-1);
+  const status = columnValue('exit_status', 'outcome_group');
   ps.forEach((p, i) => {
-    if (isExited(p)) masks[i] = p.exitStatus.reduce((m, c) => m | bit.get(c)!, 0);
+    if (isExited(p)) masks[i] = status(p).reduce((m, c) => m | bit.get(c)!, 0);
   });
   return { masks, bit };
 }
@@ -34,8 +35,10 @@ function outcomeMember(g: OutcomeGroup, ps: Participant[], exit: ReturnType<type
   const member = new Uint8Array(ps.length);
   if (g.column === 'exit_reason') {
     const reasons = new Set<string>(g.codes);
+    const reason = columnValue('exit_reason', 'outcome_group');
     ps.forEach((p, i) => {
-      if (isExited(p) && p.exitReason !== null && reasons.has(p.exitReason)) member[i] = 1;
+      const r = reason(p);
+      if (isExited(p) && r !== null && reasons.has(r)) member[i] = 1;
     });
   } else {
     const groupMask = g.codes.reduce((m, c) => m | exit.bit.get(c)!, 0);

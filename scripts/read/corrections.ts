@@ -5,6 +5,7 @@
 // never read; one excluded by a rule is matched on its canonical values. Excluding a participant
 // excludes their activity and follow-up rows. Each correction counts what it did; the report
 // publishes the rule and the count, never a row or an id.
+import { fieldValue } from '../config/contract.ts';
 import type { Correction, WhereRule } from '../config/schema.ts';
 import type { ColumnReader, TableReader } from './table.ts';
 import { Cells } from './cells.ts';
@@ -41,9 +42,6 @@ export function ruleText(c: Correction): string {
   }
   return parts.join(' & ');
 }
-
-/** The canonical row's property for a canonical column (participant_id is `id` in participants). */
-const property = (column: string): string => column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
 
 /** Does a canonical value match the rule? A missing value matches only `missing`. */
 export function matchesRule(w: WhereRule, v: unknown): boolean {
@@ -124,11 +122,10 @@ export class Corrections {
       excludes: (row) => {
         if (byRule.length === 0) return false;
         const id = idOf(row);
-        const r = row as Record<string, unknown>;
         for (const c of byRule) {
           const w = c.correction.where!;
           if (c.correction.ids && (id === null || !c.correction.ids.includes(id))) continue;
-          if (!matchesRule(w, r[property(w.column)])) continue;
+          if (!matchesRule(w, fieldValue(table, w.column)(row))) continue;
           c.count.rows++;
           if (table === 'participants' && id !== null) this.excluded.set(id, c.count);
           return true;

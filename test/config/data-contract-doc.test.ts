@@ -1,11 +1,13 @@
-// docs/data-contract.md is whole and in step with scripts/config/contract.ts: every table and
+// docs/data-contract.md is whole and in step with scripts/config/contract.ts: its column tables
+// are the ones contract-doc.ts writes from the definitions (`npm run schema`), every table and
 // column with its type, every code of every closed list with a meaning, nothing the code lacks,
 // and no link to a file the repository does not have.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { it } from 'node:test';
-import { EDUCATION, EXIT_REASONS, GENDERS, LABOUR_STATUSES, OUTCOME_CODES, TABLES, YES_NO, type ColumnSpec } from '../../scripts/config/contract.ts';
+import { CODE_LISTS, TABLE_NAMES, TABLES, type ColumnSpec } from '../../scripts/config/contract.ts';
+import { contractBlocks, withContractTables } from '../../scripts/config/contract-doc.ts';
 
 const file = join(import.meta.dirname, '..', '..', 'docs', 'data-contract.md');
 const doc = readFileSync(file, 'utf8');
@@ -33,8 +35,21 @@ const TYPE: Record<string, (c: ColumnSpec) => boolean> = {
   date: (c) => c.type.kind === 'date',
   code: (c) => c.type.kind === 'code',
 };
-const LISTS: [string, readonly string[]][] = [['gender', GENDERS], ['education', EDUCATION], ['exit reason', EXIT_REASONS], ['outcome', OUTCOME_CODES], ['labour status', LABOUR_STATUSES], ['yes-no', YES_NO]];
+const LISTS: [string, readonly string[]][] = Object.entries(CODE_LISTS);
 const listOf = (values: readonly string[]) => LISTS.find(([, v]) => v === values)![0];
+
+it('holds the column tables as the definitions write them (npm run schema rewrites them)', () => {
+  assert.deepEqual(contractBlocks(doc).sort(), [...TABLE_NAMES, 'roles'].sort(), 'one <!-- contract: … --> block per table, and one for the roles');
+  assert.equal(doc, withContractTables(doc), 'docs/data-contract.md is stale: run npm run schema');
+});
+
+it('writes a block from the definitions whatever it held, and leaves a block naming nothing alone', () => {
+  const stale = '<!-- contract: costs -->\n| `year` | text |\n<!-- /contract -->\n<!-- contract: nothing -->\nkept\n<!-- /contract -->\n';
+  const written = withContractTables(stale);
+  assert.match(written, /\| `amount_sek` \| number \| yes \| the cost in kronor \|/);
+  assert.doesNotMatch(written, /\| text \|/);
+  assert.match(written, /<!-- contract: nothing -->\nkept\n/);
+});
 
 it('documents every table and column of the contract with its type and required flag, and nothing else', () => {
   for (const [table, columns] of Object.entries(TABLES) as [string, Record<string, ColumnSpec>][]) {
