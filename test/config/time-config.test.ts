@@ -2,24 +2,9 @@
 // wrong reference, range or duplicate figure id is reported with its line, key path and value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../../scripts/config/load.ts';
-import { InputError, type Problem } from '../../scripts/problems.ts';
 
-const EXAMPLE = readFileSync(fileURLToPath(new URL('../../content/mia-vidare/report.yaml', import.meta.url)), 'utf8');
-const FILE = 'content/demo/report.yaml';
-
-function problems(text: string): Problem[] {
-  try {
-    parseConfig(text, FILE);
-  } catch (err) {
-    if (err instanceof InputError) return err.problems;
-    throw err;
-  }
-  return [];
-}
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+import { EXAMPLE, FILE, lineOf, problems } from '../helpers/config-problems.ts';
 
 const GOOD = `
 series:
