@@ -28,9 +28,8 @@ export class ParticipantIds {
     return { line, column, value: id, expected: readText.idOnce(first >= 0 ? this.lineOf[first]! : -first) };
   }
 
-  /** Records a participant's first row: its index when it was accepted, else its line only. */
+  /** Records a participant's first row (one `duplicate` found no earlier row for): its index when it was accepted, else its line only. */
   first(id: string, line: number, index: number | null): void {
-    if (this.seen.has(id)) return;
     this.seen.set(id, index === null ? -line : index);
     if (index !== null) this.lineOf[index] = line;
   }
