@@ -31,11 +31,14 @@ import { emitRatios } from './ratios.ts';
 import { reconcileChecks } from './reconcile.ts';
 import { emitSeries } from './series.ts';
 import { emitSurvey } from './survey.ts';
+import type { Truth } from './truth.ts';
 
 export type { Budget } from './gate.ts';
 
 export interface Computed {
   figures: Figure[];
+  /** The unrounded values behind the figures (engine/truth.ts): for the attack tests, never published. */
+  truth: ReadonlyMap<Figure, Truth>;
   goals: GoalResult[];
   models: ModelSummary[];
   checks: Check[];
@@ -77,5 +80,5 @@ export function computeIndicators(config: Config, data: TableDataset, configFile
   const checks = [...cx.checks, ...protectFigures(e, config, configFile, budget)];
   const goals = evaluateGoals(config, e.figures, configFile);
   checks.push(...participantChecks(config, ps), ...reconcileChecks(config, e.figures, ps, configFile));
-  return { figures: e.figures, goals, models: fitted.models, checks };
+  return { figures: e.figures, truth: e.truth, goals, models: fitted.models, checks };
 }

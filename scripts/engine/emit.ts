@@ -5,13 +5,15 @@ import type { Figure } from '../publish/indicators-schema.ts';
 import { wilson } from './wilson.ts';
 import type { Acc, Grid } from './grid.ts';
 import type { Link, Sum } from './secondary.ts';
-import { truthOf } from './truth.ts';
+import type { Truths } from './truth.ts';
 
 export interface Emitter {
   grid: Grid;
   /** Disclosure threshold: counts 1 … minCount−1 are suppressed. */
   minCount: number;
   figures: Figure[];
+  /** The unrounded values behind the figures (truth.ts), for the gate. */
+  truth: Truths;
   /** Additive links between the figures' tables, declared to the gate (secondary.ts). */
   links?: Link[];
   /** Cells the links use that are never published (protected by the gate when small). */
@@ -71,7 +73,7 @@ export function emitCounts(e: Emitter, meta: FigureMeta, acc: Acc): void {
     const v = acc.num[c]!;
     const suppressed = small(v, e.minCount);
     const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), 'count'), value: suppressed ? null : v, suppressed };
-    truthOf.set(f, { value: v });
+    e.truth.set(f, { value: v });
     e.figures.push(f);
   }
 }
@@ -91,7 +93,7 @@ export function emitShares(e: Emitter, meta: FigureMeta, acc: Acc): void {
       f.numerator = num;
       f.ci95 = [round6(lo), round6(hi)];
     }
-    truthOf.set(f, meta.base === undefined ? { num, den } : { num, den, base: meta.base });
+    e.truth.set(f, meta.base === undefined ? { num, den } : { num, den, base: meta.base });
     e.figures.push(f);
   }
 }
@@ -105,7 +107,7 @@ export function emitAggregates(e: Emitter, meta: MeasureMeta, acc: Acc, kind: 'm
     const value = suppressed ? null : round6(kind === 'mean' ? acc.num[c]! / n : acc.num[c]!);
     const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), kind), value, suppressed };
     if (!suppressed) f.n = n;
-    truthOf.set(f, { n, sum: acc.num[c]!, measure: meta.measure });
+    e.truth.set(f, { n, sum: acc.num[c]!, measure: meta.measure });
     e.figures.push(f);
   }
 }
@@ -123,7 +125,7 @@ export function emitQuantiles(e: Emitter, meta: MeasureMeta, values: readonly nu
     const suppressed = n < e.minCount;
     const f: Figure = { ...base(meta, e.grid.unitOf(c), e.grid.genderOf(c), 'quantile'), value: suppressed ? null : round6(quantile(xs, p)), suppressed };
     if (!suppressed) f.n = n;
-    truthOf.set(f, { n, measure: meta.measure });
+    e.truth.set(f, { n, measure: meta.measure });
     e.figures.push(f);
   }
 }

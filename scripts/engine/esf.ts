@@ -4,7 +4,7 @@
 // Every cell is a figure of the one registry: computed here as shares of a base (the numerators
 // are the counts the file shows), then protected by the same primary and secondary disclosure
 // control as every other figure, their bases declared to be the cells of a count figure so the
-// gate ties them (`truthOf(f).base`):
+// gate ties them (the truth's `base`, engine/truth.ts):
 //   output indicators             of all participants      (participants.enrolled)
 //   results upon leaving          of those who left        (participants.exited)
 //   results six months after      of those who left at least six months before the data were

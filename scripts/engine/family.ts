@@ -28,7 +28,7 @@ export interface FamilyContext {
 export function familyContext(config: Config, data: TableDataset, configFile: string): FamilyContext {
   const ps = data.participants;
   const grid = makeGrid(config.units.items.filter((u) => u.reported).map((u) => u.name), ps);
-  const e: Emitter = { grid, minCount: config.disclosure.min_count, figures: [], links: [], unpublished: [], linkedIds: new Set(), sums: [] };
+  const e: Emitter = { grid, minCount: config.disclosure.min_count, figures: [], truth: new Map(), links: [], unpublished: [], linkedIds: new Set(), sums: [] };
   return { config, data, ps, lang: config.language, grid, e, configFile, problems: [], checks: [] };
 }
 

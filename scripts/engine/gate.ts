@@ -10,7 +10,7 @@ import { configText } from '../problem-messages.ts';
 import { InputError } from '../problems.ts';
 import type { Emitter } from './emit.ts';
 import { WorkBoundError } from './protect.ts';
-import { applySecondarySuppression, hideDifferences } from './secondary.ts';
+import { applySecondarySuppression, hideDifferences, type Declared } from './secondary.ts';
 
 /** What the engine may spend: the bound on secondary suppression's linear programs. */
 export interface Budget {
@@ -20,7 +20,7 @@ export interface Budget {
 /** Marks primary cells, applies secondary suppression (unless the configuration turns it off) and returns the gate's checks. */
 export function protectFigures(e: Emitter, config: Config, configFile: string, budget: Budget): Check[] {
   for (const f of e.figures) if (f.suppressed) f.suppression = 'primary';
-  const declared = { links: e.links ?? [], unpublished: e.unpublished ?? [], linkedIds: e.linkedIds ?? new Set<string>(), sums: e.sums ?? [] };
+  const declared = { truth: e.truth, links: e.links ?? [], unpublished: e.unpublished ?? [], linkedIds: e.linkedIds ?? new Set<string>(), sums: e.sums ?? [] };
   const secondary = config.disclosure.secondary === false ? { suppressed: hideDifferences(e.figures), unprotected: [] } : secondarySuppression(e.figures, config, configFile, budget, declared);
   if (secondary.unprotected.length > 0)
     throw new InputError(secondary.unprotected.map((u) => ({ file: configFile, column: 'disclosure.min_count', value: `${u.id} ${u.unit} ${u.gender}${u.category ? ` ${u.category}` : ''}`, expected: configText.unprotectable })));
@@ -28,9 +28,9 @@ export function protectFigures(e: Emitter, config: Config, configFile: string, b
 }
 
 /** Secondary suppression, with a bound on its work that ends in a clear error rather than a long build. */
-function secondarySuppression(figures: Figure[], config: Config, configFile: string, budget: Budget, declared: Parameters<typeof applySecondarySuppression>[4]) {
+function secondarySuppression(figures: Figure[], config: Config, configFile: string, budget: Budget, declared: Declared) {
   try {
-    return applySecondarySuppression(figures, config.disclosure.min_count, config, budget.maxSolves, declared);
+    return applySecondarySuppression(figures, declared, config.disclosure.min_count, config, budget.maxSolves);
   } catch (err) {
     if (!(err instanceof WorkBoundError)) throw err;
     throw new InputError([{ file: configFile, column: 'disclosure', value: err.message, expected: configText.workBound(budget.maxSolves) }]);

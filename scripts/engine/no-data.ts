@@ -15,10 +15,10 @@ export const NO_DATA_CHECK = 'data.no_participants';
 export function noDataIndicators(config: Config): Computed {
   const lang = config.language;
   const grid = makeGrid(config.units.items.filter((u) => u.reported).map((u) => u.name), []);
-  const e: Emitter = { grid, minCount: config.disclosure.min_count, figures: [] };
+  const e: Emitter = { grid, minCount: config.disclosure.min_count, figures: [], truth: new Map() };
   for (const [id, key] of [[PARTICIPANTS.enrolled, 'enrolled'], [PARTICIPANTS.exited, 'exited'], [PARTICIPANTS.stillEnrolled, 'still_enrolled']] as const)
     emitCounts(e, { id, label: t(lang, `figure.participants.${key}`) }, new Acc(grid.size));
-  return { figures: e.figures, goals: [], models: [], checks: [{ id: NO_DATA_CHECK, severity: 'warning', message: t(lang, 'nodata.check') }] };
+  return { figures: e.figures, truth: e.truth, goals: [], models: [], checks: [{ id: NO_DATA_CHECK, severity: 'warning', message: t(lang, 'nodata.check') }] };
 }
 
 export const hasNoData = (ind: Indicators) => ind.checks.some((c) => c.id === NO_DATA_CHECK);

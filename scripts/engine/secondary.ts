@@ -14,7 +14,7 @@ import type { Config } from '../config/schema.ts';
 import type { Figure } from '../publish/indicators-schema.ts';
 import { DEFAULT_MAX_SOLVES, protect, type ProtectionProblem } from './protect.ts';
 import { PARTICIPANTS } from '../config/figure-ids.ts';
-import { truthOf } from './truth.ts';
+import type { Truth } from './truth.ts';
 
 type Part = 'value' | 'num' | 'den' | 'n' | 'sum';
 type Kind = 'count' | 'magnitude';
@@ -72,6 +72,8 @@ export interface Link {
 
 /** What a figure family declares to the gate beside its figures. */
 export interface Declared {
+  /** The unrounded values behind the figures (truth.ts); a figure without one is no table cell. */
+  truth: ReadonlyMap<Figure, Truth>;
   links: Link[];
   /**
    * Figures that are never published but whose cells the links use (the persons a date filter
@@ -108,12 +110,14 @@ interface System {
   cells: Map<string, Cell>;
   tables: Map<string, Table>;
   never: Set<string>;
+  /** The unrounded values behind the figures. */
+  truth: ReadonlyMap<Figure, Truth>;
   /** A cell's true value; a missing cell is a published zero. */
   valueOf: (key: string) => number;
 }
 
 /** Applies secondary suppression to `figures` in place (they must come from emit.ts). */
-export function applySecondarySuppression(figures: Figure[], k: number, config?: Pick<Config, 'disclosure'>, maxSolves = DEFAULT_MAX_SOLVES, declared: Declared = { links: [], unpublished: [] }): SecondaryResult {
+export function applySecondarySuppression(figures: Figure[], declared: Declared, k: number, config?: Pick<Config, 'disclosure'>, maxSolves = DEFAULT_MAX_SOLVES): SecondaryResult {
   const sys = systemOf(figures, declared, k);
   const relations = relationsOf(sys, declared);
   const { members, find } = quantities(sys, declared);
@@ -134,11 +138,11 @@ export function applySecondarySuppression(figures: Figure[], k: number, config?:
 /** Each figure's parts as cells of their tables (a share: its numerator and base); primary cells marked. */
 function systemOf(figures: Figure[], declared: Declared, k: number): System {
   const cells = new Map<string, Cell>();
-  const sys: System = { cells, tables: new Map(), never: new Set(), valueOf: (key) => cells.get(key)?.value ?? 0 };
+  const sys: System = { cells, tables: new Map(), never: new Set(), truth: declared.truth, valueOf: (key) => cells.get(key)?.value ?? 0 };
   const add = (table: string, f: Figure, part: Part, kind: Kind, value: number, hidden: boolean) => addCell(sys, table, f, part, kind, value, hidden);
   const unpublished = new Set(declared.unpublished);
   for (const f of [...figures, ...declared.unpublished]) {
-    const t = truthOf.get(f);
+    const t = sys.truth.get(f);
     if (!t) continue; // model coefficients and comparisons: not tables
     const cat = f.category ?? '';
     const never = unpublished.has(f);
@@ -264,7 +268,7 @@ function quantities(sys: System, declared: Declared): { members: Map<string, Cel
   // are that quantity, whatever the columns look like.
   for (const c of cells.values())
     for (const { f, part } of c.refs) {
-      const base = part === 'den' ? truthOf.get(f)?.base : undefined;
+      const base = part === 'den' ? declared.truth.get(f)?.base : undefined;
       const same = base === undefined ? undefined : cellKey(tableKey('count', base), f.unit, f.gender);
       if (same && cells.has(same)) union(c.key, same);
     }
@@ -288,7 +292,7 @@ function protectionProblem(sys: System, members: Map<string, Cell[]>, find: (key
     const out = new Set<number>();
     for (const c of members.get(root)!)
       for (const { f, part } of c.refs) {
-        const other = part === 'den' ? cellKey(tableKey('num', f.id, f.category), f.unit, f.gender) : part === 'n' ? cellKey(tableKey('sum', truthOf.get(f)!.measure!), f.unit, f.gender) : null;
+        const other = part === 'den' ? cellKey(tableKey('num', f.id, f.category), f.unit, f.gender) : part === 'n' ? cellKey(tableKey('sum', sys.truth.get(f)!.measure!), f.unit, f.gender) : null;
         if (other && sys.cells.has(other)) out.add(ix(other));
       }
     return [...out];

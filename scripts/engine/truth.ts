@@ -1,10 +1,10 @@
 // The unrounded cell values behind each emitted figure, kept beside the figures (never in them)
 // so that secondary suppression can compute what a published table would let an attacker infer.
-// A WeakMap: nothing here is serialised, and the values die with the figures. Written in one
-// place (emit.ts, from what the family states: a mean's measure, a share's declared base), read
-// by the gate (secondary.ts) and by the attack tests (test/helpers/attacker.ts), which take the
-// figures an example's data step returns: that is why the truth is not yet returned beside the
-// figures in an explicit structure.
+// One table per computation, made with the emitter (family.ts), written in one place (emit.ts,
+// from what the family states: a mean's measure, a share's declared base), handed to the gate
+// (secondary.ts `Declared.truth`) and returned beside the figures (compute.ts `Computed.truth`)
+// for the attack tests (test/helpers/attacker.ts). Never serialised: indicators.json, the CSVs
+// and the worker's messages carry the figures only.
 import type { Figure } from '../publish/indicators-schema.ts';
 
 export interface Truth {
@@ -22,4 +22,5 @@ export interface Truth {
   base?: string;
 }
 
-export const truthOf = new WeakMap<Figure, Truth>();
+/** The truth of each figure that is a table cell (model coefficients and comparisons have none). */
+export type Truths = Map<Figure, Truth>;

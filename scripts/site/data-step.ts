@@ -1,6 +1,6 @@
 // One project's data step: load → validate → compute → the Indicators document.
 import { readFileSync } from 'node:fs';
-import { computeIndicators } from '../engine/compute.ts';
+import { computeIndicators, type Computed } from '../engine/compute.ts';
 import { noDataIndicators } from '../engine/no-data.ts';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { configPath, loadProject, type Loaded, type ProjectPaths } from '../read/project.ts';
@@ -18,20 +18,26 @@ export async function buildIndicators(paths: ProjectPaths, builtAt: Date): Promi
 }
 
 /** The data step: every figure computed from the Dataset, the ESF breakdowns among them. */
-export async function buildProjectData(paths: ProjectPaths, builtAt: Date): Promise<{ indicators: Indicators }> {
+export async function buildProjectData(paths: ProjectPaths, builtAt: Date): Promise<ProjectData> {
   return projectData(paths, await loadProject(paths), builtAt);
+}
+
+/** The data step's result: the Indicators document, and the unrounded values behind its figures (engine/truth.ts), which only the attack tests read. */
+export interface ProjectData {
+  indicators: Indicators;
+  truth: Computed['truth'];
 }
 
 /**
  * The data step on a loaded project. `secondary: false` leaves secondary suppression out: it
  * decides what to hide, not whether the input is valid, so `check` skips it to stay fast.
  */
-export function projectData(paths: ProjectPaths, loaded: Loaded, builtAt: Date, { secondary = true } = {}): { indicators: Indicators } {
+export function projectData(paths: ProjectPaths, loaded: Loaded, builtAt: Date, { secondary = true } = {}): ProjectData {
   const { dataset, inputs, checks, secrets } = loaded;
   const config = secondary ? loaded.config : { ...loaded.config, disclosure: { ...loaded.config.disclosure, secondary: false } };
   // No participant rows yet (a fresh scaffold): a "no data yet" report rather than a failure.
   const cfgShown = relative(paths.root, configPath(paths));
-  let computed: ReturnType<typeof computeIndicators>;
+  let computed: Computed;
   try {
     computed = dataset.participants.length === 0 ? noDataIndicators(config) : computeIndicators(config, dataset, cfgShown);
   } catch (err) {
@@ -69,5 +75,5 @@ export function projectData(paths: ProjectPaths, loaded: Loaded, builtAt: Date, 
   if (config.programme_area) report.programme_area = config.programme_area;
   const indicators: Indicators = { report, figures: computed.figures, goals: computed.goals, models: computed.models, checks: [...checks, ...computed.checks] };
   secretsOf.set(indicators, secrets);
-  return { indicators };
+  return { indicators, truth: computed.truth };
 }

@@ -44,7 +44,7 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
   if (refused) throw new InputError([refused]);
   const configSha = existsSync(cfg) ? sha256(cfg) : ''; // a missing file: the loader says so
   const cached = cachedIndicators(key, configSha, join(root, 'data', slug));
-  const data = cached ? { ...cached, indicators: { ...cached.indicators, report: { ...cached.indicators.report, built_at: now.toISOString() } } } : await buildProjectData({ root, slug }, now);
+  const data = cached ? { ...cached, indicators: { ...cached.indicators, report: { ...cached.indicators.report, built_at: now.toISOString() } } } : { indicators: (await buildProjectData({ root, slug }, now)).indicators };
   // The secrets (ids, free text) the output is scanned for travel with the indicators object.
   if (cached) secretsOf.set(data.indicators, secretsOf.get(cached.indicators)!);
   else dataCache.set(key, { configSha, ...data });

@@ -12,11 +12,11 @@ import type { Dataset, Participant } from '../../scripts/config/contract.ts';
 import { computeIndicators } from '../../scripts/engine/compute.ts';
 import { applySecondarySuppression } from '../../scripts/engine/secondary.ts';
 import { feasibleIntervals } from '../../scripts/engine/intervals.ts';
-import { buildIndicators } from '../../scripts/site/data-step.ts';
+import { buildProjectData } from '../../scripts/site/data-step.ts';
 import type { Figure } from '../../scripts/publish/indicators-schema.ts';
 import { figureCsv } from '../../scripts/publish/write-outputs.ts';
 import { InputError } from '../../scripts/problems.ts';
-import { attack, primaryCells, type Knowledge } from '../helpers/attacker.ts';
+import { attack, primaryCells, type Knowledge, type Published } from '../helpers/attacker.ts';
 import { ActivityTable, type TableDataset } from '../../scripts/engine/activity-table.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -43,7 +43,7 @@ const many = (n: number, make: () => Participant) => Array.from({ length: n }, m
 const data = (participants: Participant[]): TableDataset => ({ participants, activities: new ActivityTable(), followups: [], survey: [], costs: [] });
 
 /** The narrowest interval the attacker gets for a primary-suppressed cell, with its key. */
-function weakest(figures: Figure[], k: number, know: Knowledge): { key: string; width: number; value: number } | undefined {
+function weakest(figures: Published, k: number, know: Knowledge): { key: string; width: number; value: number } | undefined {
   const primary = primaryCells(figures, k);
   const intervals = attack(figures, know);
   let worst: { key: string; width: number; value: number } | undefined;
@@ -101,10 +101,10 @@ describe('secondary suppression against an attacker who knows the margins', () =
     it(`${c.name}: recoverable with primary suppression alone, protected with secondary`, () => {
       const k = 5;
       const primaryOnly = computeIndicators(config({ ...c.extra, disclosure: { min_count: k, secondary: false } }), data(c.people()));
-      const broken = weakest(primaryOnly.figures, k, { hasUnreported: false });
+      const broken = weakest(primaryOnly, k, { hasUnreported: false });
       assert.ok(broken && broken.width < k, `the attacker narrows some suppressed cell below ${k} without secondary suppression`);
       const r = computeIndicators(config({ ...c.extra, disclosure: { min_count: k } }), data(c.people()));
-      const w = weakest(r.figures, k, { hasUnreported: false })!;
+      const w = weakest(r, k, { hasUnreported: false })!;
       assert.ok(w.width >= k - 1e-6, `${w.key} (true value ${w.value}) lies in an interval only ${w.width} wide`);
       assert.ok(r.checks.some((x) => x.id === 'disclosure.secondary'), 'a check says how many values secondary suppression hid');
     });
@@ -113,13 +113,13 @@ describe('secondary suppression against an attacker who knows the margins', () =
   it('protects a tiny project, where nearly every count is small, instead of refusing it', () => {
     const people = [person('A', 'woman', true), person('A', 'man', false), person('A', 'woman', false), person('B', 'woman', true), person('B', 'man', true), person('C', 'woman', true)];
     const r = computeIndicators(config({ disclosure: { min_count: 5 } }), data(people));
-    const w = weakest(r.figures, 5, { hasUnreported: false })!;
+    const w = weakest(r, 5, { hasUnreported: false })!;
     assert.ok(w.width >= 5 - 1e-6, `${w.key} (true value ${w.value}) lies in an interval only ${w.width} wide`);
   });
 
   it('stops with a clear error, not an endless build, when protection would need too many linear programs', () => {
-    const figures = computeIndicators(config({ disclosure: { min_count: 5, secondary: false } }), data(cases[0]!.people())).figures;
-    assert.throws(() => applySecondarySuppression(figures, 5, undefined, 0), /more than 0 linear programs/);
+    const { figures, truth } = computeIndicators(config({ disclosure: { min_count: 5, secondary: false } }), data(cases[0]!.people()));
+    assert.throws(() => applySecondarySuppression(figures, { truth, links: [], unpublished: [] }, 5, undefined, 0), /more than 0 linear programs/);
   });
 
   it('hides a comparison or goal resting on a secondarily suppressed share, never a number', () => {
@@ -133,7 +133,7 @@ describe('secondary suppression against an attacker who knows the margins', () =
 describe('the example projects', () => {
   for (const slug of ['mia-vidare', 'samverkan-leder-till-arbete', 'uppsala-upphandlade-insatser', 'nya-vagar-till-arbete']) {
     it(`${slug}: every suppressed count of every table is protected by an interval at least k wide`, async () => {
-      const ind = await buildIndicators({ root, slug }, new Date(0));
+      const { indicators: ind, truth } = await buildProjectData({ root, slug }, new Date(0));
       const k = ind.report.disclosure.min_count;
       const cfg = parse(readFileSync(join(root, 'content', slug, 'report.yaml'), 'utf8')) as { gender_share_of?: 'enrolled' | 'exited'; survey?: { questions: Array<{ id: string; positive?: string[] }> }; outcome_groups?: Array<{ id: string; entry_group?: string; filter?: unknown }> };
       const know: Knowledge = {
@@ -143,9 +143,9 @@ describe('the example projects', () => {
         ...(cfg.gender_share_of ? { genderShareOf: cfg.gender_share_of } : {}),
         positive: Object.fromEntries((cfg.survey?.questions ?? []).filter((q) => q.positive).map((q) => [q.id, q.positive!])),
       };
-      const primary = primaryCells(ind.figures, k);
+      const primary = primaryCells({ figures: ind.figures, truth }, k);
       assert.ok(primary.size > 0, 'the example has suppressed cells to protect');
-      const intervals = attack(ind.figures, know);
+      const intervals = attack({ figures: ind.figures, truth }, know);
       for (const [key, value] of primary) {
         const [lo, hi] = intervals.get(key)!;
         assert.ok(hi - lo >= k - 1e-6, `${slug}: ${key} (true value ${value}) lies in [${lo}, ${hi}]`);

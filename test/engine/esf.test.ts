@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildSite } from '../../scripts/site/build-site.ts';
-import { buildIndicators } from '../../scripts/site/data-step.ts';
+import { buildProjectData } from '../../scripts/site/data-step.ts';
 import { ESF_INDICATORS, isLongTermUnemployed, LONG_TERM } from '../../scripts/engine/esf.ts';
 import type { Participant } from '../../scripts/config/contract.ts';
 import { monthsBefore } from '../../scripts/engine/followup-base.ts';
-import { truthOf } from '../../scripts/engine/truth.ts';
 import type { Indicators } from '../../scripts/publish/indicators-schema.ts';
 import { messages, THIRD_GENDER } from '../../scripts/messages.ts';
 import { attack, primaryCells } from '../helpers/attacker.ts';
@@ -259,16 +258,17 @@ describe('ESF+ indicators of a fixture export', () => {
     assert.ok(rows > 50, `${rows} hidden rows in the figure CSVs`);
     // 3. So the attacker knows what indicators.json publishes and how the tables fit together, the
     //    ESF bases included (enrolled, exited, the six-month base), and solves for each hidden count.
-    const truth = await buildIndicators({ root, slug: 'demo' }, new Date('2024-08-01T00:00:00Z'));
+    const built = await buildProjectData({ root, slug: 'demo' }, new Date('2024-08-01T00:00:00Z'));
+    const truth = { figures: built.indicators.figures, truth: built.truth };
     const nonBinary = truth.figures.filter((f) => f.id === 'participants.enrolled' && f.gender === 'other');
-    assert.deepEqual(nonBinary.filter((f) => truthOf.get(f)!.value! > 0).map((f) => f.unit).sort(), ['C', 'total'], 'non-binary participants in unit C only');
+    assert.deepEqual(nonBinary.filter((f) => truth.truth.get(f)!.value! > 0).map((f) => f.unit).sort(), ['C', 'total'], 'non-binary participants in unit C only');
     assert.ok(nonBinary.every((f) => f.unit === 'A' || f.unit === 'B' || f.value === null), 'and too few to show');
     const leaving = ['esf.job_searching_at_exit', 'esf.education_at_exit', 'esf.qualification_at_exit', 'esf.employed_at_exit'];
     const bases: Record<string, string> = { 'followup.m6.coverage': 'followup.m6.base', 'followup.work_6m.of_base': 'followup.m6.base' };
     for (const f of truth.figures) if (f.id.startsWith('esf.')) bases[f.id] = leaving.includes(f.id) ? 'participants.exited' : f.id.endsWith('_6m') ? 'followup.m6.base' : 'participants.enrolled';
-    const primary = primaryCells(truth.figures, K);
+    const primary = primaryCells(truth, K);
     assert.ok([...primary.keys()].some((k) => k.startsWith('num:esf.') && k.endsWith('|other')), 'non-binary ESF cells are among the hidden');
-    const intervals = attack(truth.figures, { hasUnreported: false, bases });
+    const intervals = attack(truth, { hasUnreported: false, bases });
     for (const [key, value] of primary) {
       const [lo, hi] = intervals.get(key)!;
       assert.ok(hi - lo >= K - 1e-6, `${key} (true value ${value}) lies in [${lo}, ${hi}]`);

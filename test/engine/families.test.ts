@@ -10,7 +10,6 @@ import { configSchema, type Config } from '../../scripts/config/schema.ts';
 import type { Participant } from '../../scripts/config/contract.ts';
 import { computeIndicators } from '../../scripts/engine/compute.ts';
 import { assertUniqueFigures } from '../../scripts/engine/gate.ts';
-import { truthOf } from '../../scripts/engine/truth.ts';
 import { ActivityTable, type TableDataset } from '../../scripts/engine/activity-table.ts';
 import type { Activity } from '../../scripts/config/contract.ts';
 import type { Figure } from '../../scripts/publish/indicators-schema.ts';
@@ -83,8 +82,8 @@ describe('the measure a mean or sum rests on', () => {
   it("is stated by its family: an activity group's months mean and sum share the persons and the sum of <id>.months", () => {
     const cfg = config({ activity_groups: [{ id: 'act.training', label: 'Träning', activity: ['work_training'] }] });
     const acts: Activity[] = people.map((p, i) => ({ participant: i, participantId: p.id, activity: 'work_training', provider: null, result: null, startDate: null, endDate: null, months: 2, hours: 10 }));
-    const { figures } = computeIndicators(cfg, data(people, acts));
-    const of = (id: string) => figures.filter((x) => x.id === id).map((x) => truthOf.get(x)!.measure);
+    const { figures, truth } = computeIndicators(cfg, data(people, acts));
+    const of = (id: string) => figures.filter((x) => x.id === id).map((x) => truth.get(x)!.measure);
     assert.deepEqual([...new Set(of('act.training.months_mean'))], ['act.training.months']);
     assert.deepEqual([...new Set(of('act.training.months_sum'))], ['act.training.months']);
     assert.deepEqual([...new Set(of('act.training.hours_mean'))], ['act.training.hours']);

@@ -11,7 +11,7 @@ import { computeIndicators } from '../../scripts/engine/compute.ts';
 import { periodsBetween } from '../../scripts/engine/series.ts';
 import { quantile } from '../../scripts/engine/emit.ts';
 import type { Figure } from '../../scripts/publish/indicators-schema.ts';
-import { attack, primaryCells } from '../helpers/attacker.ts';
+import { attack, primaryCells, type Published } from '../helpers/attacker.ts';
 import { ActivityTable, type TableDataset } from '../../scripts/engine/activity-table.ts';
 
 const UNITS = ['A', 'B'];
@@ -237,7 +237,7 @@ describe('date filters on outcome groups, entry groups and distributions', () =>
 // ---- the publication gate ------------------------------------------------------------------
 
 /** Hidden counts (1 … k−1) whose interval, for an attacker who also knows the given sums, is narrower than k. */
-function exposed(figures: Figure[], k: number, sums: Array<Array<[string, number]>>): string[] {
+function exposed(figures: Published, k: number, sums: Array<Array<[string, number]>>): string[] {
   const iv = attack(figures, { hasUnreported: false, linked: sums });
   return [...primaryCells(figures, k)].filter(([key]) => {
     const i = iv.get(key);
@@ -258,9 +258,9 @@ describe('the gate protects the new tables', () => {
   const series = { series: [{ id: 's', label: 'S', interval: 'quarter' }] };
 
   it('a quarterly series: the attacker narrows a small cell without secondary suppression, never with it', () => {
-    const open = computeIndicators(config({ ...series, disclosure: { min_count: k, secondary: false } }), data(ps)).figures;
+    const open = computeIndicators(config({ ...series, disclosure: { min_count: k, secondary: false } }), data(ps));
     assert.ok(exposed(open, k, seriesSums).length > 0, 'primary suppression alone leaves a small cell of the series recoverable');
-    const safe = computeIndicators(config({ ...series, disclosure: { min_count: k } }), data(ps)).figures;
+    const safe = computeIndicators(config({ ...series, disclosure: { min_count: k } }), data(ps));
     assert.deepEqual(exposed(safe, k, seriesSums), []);
   });
 
@@ -270,9 +270,9 @@ describe('the gate protects the new tables', () => {
       [['num:exit.work:', 1], ['num:crosstab.x.under_25:', -1], ['num:crosstab.x.25_plus:', -1]],
       [['den:exit.work:', 1], ['den:crosstab.x.under_25:', -1], ['den:crosstab.x.25_plus:', -1]],
     ];
-    const open = computeIndicators(config({ ...ct, disclosure: { min_count: k, secondary: false } }), data(ps)).figures;
+    const open = computeIndicators(config({ ...ct, disclosure: { min_count: k, secondary: false } }), data(ps));
     assert.ok(exposed(open, k, sums).length > 0, 'primary suppression alone leaves a small crosstab cell recoverable');
-    const safe = computeIndicators(config({ ...ct, disclosure: { min_count: k } }), data(ps)).figures;
+    const safe = computeIndicators(config({ ...ct, disclosure: { min_count: k } }), data(ps));
     assert.deepEqual(exposed(safe, k, sums), []);
   });
 

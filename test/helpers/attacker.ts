@@ -4,7 +4,10 @@
 // scripts/engine/secondary.ts on purpose: it shares only the LP wrapper.
 import type { Figure } from '../../scripts/publish/indicators-schema.ts';
 import { feasibleIntervals, type Equation } from '../../scripts/engine/intervals.ts';
-import { truthOf } from '../../scripts/engine/truth.ts';
+import type { Computed } from '../../scripts/engine/compute.ts';
+
+/** What the attack reads: the published figures, and (for the worst case and the test's oracle) the values behind them. */
+export type Published = Pick<Computed, 'figures' | 'truth'>;
 
 export interface Knowledge {
   /** Some units are not reported but counted in the total. */
@@ -33,9 +36,9 @@ export interface Knowledge {
 const key = (table: string, unit: string, gender: string) => `${table}|${unit}|${gender}`;
 
 /** Counts of one figure: its table names and published value (undefined when hidden). */
-function countCells(f: Figure): Array<{ table: string; value: number | undefined; truth: number | undefined }> {
+function countCells(f: Figure, truth: Published['truth']): Array<{ table: string; value: number | undefined; truth: number | undefined }> {
   const cat = f.category ?? '';
-  const t = truthOf.get(f) ?? {};
+  const t = truth.get(f) ?? {};
   if (f.kind === 'count') return [{ table: `c:${f.id}:${cat}`, value: f.value ?? undefined, truth: t.value }];
   if (f.kind === 'share') return [{ table: `num:${f.id}:${cat}`, value: f.numerator ?? undefined, truth: t.num }, { table: `den:${f.id}:${cat}`, value: f.denominator, truth: t.den }];
   if (f.kind === 'mean' || f.kind === 'sum') return [{ table: `n:${f.id.replace(/_(mean|sum)$/, '')}`, value: f.n, truth: t.n }];
@@ -44,12 +47,12 @@ function countCells(f: Figure): Array<{ table: string; value: number | undefined
 }
 
 /** Interval of every hidden count cell, by `table|unit|gender`. */
-export function attack(figures: Figure[], know: Knowledge): Map<string, [number, number]> {
+export function attack({ figures, truth: truthOf }: Published, know: Knowledge): Map<string, [number, number]> {
   const value = new Map<string, number | undefined>();
   const truth = new Map<string, number>();
   const tables = new Map<string, { units: string[]; genders: string[] }>();
   for (const f of figures)
-    for (const { table, value: v, truth: tv } of countCells(f)) {
+    for (const { table, value: v, truth: tv } of countCells(f, truthOf)) {
       const k = key(table, f.unit, f.gender);
       if (tv !== undefined) truth.set(k, tv);
       value.set(k, value.has(k) && value.get(k) !== undefined ? value.get(k) : v);
@@ -142,10 +145,10 @@ export function attack(figures: Figure[], know: Knowledge): Map<string, [number,
 }
 
 /** The hidden counts that primary suppression hid (1 … k−1), by the same keys, with their value. */
-export function primaryCells(figures: Figure[], k: number): Map<string, number> {
+export function primaryCells({ figures, truth }: Published, k: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const f of figures) {
-    const t = truthOf.get(f);
+    const t = truth.get(f);
     if (!t) continue;
     const cat = f.category ?? '';
     const check = (table: string, v: number | undefined, hidden: boolean) => {
