@@ -9,6 +9,7 @@ import { normaliseText, openPdf, pageText } from '../pdf/inspect.ts';
 import type { Problem } from '../problems.ts';
 import type { Secrets } from './secrets.ts';
 import { privacyText } from '../problem-messages.ts';
+import { Needles } from './needles.ts';
 
 export interface ScanProject {
   slug: string;
@@ -29,7 +30,8 @@ export const distinctiveId = (id: string) => id.length >= 6 || (id.length >= 3 &
 /** Free-text answers shorter than this ("Nej", "Bra") are ordinary words, not a leak. */
 export const MIN_FREE_TEXT = 12;
 
-const squash = (s: string) => normaliseText(s).replace(/\s+/g, ' ').trim().toLowerCase();
+const squashNormalised = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const squash = (s: string) => squashNormalised(normaliseText(s));
 export const decodeEntities = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (m, e: string) => {
     const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -77,7 +79,7 @@ function sourceOf(needle: string, p: ScanProject): string | undefined {
 export async function scanSite(outDir: string, projects: ScanProject[], pdfTexts: ReadonlyMap<string, string> = new Map(), skip: ReadonlySet<string> = new Set()): Promise<Problem[]> {
   const ids = new Map<string, ScanProject>();
   for (const p of projects) for (const id of p.secrets.ids) if (distinctiveId(id)) ids.set(id, p);
-  const answers = projects.flatMap((p) => p.secrets.freeText.filter((a) => squash(a.text).length >= MIN_FREE_TEXT).map((a) => ({ ...a, squashed: squash(a.text), project: p })));
+  const answers = new Needles(projects.flatMap((p) => p.secrets.freeText.map((a) => ({ text: squash(a.text), value: { ...a, project: p } }))), MIN_FREE_TEXT);
   const problems: Problem[] = [];
   for (const file of walk(outDir)) {
     const shown = relative(outDir, file);
@@ -85,25 +87,22 @@ export async function scanSite(outDir: string, projects: ScanProject[], pdfTexts
     const text = await textOf(file, pdfTexts.get(shown));
     if (text === null) continue;
     const where = privacyText.comesFrom;
-    for (const n of findIdentityNumbers(normaliseText(text))) {
+    const normalised = normaliseText(text);
+    for (const n of findIdentityNumbers(normalised)) {
       const source = projects.map((p) => sourceOf(n.match, p)).find(Boolean);
       problems.push({ file: shown, value: maskIdentityNumber(n.match), expected: privacyText.identityNumberPublished(where(source)) });
     }
     const seen = new Set<string>();
     // Ids are matched as whole tokens: letters, digits and the joiners ids are written with.
-    for (const m of normaliseText(text).matchAll(/[\p{L}\p{N}](?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?/gu)) {
+    for (const m of normalised.matchAll(/[\p{L}\p{N}](?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?/gu)) {
       const token = m[0];
       const p = ids.get(token);
       if (!p || seen.has(token)) continue;
       seen.add(token);
       problems.push({ file: shown, value: `${token.slice(0, 1)}…`, expected: privacyText.idPublished(p.slug, where(sourceOf(token, p))) });
     }
-    if (answers.length > 0) {
-      const flat = squash(text);
-      for (const a of answers)
-        if (flat.includes(a.squashed))
-          problems.push({ file: shown, expected: privacyText.freeTextPublished(a.line, `data/${a.project.slug}/${a.file}`, a.column, where(sourceOf(a.text, a.project))) });
-    }
+    for (const a of answers.foundIn(squashNormalised(normalised)))
+      problems.push({ file: shown, expected: privacyText.freeTextPublished(a.line, `data/${a.project.slug}/${a.file}`, a.column, where(sourceOf(a.text, a.project))) });
   }
   return problems;
 }
