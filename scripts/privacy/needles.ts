@@ -17,6 +17,8 @@ export class Needles<T> {
   readonly #window: number;
   readonly #byPrefix = new Map<number, Array<{ text: string; value: T }>>();
   readonly #lead: number;
+  /** Which low 16 bits of a prefix hash occur: most windows are passed over without a Map lookup. */
+  readonly #seen = new Uint8Array(1 << 16);
 
   /** `needles`: each string with what a match returns; strings shorter than `window` are never found. */
   constructor(needles: Iterable<{ text: string; value: T }>, window: number) {
@@ -28,6 +30,7 @@ export class Needles<T> {
       if (n.text.length < window) continue;
       const h = hashOf(n.text, 0, window);
       this.#byPrefix.set(h, [...(this.#byPrefix.get(h) ?? []), n]);
+      this.#seen[h & 0xffff] = 1;
     }
   }
 
@@ -38,7 +41,7 @@ export class Needles<T> {
     const found = new Set<T>();
     let h = hashOf(text, 0, w);
     for (let i = 0; ; i++) {
-      const candidates = this.#byPrefix.get(h);
+      const candidates = this.#seen[h & 0xffff] === 1 ? this.#byPrefix.get(h) : undefined;
       if (candidates) for (const n of candidates) if (!found.has(n.value) && text.startsWith(n.text, i)) found.add(n.value);
       if (i + w >= text.length) break;
       h = (Math.imul(h - Math.imul(text.charCodeAt(i), this.#lead), BASE) + text.charCodeAt(i + w)) | 0;

@@ -57,8 +57,10 @@ async function textOf(file: string, known: string | undefined): Promise<string |
     }
   }
   if (!TEXT.has(ext)) return null;
+  // A page is read as its reader reads it: character references decoded (an id written as
+  // P&#48;1 is P01 on the page); text outside them is the same in both.
   const raw = readFileSync(file, 'utf8');
-  return ext === '.html' || ext === '.htm' || ext === '.svg' || ext === '.xml' ? `${raw}\n${decodeEntities(raw)}` : raw;
+  return ext === '.html' || ext === '.htm' || ext === '.svg' || ext === '.xml' ? decodeEntities(raw) : raw;
 }
 
 /** Where in the project's content a string is written (narrative, report.yaml), if anywhere. */
@@ -72,37 +74,108 @@ function sourceOf(needle: string, p: ScanProject): string | undefined {
   return undefined;
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** 1 for an ASCII letter or digit, 2 for a joiner (_ and -), 0 otherwise. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : c === 0x5f || c === 0x2d ? 2 : 0));
+
+/** The class (as ASCII_CLASS) of the character at `i`, a surrogate pair read as one code point, and its length in code units. */
+function charAt(text: string, i: number): [cls: number, width: number] {
+  const code = text.charCodeAt(i);
+  if (code < 128) return [ASCII_CLASS[code]!, 1];
+  const point = text.codePointAt(i)!;
+  const width = point > 0xffff ? 2 : 1;
+  return [LETTER_OR_DIGIT.test(String.fromCodePoint(point)) ? 1 : 0, width];
+}
+
 /**
- * Every leak in `outDir`; empty when the site is clean. `pdfTexts` holds text already extracted
- * from PDFs (by output path relative to `outDir`, pages joined by newlines), read here otherwise.
+ * Each whole token of `text` whose length lies within [min, max]: a run of letters, digits and the
+ * joiners ids are written with (_ and -), without joiners at its ends, as
+ * /[\p{L}\p{N}](?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?/gu matches. Only tokens of an id's length are
+ * cut out of the text (a page's chart paths hold millions of short numbers).
  */
-export async function scanSite(outDir: string, projects: ScanProject[], pdfTexts: ReadonlyMap<string, string> = new Map(), skip: ReadonlySet<string> = new Set()): Promise<Problem[]> {
-  const ids = new Map<string, ScanProject>();
-  for (const p of projects) for (const id of p.secrets.ids) if (distinctiveId(id)) ids.set(id, p);
-  const answers = new Needles(projects.flatMap((p) => p.secrets.freeText.map((a) => ({ text: squash(a.text), value: { ...a, project: p } }))), MIN_FREE_TEXT);
-  const problems: Problem[] = [];
-  for (const file of walk(outDir)) {
-    const shown = relative(outDir, file);
-    if (skip.has(shown.split(/[\\/]/)[0]!)) continue; // a project kept from the last good site, scanned when it was built
-    const text = await textOf(file, pdfTexts.get(shown));
-    if (text === null) continue;
+export function* tokensOfLength(text: string, min: number, max: number): Generator<string> {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let [cls, width] = charAt(text, i);
+    if (cls !== 1) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    let end = i + width; // one past the last letter or digit of the run
+    for (i += width; i < n; i += width) {
+      [cls, width] = charAt(text, i);
+      if (cls === 0) break;
+      if (cls === 1) end = i + width;
+    }
+    if (end - start >= min && end - start <= max) yield text.slice(start, end);
+    i = end;
+  }
+}
+
+/**
+ * The secrets of every project made searchable once (ids by token, free-text answers by a
+ * rolling hash), so that the files can be scanned in any order and any number of calls: each
+ * project's folder as soon as its PDF is checked, the pages across projects at the end.
+ */
+export class SiteScan {
+  readonly #projects: ScanProject[];
+  readonly #ids = new Map<string, ScanProject>();
+  /** The shortest and the longest id looked for. */
+  readonly #idLengths: [number, number];
+  readonly #answers: Needles<ScanProject['secrets']['freeText'][number] & { project: ScanProject }>;
+
+  constructor(projects: ScanProject[]) {
+    this.#projects = projects;
+    for (const p of projects) for (const id of p.secrets.ids) if (distinctiveId(id)) this.#ids.set(id, p);
+    const lengths = [...this.#ids.keys()].map((id) => id.length);
+    this.#idLengths = lengths.reduce<[number, number]>(([lo, hi], l) => [Math.min(lo, l), Math.max(hi, l)], [Infinity, 0]);
+    this.#answers = new Needles(projects.flatMap((p) => p.secrets.freeText.map((a) => ({ text: squash(a.text), value: { ...a, project: p } }))), MIN_FREE_TEXT);
+  }
+
+  /**
+   * Every leak in the files under `dir` (a folder of `outDir`, or `outDir` itself), named
+   * relative to `outDir`. `pdfTexts` holds text already extracted from PDFs (by that name, pages
+   * joined by newlines), read here otherwise; top-level folders in `skip` are left out.
+   */
+  async folder(outDir: string, dir: string, pdfTexts: ReadonlyMap<string, string> = new Map(), skip: ReadonlySet<string> = new Set()): Promise<Problem[]> {
+    const problems: Problem[] = [];
+    for (const file of walk(dir)) {
+      const shown = relative(outDir, file);
+      if (skip.has(shown.split(/[\\/]/)[0]!)) continue;
+      const text = await textOf(file, pdfTexts.get(shown));
+      if (text !== null) problems.push(...this.#leaks(shown, normaliseText(text)));
+    }
+    return problems;
+  }
+
+  #leaks(shown: string, normalised: string): Problem[] {
+    const problems: Problem[] = [];
     const where = privacyText.comesFrom;
-    const normalised = normaliseText(text);
     for (const n of findIdentityNumbers(normalised)) {
-      const source = projects.map((p) => sourceOf(n.match, p)).find(Boolean);
+      const source = this.#projects.map((p) => sourceOf(n.match, p)).find(Boolean);
       problems.push({ file: shown, value: maskIdentityNumber(n.match), expected: privacyText.identityNumberPublished(where(source)) });
     }
     const seen = new Set<string>();
-    // Ids are matched as whole tokens: letters, digits and the joiners ids are written with.
-    for (const m of normalised.matchAll(/[\p{L}\p{N}](?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?/gu)) {
-      const token = m[0];
-      const p = ids.get(token);
+    for (const token of tokensOfLength(normalised, this.#idLengths[0], this.#idLengths[1])) {
+      const p = this.#ids.get(token);
       if (!p || seen.has(token)) continue;
       seen.add(token);
       problems.push({ file: shown, value: `${token.slice(0, 1)}…`, expected: privacyText.idPublished(p.slug, where(sourceOf(token, p))) });
     }
-    for (const a of answers.foundIn(squashNormalised(normalised)))
+    for (const a of this.#answers.foundIn(squashNormalised(normalised)))
       problems.push({ file: shown, expected: privacyText.freeTextPublished(a.line, `data/${a.project.slug}/${a.file}`, a.column, where(sourceOf(a.text, a.project))) });
+    return problems;
   }
-  return problems;
+}
+
+/**
+ * Every leak in `outDir`; empty when the site is clean. `pdfTexts` holds text already extracted
+ * from PDFs (by output path relative to `outDir`, pages joined by newlines), read here otherwise.
+ * Top-level folders in `skip` (projects kept from the last good site, scanned when they were
+ * built) are left out.
+ */
+export async function scanSite(outDir: string, projects: ScanProject[], pdfTexts: ReadonlyMap<string, string> = new Map(), skip: ReadonlySet<string> = new Set()): Promise<Problem[]> {
+  return new SiteScan(projects).folder(outDir, outDir, pdfTexts, skip);
 }
