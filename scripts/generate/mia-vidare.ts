@@ -8,6 +8,7 @@
 import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { invariant } from '../problems.ts';
 import { Rng, repeat, weighted, type Counts } from './random.ts';
 import { BOM, CRLF, csvField, day, half, isoDay, num } from './format.ts';
 
@@ -289,7 +290,7 @@ function invert(a: number[][]): number[][] {
     for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
     [m[c], m[pivot]] = [m[pivot]!, m[c]!];
     const d = m[c]![c]!;
-    if (Math.abs(d) < 1e-12) throw new Error('invert: singular matrix');
+    invariant(Math.abs(d) >= 1e-12, 'MIA Vidare data: invert: a singular matrix');
     for (let j = 0; j < 2 * n; j++) m[c]![j]! /= d;
     for (let r = 0; r < n; r++) {
       if (r === c) continue;
@@ -391,7 +392,7 @@ function assignExits(rng: Rng, specs: Spec[]): void {
     const u = UNITS[ui]!;
     const combos = repeat(Object.entries(u.exits));
     const rows = exited.flatMap((s, i) => (s.unit === ui ? [i] : []));
-    if (combos.length !== u.exited || rows.length !== u.exited) throw new Error(`${u.name}: exit combinations do not sum to ${u.exited}`);
+    invariant(combos.length === u.exited && rows.length === u.exited, `MIA Vidare data: ${u.name}: exit combinations do not sum to ${u.exited}`);
     const yes = rng.shuffle(combos.filter(isTarget));
     const no = rng.shuffle(combos.filter((c) => !isTarget(c)));
     for (const i of rows) exited[i]!.status = (target[i] ? yes : no).pop()!;

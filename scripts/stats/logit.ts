@@ -5,6 +5,7 @@
 // separation) or the iteration does not converge. Matches R's glm(family = binomial).
 import { backTransform, prepare, spdInverse, spdSolve, type ActiveColumn, type Prepared } from './prepare.ts';
 import { pChiSquare, pNormal, Z95 } from './dist.ts';
+import { statsText } from '../problem-messages.ts';
 import type { Coefficient, Design, LogitResult, MarginalEffect, Separation } from './types.ts';
 
 export interface LogitOptions {
@@ -258,7 +259,7 @@ export function logit(design: Design, opts: LogitOptions = {}): LogitResult {
   let ySum = 0;
   for (let i = 0; i < n; i++) {
     const v = y[i]!;
-    if (v !== 0 && v !== 1) throw new RangeError(`logit: the outcome must be 0 or 1 (or missing), found ${v}.`);
+    if (v !== 0 && v !== 1) throw new RangeError(statsText.binaryOutcome(v));
     ySum += v;
   }
   const warnings = [...P.warnings];

@@ -8,6 +8,7 @@
 // cross-product matrix scaled to unit diagonal, column by column in the given order, so the
 // later of two collinear columns is the one left out — as R's lm does.
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { statsText } from '../problem-messages.ts';
 import { INTERCEPT, type Design, type Dropped, type Excluded } from './types.ts';
 
 /** A predictor is called collinear when 1 − R² of it on the earlier kept predictors is below this. */
@@ -107,8 +108,8 @@ export function prepare(design: Design): Prepared {
   const N = design.y.length;
   const names = new Set<string>([INTERCEPT]);
   for (const c of design.columns) {
-    if (c.values.length !== N) throw new RangeError(`Predictor '${c.name}' has ${c.values.length} values, the outcome ${N}.`);
-    if (names.has(c.name)) throw new RangeError(`Predictor name '${c.name}' is used twice (or is reserved).`);
+    if (c.values.length !== N) throw new RangeError(statsText.predictorLength(c.name, c.values.length, N));
+    if (names.has(c.name)) throw new RangeError(statsText.predictorNameTwice(c.name));
     names.add(c.name);
   }
   const warnings: string[] = [];
