@@ -1,6 +1,8 @@
 // Colours for charts. Every categorical colour has a contrast of at least 3:1 against white
 // (WCAG 2.1, 1.4.11 non-text contrast), and no chart relies on colour alone: units are read
 // from axis text, Likert answers from the legend and the percentages written in the segments.
+import { paletteText } from './problem-messages.ts';
+import { invariant } from './problems.ts';
 
 /** Categorical palette, in order of use. Each colour ≥ 3:1 against white (tested). */
 export const categorical = [
@@ -56,7 +58,7 @@ export const diverging: Record<number, readonly string[]> = {
 /** The diverging palette for a scale of n answers (2–7). */
 export function divergingPalette(n: number): readonly string[] {
   const p = diverging[n];
-  if (!p) throw new Error(`No diverging palette for a scale of ${n} answers (2–7 are supported).`);
+  if (!p) throw new Error(paletteText.noDivergingPalette(n));
   return p;
 }
 
@@ -68,7 +70,7 @@ function channel(c: number): number {
 /** WCAG relative luminance of a #rgb or #rrggbb colour. */
 export function luminance(hex: string): number {
   const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
-  if (!m) throw new Error(`Not a hex colour: ${hex}`);
+  invariant(m, `not a hex colour: ${hex} (colours come from this palette or a branding accent the schema checked)`);
   let h = m[1]!;
   if (h.length === 3) h = [...h].map((c) => c + c).join('');
   const [r, g, b] = [0, 2, 4].map((i) => channel(parseInt(h.slice(i, i + 2), 16))) as [number, number, number];

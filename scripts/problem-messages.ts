@@ -126,6 +126,8 @@ export const narrativeText = {
     `figure "${id}" for unit "${unit}", gender "${gender}"${category ? ` and category "${category}"` : ''}: it is not computed (a distribution needs its category as the fifth argument, a gender must be all, woman, man or other)`,
   goalIdCited: (id: string, ids: Iterable<string>) => `the id of a goal: "${id}" is not one (${[...ids].join(', ')})`,
   goalUnit: (id: string, unit: string, units: string[]) => `a unit the goal "${id}" is judged for: "${unit}" is not one (${units.join(', ')})`,
+  // the scaffold's writing prompts (scripts/scaffold/placeholders.ts)
+  placeholder: 'your own text in place of the writing prompt of eval-report new (the build refuses a report that still holds one)',
 } as const;
 
 /** Errors while rendering the page model and the charts (a configuration the checks let through). */
@@ -232,4 +234,43 @@ export const readText = {
   textAt: (expected: string, column: number) => `${expected} (at character ${column} of the answer's text)`,
   /** An internal error: a row reader asked for a column its table does not have. */
   noSuchColumn: (name: string, table: string) => `bug: no column ${name} in table ${table}`,
+} as const;
+
+// ── Statistics, example generators, benchmarks, shared modules; internal errors ──────────────
+
+/** Errors of the estimators (scripts/stats) when called with data they cannot take. */
+export const statsText = {
+  notNumber: (name: string, value: string) => `designFromRows: '${name}' should be a number, got ${value}.`,
+  notIndicator: (name: string, value: string) => `designFromRows: '${name}' should be 0/1 or true/false, got ${value}.`,
+  levelTwice: (name: string) => `designFromRows: '${name}' lists a level twice.`,
+  /** `reference`: undefined when no level has a value to choose it by. */
+  referenceNotLevel: (reference: string | undefined, name: string, levels: string[]) =>
+    `designFromRows: the reference ${reference === undefined ? '(none: no level has a value)' : `'${reference}'`} of '${name}' is not one of its levels (${levels.join(', ')}).`,
+  predictorLength: (name: string, values: number, outcome: number) => `Predictor '${name}' has ${values} values, the outcome ${outcome}.`,
+  predictorNameTwice: (name: string) => `Predictor name '${name}' is used twice (or is reserved).`,
+  positiveCount: (which: string, value: number) => `twoProportions: ${which} must be a positive integer, got ${value}.`,
+  countWithin: (which: string, total: string, value: number) => `twoProportions: ${which} must be an integer in 0..${total}, got ${value}.`,
+  binaryOutcome: (value: number) => `logit: the outcome must be 0 or 1 (or missing), found ${value}.`,
+} as const;
+
+/** Errors of the example data generators (npm run generate). */
+export const generateText = {
+  unknownExample: (slug: string, known: string[]) => `Unknown example "${slug}". Known: ${listed(known)}`,
+} as const;
+
+/** Errors of the benchmarks (npm run bench). */
+export const benchText = {
+  fitFailed: (message: string) => `benchFit: a fit failed (${message}).`,
+  /** `error`: why the command could not run, or null when it ran and exited with `status`. */
+  jobFailed: (label: string, error: string | null, status: number | null, output: string) => `${label} failed (${error ?? `exit ${status}`}):\n${output}`,
+} as const;
+
+/** Errors of the colour palette (scripts/palette.ts). */
+export const paletteText = {
+  noDivergingPalette: (n: number) => `No diverging palette for a scale of ${n} answers (2–7 are supported).`,
+} as const;
+
+/** The message of an InternalError (scripts/problems.ts): an invariant that only a bug in the tool can break. */
+export const internalText = {
+  bug: (detail: string) => `internal error (a bug in eval-report, please report it): ${detail}`,
 } as const;

@@ -1,6 +1,7 @@
 // One shape for every input problem, so the CLI can print them grouped by file and a failed
 // build can say everything that is wrong at once.
 import { maskText, quoteInput, splitNumberParts, QUOTE_MAX } from './privacy/mask.ts';
+import { internalText } from './problem-messages.ts';
 
 export interface Problem {
   file: string;
@@ -26,6 +27,25 @@ export class InputError extends Error {
     this.problems = masked;
     this.name = 'InputError';
   }
+}
+
+/**
+ * Thrown when an invariant of the tool itself fails: something only a bug in eval-report can
+ * cause (the engine emitting conflicting figures, a generator missing its published figures),
+ * never wrong input. The catalogue words the message; `detail` is for the developer.
+ */
+export class InternalError extends Error {
+  readonly detail: string;
+  constructor(detail: string, options?: ErrorOptions) {
+    super(internalText.bug(detail), options);
+    this.detail = detail;
+    this.name = 'InternalError';
+  }
+}
+
+/** Throws an InternalError with `detail` unless `condition` holds. */
+export function invariant(condition: unknown, detail: string): asserts condition {
+  if (!condition) throw new InternalError(detail);
 }
 
 /** Longest "expected" text printed (it may hold configuration values). */

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { messages, t } from '../scripts/messages.ts';
-import { configText, narrativeText, privacyText, publishText, readText, renderError } from '../scripts/problem-messages.ts';
+import { benchText, configText, generateText, internalText, narrativeText, paletteText, privacyText, publishText, readText, renderError, statsText } from '../scripts/problem-messages.ts';
+import { InternalError, invariant } from '../scripts/problems.ts';
 
 it('has every fixed text in both languages, none empty', () => {
   const sv = Object.keys(messages.sv).sort();
@@ -18,12 +19,19 @@ it('fills placeholders and leaves unknown ones visible', () => {
   assert.equal(t('en', 'legend.primary', { mark: '..' }), '.. = fewer than {k} people; the value is not shown.');
 });
 
-// The texts of problems and errors live in scripts/problem-messages.ts: the configuration,
-// rendering, privacy and publishing stages hold none of their own.
-const CATALOGUED = ['scripts/config', 'scripts/read', 'scripts/render', 'scripts/privacy', 'scripts/publish'];
+// The texts of problems and errors live in scripts/problem-messages.ts: these folders and
+// files hold none of their own. An invariant only a bug can break is no text for the person
+// building a report: `invariant(ok, detail)` or `new InternalError(detail)` (scripts/problems.ts)
+// throws it with the catalogue's wording around a detail for the developer, so neither is
+// counted as an inline text.
+const CATALOGUED = [
+  'scripts/config', 'scripts/read', 'scripts/render', 'scripts/privacy', 'scripts/publish',
+  'scripts/stats', 'scripts/generate', 'scripts/bench', 'scripts/engine', 'scripts/scaffold',
+  'scripts/palette.ts', 'scripts/problems.ts',
+];
 const INLINE_TEXT: [string, RegExp][] = [
   ['an inline `expected:` text', /\bexpected:\s*['"`]/],
-  ['an error thrown with an inline text', /\bnew (?:\w*Error|Syntax)\((?:[\w.]+,\s*)?['"`]/],
+  ['an error thrown with an inline text', /\bnew (?!InternalError\()(?:\w*Error|Syntax)\((?:[\w.]+,\s*)?['"`]/],
   ['a configuration check with an inline text', /\bout\.push\(\[\[.*?\],\s*['"`]/],
   ['a problem or notice pushed as an inline text', /\b(?:problems|errors)\.push\(\s*['"`]/],
   ['a problem made from an inline text', /\bproblem\(\s*['"`]/],
@@ -39,8 +47,9 @@ export function inlineTexts(source: string): string[] {
   return found;
 }
 
-const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+/** The .ts files of a folder (and its subfolders), or the one file named. */
+const sources = (path: string): string[] =>
+  statSync(path).isFile() ? [path] : readdirSync(path, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(path, e.name)) : e.name.endsWith('.ts') ? [join(path, e.name)] : []));
 
 it('finds an inline text where one is written', () => {
   assert.equal(inlineTexts("problems.push({ file, expected: 'a date' });").length, 1);
@@ -49,16 +58,33 @@ it('finds an inline text where one is written', () => {
   assert.equal(inlineTexts("else problem('no template comment');").length, 1);
   assert.equal(inlineTexts("if (x) out.push([['units', 'items', i, 'name'], 'each unit listed once']);").length, 1);
   assert.equal(inlineTexts('problems.push({ file, expected: configText.validYaml(detail) });\n// expected: \'a comment\'').length, 0);
+  assert.equal(inlineTexts("throw new RangeError(`wilson: no denominator`);").length, 1);
 });
 
-it('holds no inline problem or error text in the configuration, reading, rendering, privacy and publishing stages', () => {
+it('counts an internal error\'s detail as no inline text: the catalogue words it', () => {
+  assert.equal(inlineTexts("invariant(den > 0, 'wilson: a denominator that is not positive');").length, 0);
+  assert.equal(inlineTexts('if (twice.size > 0) throw new InternalError(`conflicting figures for ${ids}`);').length, 0);
+  assert.equal(inlineTexts("throw new Error('internal error: conflicting figures');").length, 1, 'an internal error is said with InternalError, not by its text');
+});
+
+it('throws an InternalError worded by the catalogue when an invariant fails, and nothing when it holds', () => {
+  assert.doesNotThrow(() => invariant(1 + 1 === 2, 'arithmetic'));
+  const cause = new Error('the solver gave up');
+  assert.throws(() => invariant(false, 'the engine emitted conflicting figures for a.b'), (e: unknown) =>
+    e instanceof InternalError && e.name === 'InternalError' && e.detail === 'the engine emitted conflicting figures for a.b'
+    && e.message === 'internal error (a bug in eval-report, please report it): the engine emitted conflicting figures for a.b');
+  assert.equal(new InternalError('x', { cause }).cause, cause);
+  for (const falsy of [0, '', null, undefined, NaN]) assert.throws(() => invariant(falsy, 'falsy'), InternalError);
+});
+
+it('holds no inline problem or error text in the stages, the engine, the estimators, the generators and benchmarks, and the shared modules', () => {
   const repo = join(import.meta.dirname, '..');
   const found = CATALOGUED.flatMap((d) => sources(join(repo, d)).flatMap((f) => inlineTexts(readFileSync(f, 'utf8')).map((l) => `${relative(repo, f)}:${l}`)));
   assert.deepEqual(found, [], 'move these texts into scripts/problem-messages.ts');
 });
 
 it('words every catalogued text as a text: none empty, placeholders filled', () => {
-  for (const [group, texts] of Object.entries({ configText, readText, narrativeText, renderError, privacyText, publishText })) {
+  for (const [group, texts] of Object.entries({ configText, readText, narrativeText, renderError, privacyText, publishText, statsText, generateText, benchText, paletteText, internalText })) {
     for (const [key, text] of Object.entries(texts)) {
       const value = typeof text === 'function' ? (text as (...a: unknown[]) => unknown)(...Array.from({ length: text.length }, () => ['x'])) : text;
       assert.equal(typeof value, 'string', `${group}.${key}`);

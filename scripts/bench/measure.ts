@@ -3,6 +3,7 @@
 // with a peer in alternating order, so that a machine whose load drifts weighs on both alike.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { benchText } from '../problem-messages.ts';
 
 export interface Measured { wallMs: number; cpuMs: number; stdout: string }
 export interface Job { label: string; command: string; args: string[]; cwd?: string; env?: NodeJS.ProcessEnv }
@@ -30,7 +31,7 @@ export function measure(job: Job): Measured {
   const cpuMs = childrenCpuMs() - cpu0;
   if (r.error || r.status !== 0) {
     const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n').slice(0, 3000);
-    throw new Error(`${job.label} failed (${r.error?.message ?? `exit ${r.status}`}):\n${out}`);
+    throw new Error(benchText.jobFailed(job.label, r.error?.message ?? null, r.status, out));
   }
   return { wallMs, cpuMs, stdout: r.stdout };
 }

@@ -3,6 +3,7 @@
 // object per row (about 130 bytes a row on Node 20; here about 48). The engine reads them by
 // row index through the accessors. Pure: no I/O.
 import type { Activity, Dataset } from '../config/contract.ts';
+import { invariant } from '../problems.ts';
 
 /** A Dataset whose activity rows are an ActivityTable (what the loader returns, what the engine reads). */
 export type TableDataset = Omit<Dataset, 'activities'> & { activities: ActivityTable };
@@ -80,7 +81,7 @@ export class ActivityTable {
   push(r: Activity): void {
     if (this.n === this.part.length) this.reserve(Math.max(16, this.n * 2));
     // NaN stands for no value: a NaN given would come back as null.
-    if (Number.isNaN(r.months) || Number.isNaN(r.hours)) throw new RangeError('an activity row with a NaN number (months or hours)');
+    invariant(!Number.isNaN(r.months) && !Number.isNaN(r.hours), 'an activity row with a NaN number (months or hours): the reader gives null for no value');
     const i = this.n++;
     this.ids.push(r.participantId);
     this.part[i] = r.participant;

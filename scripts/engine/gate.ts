@@ -7,7 +7,7 @@ import type { Config } from '../config/schema.ts';
 import type { Check, Figure } from '../publish/indicators-schema.ts';
 import { t, type Language } from '../messages.ts';
 import { configText } from '../problem-messages.ts';
-import { InputError } from '../problems.ts';
+import { InputError, invariant } from '../problems.ts';
 import type { Emitter } from './emit.ts';
 import { WorkBoundError } from './protect.ts';
 import { applySecondarySuppression, hideDifferences, type Declared } from './secondary.ts';
@@ -64,5 +64,5 @@ export function assertUniqueFigures(figures: readonly Figure[]): void {
     seen.add(key);
     shapeOf.set(f.id, shapeOf.get(f.id) ?? shape);
   }
-  if (twice.size > 0) throw new Error(`internal error: the engine emitted conflicting figures for ${[...twice].slice(0, 5).join('; ')}${twice.size > 5 ? ` and ${twice.size - 5} more` : ''} (a figure id defined twice that the configuration's cross-checks let through)`);
+  invariant(twice.size === 0, `the engine emitted conflicting figures for ${[...twice].slice(0, 5).join('; ')}${twice.size > 5 ? ` and ${twice.size - 5} more` : ''} (a figure id defined twice that the configuration's cross-checks let through)`);
 }

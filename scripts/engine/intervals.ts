@@ -4,6 +4,7 @@
 // a suppression pattern protects a cell. The build proves protection by witnesses instead
 // (protect.ts); this audit is the attacker of the tests (test/helpers/attacker.ts,
 // test/engine/protect.test.ts), an independent check of that proof.
+import { invariant } from '../problems.ts';
 import { solveLp } from './lp.ts';
 
 /** Σ coef·x = rhs over hidden cells x ≥ 0. */
@@ -54,7 +55,7 @@ function optimise(target: string, eqs: Equation[], opType: 'min' | 'max'): numbe
   cost[0] = 1;
   const r = solveLp({ sense: opType, cost, lower: new Float64Array(n), upper: new Float64Array(n).fill(Infinity), rows });
   if (r.status === 'unbounded') return opType === 'max' ? Infinity : 0;
-  if (r.status !== 'optimal') throw new Error(`feasibility interval of ${target}: the published equations give "${r.status}" (a bug in how they were set up)`);
+  invariant(r.status === 'optimal', `feasibility interval of ${target}: the published equations give "${r.status}" (a bug in how they were set up)`);
   return r.objective;
 }
 

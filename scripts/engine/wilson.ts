@@ -1,3 +1,5 @@
+import { invariant } from '../problems.ts';
+
 /** z for a two-sided 95 % interval. */
 export const Z95 = 1.959963984540054;
 
@@ -7,7 +9,7 @@ export const Z95 = 1.959963984540054;
  * near 0 or 1 — exactly the small-unit cases evaluation reports are full of.
  */
 export function wilson(num: number, den: number, z = Z95): [number, number] {
-  if (den <= 0) throw new RangeError('wilson: denominator must be positive');
+  invariant(den > 0, 'wilson: a denominator that is not positive (a share is computed only of a positive one)');
   const p = num / den;
   const z2 = z * z;
   const centre = (p + z2 / (2 * den)) / (1 + z2 / den);

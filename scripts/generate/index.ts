@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { generateText } from '../problem-messages.ts';
 import { generators } from './generators.ts';
 
 export { generators };
@@ -12,7 +13,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 async function main(slugs: string[]): Promise<void> {
   for (const slug of slugs) {
     const generate = generators[slug];
-    if (!generate) throw new Error(`Unknown example "${slug}". Known: ${Object.keys(generators).join(', ')}`);
+    if (!generate) throw new Error(generateText.unknownExample(slug, Object.keys(generators)));
     const dir = join(root, 'data', slug);
     await mkdir(dir, { recursive: true });
     for (const [name, bytes] of Object.entries(generate())) {

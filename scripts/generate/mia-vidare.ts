@@ -8,6 +8,7 @@
 import { mkdir, open, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { invariant } from '../problems.ts';
 import { Rng, repeat, weighted, type Counts } from './random.ts';
 import { BOM, CRLF, csvField, day, half, isoDay, num } from './format.ts';
 
@@ -289,7 +290,7 @@ function invert(a: number[][]): number[][] {
     for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
     [m[c], m[pivot]] = [m[pivot]!, m[c]!];
     const d = m[c]![c]!;
-    if (Math.abs(d) < 1e-12) throw new Error('invert: singular matrix');
+    invariant(Math.abs(d) >= 1e-12, 'MIA Vidare data: invert: a singular matrix');
     for (let j = 0; j < 2 * n; j++) m[c]![j]! /= d;
     for (let r = 0; r < n; r++) {
       if (r === c) continue;
@@ -317,9 +318,14 @@ function invert(a: number[][]): number[][] {
 function assignExits(rng: Rng, specs: Spec[]): void {
   const exited = specs.filter((s) => s.status !== null);
   const x = exited.map(predictors);
-  const target = exited.map(() => false);
+  const target = startingGuess(rng, exited, x);
+  refine(exited, x, target);
+  assignCombinations(rng, exited, target);
+}
 
-  // 1. Starting guess.
+/** 1. Per unit, its k exited with the highest linear probability under the model plus noise reach a target position. */
+function startingGuess(rng: Rng, exited: Spec[], x: number[][]): boolean[] {
+  const target = exited.map(() => false);
   for (let ui = 0; ui < UNITS.length; ui++) {
     const u = UNITS[ui]!;
     const rows = exited.flatMap((s, i) => (s.unit === ui ? [i] : []));
@@ -332,8 +338,14 @@ function assignExits(rng: Rng, specs: Spec[]): void {
     }));
     for (const i of [...rows].sort((a, b) => score.get(b)! - score.get(a)! || a - b).slice(0, k)) target[i] = true;
   }
+  return target;
+}
 
-  // 2. Refinement on the rows the model uses, in standard-error units: h_i = g_i / se, e = (b − b*) / se.
+/**
+ * The rows the model uses, each row's h_i = g_i / se (how a target position there moves the
+ * slopes, in standard-error units), and e = (b − b*) / se for the current targets.
+ */
+function standardised(exited: Spec[], x: number[][], target: boolean[]): { used: number[]; h: Map<number, number[]>; e: number[] } {
   const used = exited.flatMap((s, i) => (s.educationKnown ? [i] : []));
   const mean = Array.from({ length: P }, (_, j) => used.reduce((sum, i) => sum + x[i]![j]!, 0) / used.length);
   const xtx = Array.from({ length: P }, (_, a) => Array.from({ length: P }, (_, c) =>
@@ -343,6 +355,12 @@ function assignExits(rng: Rng, specs: Spec[]): void {
   const h = new Map(used.map((i) => [i, inv.map((row, j) => row.reduce((sum, v, c) => sum + v * (x[i]![c]! - mean[c]!), 0) / se[j]!)]));
   const e = TARGET_MODEL.slopes.map((b, j) => -b / se[j]!);
   for (const i of used) if (target[i]) h.get(i)!.forEach((v, j) => (e[j]! += v));
+  return { used, h, e };
+}
+
+/** 2. Greedy swaps of a target position within a unit (made in `target`), each the best one, until none lowers Σ e². */
+function refine(exited: Spec[], x: number[][], target: boolean[]): void {
+  const { used, h, e } = standardised(exited, x, target);
   // Change of the loss Σ e² when i gives its target position to j.
   const gain = (i: number, j: number) => {
     const hi = h.get(i)!, hj = h.get(j)!;
@@ -385,13 +403,15 @@ function assignExits(rng: Rng, specs: Spec[]): void {
     target[j] = true;
     for (let c = 0; c < P; c++) e[c]! += h.get(j)![c]! - h.get(i)![c]!;
   }
+}
 
-  // Exit combinations: the unit's target combinations go to its target rows, the rest to the others.
+/** 3. Exit combinations: the unit's target combinations go to its target rows, the rest to the others. */
+function assignCombinations(rng: Rng, exited: Spec[], target: boolean[]): void {
   for (let ui = 0; ui < UNITS.length; ui++) {
     const u = UNITS[ui]!;
     const combos = repeat(Object.entries(u.exits));
     const rows = exited.flatMap((s, i) => (s.unit === ui ? [i] : []));
-    if (combos.length !== u.exited || rows.length !== u.exited) throw new Error(`${u.name}: exit combinations do not sum to ${u.exited}`);
+    invariant(combos.length === u.exited && rows.length === u.exited, `MIA Vidare data: ${u.name}: exit combinations do not sum to ${u.exited}`);
     const yes = rng.shuffle(combos.filter(isTarget));
     const no = rng.shuffle(combos.filter((c) => !isTarget(c)));
     for (const i of rows) exited[i]!.status = (target[i] ? yes : no).pop()!;

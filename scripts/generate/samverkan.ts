@@ -4,6 +4,7 @@
 // exact-count lists), everything else is drawn from plausible distributions. Column names and code
 // values follow content/samverkan-leder-till-arbete/report.yaml, which maps these source values to
 // canonical codes.
+import { invariant } from '../problems.ts';
 import { Rng, repeat, weighted, type Counts } from './random.ts';
 import { BOM, CRLF, csvField, day, isoDay } from './format.ts';
 
@@ -124,7 +125,7 @@ function people(rng: Rng): Person[] {
   for (const [woman, exits] of [[false, MEN], [true, WOMEN]] as const) {
     const exited = all.filter((p) => p.exited && p.woman === woman);
     const destinations = rng.shuffle(repeat(exits.destinations));
-    if (destinations.length !== exited.length) throw new Error(`destinations (${destinations.length}) do not sum to the exited (${exited.length})`);
+    invariant(destinations.length === exited.length, `Samverkan data: destinations (${destinations.length}) do not sum to the exited (${exited.length})`);
     const ranked = exited
       .map((p, i) => ({ p, dest: destinations[i]!, key: rng.next() + COMPLETION_BIAS[destinations[i]!]! }))
       .sort((a, b) => b.key - a.key);
@@ -172,7 +173,7 @@ export function generateSamverkan(): Record<string, Buffer> {
   // Validation results: a separate stream, so the participant rows do not depend on them.
   const vrng = new Rng(SEED + 1);
   const validated = order.flatMap((p, i) => (p.validation ? [{ p, id: id(i + 1) }] : []));
-  if (validated.length !== ASSESSMENTS) throw new Error(`${validated.length} validation participants, expected ${ASSESSMENTS}`);
+  invariant(validated.length === ASSESSMENTS, `Samverkan data: ${validated.length} validation participants, expected ${ASSESSMENTS}`);
   const certificate = vrng.shuffle(repeat([[true, CERTIFICATES], [false, ASSESSMENTS - CERTIFICATES]]));
   const status = vrng.shuffle(repeat(FOLLOWUP));
   // The leaders' answers lean towards the participants who got work and a certificate.

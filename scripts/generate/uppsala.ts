@@ -6,6 +6,7 @@
 // from plausible distributions. test/generate/uppsala-data.test.ts checks every published figure again by
 // parsing the files.
 import iconv from 'iconv-lite';
+import { invariant } from '../problems.ts';
 import { Rng, repeat, weighted, type Counts } from './random.ts';
 import { CRLF, csvField, day, isoDay } from './format.ts';
 
@@ -176,12 +177,12 @@ function providerSets(rng: Rng, gender: Gender): Person[] {
     const a = free.pop()!;
     let j = free.length - 1;
     while (free[j] === a) j--; // a switch goes to another provider
-    if (j < 0) throw new Error(`${gender}: no second provider left for a switch`);
+    invariant(j >= 0, `Uppsala data: ${gender}: no second provider left for a switch`);
     const [b] = free.splice(j, 1);
     persons.push(blank([a, b!]));
   }
   for (const name of [...reserved, ...free]) persons.push(blank([name]));
-  if (persons.length !== fig.persons) throw new Error(`${gender}: ${persons.length} persons, expected ${fig.persons}`);
+  invariant(persons.length === fig.persons, `Uppsala data: ${gender}: ${persons.length} persons, expected ${fig.persons}`);
   return persons;
 }
 
@@ -215,7 +216,7 @@ function assignExits(rng: Rng, persons: Person[], gender: Gender): void {
   // The persons of the providers that closed in 2013 all exited; the other exits at random.
   const forced = rest.filter((p) => ENDED_2013.has(p.unit));
   const others = [...forced, ...rest.filter((p) => !ENDED_2013.has(p.unit))].slice(0, fig.exited - workOrStudies);
-  if (others.length < forced.length) throw new Error(`${gender}: too few exits for the providers closed in 2013`);
+  invariant(others.length >= forced.length, `Uppsala data: ${gender}: too few exits for the providers closed in 2013`);
   for (const p of others) {
     p.exited = true;
     p.reason = otherExit(rng);
@@ -271,7 +272,7 @@ function assignDecisions(rng: Rng, persons: Person[], gender: Gender): void {
 function assignLengths(rng: Rng, persons: Person[]): void {
   const pool = rng.shuffle(repeat(LENGTHS));
   const slots = persons.flatMap((p) => p.decisions.map((_, i) => ({ p, i })));
-  if (slots.length !== pool.length) throw new Error(`${slots.length} vouchers, expected ${pool.length}`);
+  invariant(slots.length === pool.length, `Uppsala data: ${slots.length} vouchers, expected ${pool.length}`);
   for (const p of persons) p.lengths = p.decisions.map(() => 0);
   // 2013 only: at most two vouchers of 2 or 3 months (it all fits between June and December).
   for (const { p, i } of slots.filter((s) => s.p.category === 'only2013')) {
@@ -305,7 +306,7 @@ function place(rest: { p: Person; i: number; key: number }[], sorted: number[], 
       const i = p.lengths.indexOf(Math.max(...p.lengths));
       const long = p.lengths[i]!;
       const other = rest.find((s) => s.p !== p && s.p.lengths[s.i]! < long && total(s.p) + long - s.p.lengths[s.i]! <= maxMonths(s.p));
-      if (!other) throw new Error('no room for a long voucher');
+      invariant(other, 'Uppsala data: no room for a long voucher');
       [p.lengths[i], other.p.lengths[other.i]] = [other.p.lengths[other.i]!, long];
     }
   }
@@ -332,7 +333,7 @@ function assignDates(rng: Rng, p: Person): void {
       : lastTill >= OPEN_LAST_TILL;
     if (ok) fits.push(f);
   }
-  if (fits.length === 0) throw new Error(`no dates fit ${p.category} ${p.lengths.join('+')}`);
+  invariant(fits.length > 0, `Uppsala data: no dates fit ${p.category} ${p.lengths.join('+')}`);
   const f = rng.pick(fits);
   [p.froms, p.tills] = run(f, p.lengths);
   p.entry = f - gapIn;
@@ -476,7 +477,7 @@ function survey(rng: Rng): string[] {
   const str = ranked(STRENGTHS);
   const comments = rng.shuffle([...PARTICIPANT_COMMENTS, ...Array<string>(n - PARTICIPANT_COMMENTS.length).fill('')]);
   const rows = sat.map((s, i) => ['Deltagare', s, rec[i]!, str[i]!, comments[i]!]);
-  if (PROVIDER_COMMENTS.length !== PROVIDER_COMMENTS_EXPECTED) throw new Error('provider comments');
+  invariant(PROVIDER_COMMENTS.length === PROVIDER_COMMENTS_EXPECTED, `Uppsala data: ${PROVIDER_COMMENTS.length} provider comments, expected ${PROVIDER_COMMENTS_EXPECTED}`);
   for (let i = 0; i < SURVEY_PROVIDERS; i++) rows.push(['Utförare', '', '', '', PROVIDER_COMMENTS[i] ?? '']);
   return rng.shuffle(rows).map((r) => line(r));
 }
@@ -503,9 +504,9 @@ export function generateUppsala(): Record<string, Buffer> {
 
   const exited = persons.filter((p) => p.exited);
   const mean = exited.reduce((s, p) => s + (p.exit! - p.entry) / MONTH_DAYS, 0) / exited.length;
-  if (mean < 7 || mean > 7.5) throw new Error(`mean time enrolled ${mean.toFixed(2)} months`);
+  invariant(mean >= 7 && mean <= 7.5, `Uppsala data: mean time enrolled ${mean.toFixed(2)} months, expected 7–7.5`);
   const in2014 = persons.filter((p) => p.tills.some((t, i) => t >= START_2014 && p.froms[i]! <= END)).length;
-  if (in2014 < 630 || in2014 > 660) throw new Error(`${in2014} persons with a voucher in 2014`);
+  invariant(in2014 >= 630 && in2014 <= 660, `Uppsala data: ${in2014} persons with a voucher in 2014, expected 630–660`);
 
   // Client numbers run in order of entry, with gaps (other clients of the social services).
   const order = persons.map((p, i) => ({ p, i })).sort((a, b) => a.p.entry - b.p.entry || a.i - b.i).map(({ p }) => p);

@@ -1,6 +1,7 @@
 // The scaffold's writing prompts ("Skrivhjälp (ersätt den här texten): …") must not be published:
 // every text `eval-report new` writes for the evaluator to replace carries the mark "(ersätt …)".
 // The build refuses a report that still holds one; the preview shows it as a warning.
+import { narrativeText } from '../problem-messages.ts';
 import type { Problem } from '../problems.ts';
 
 /** The mark of a text to replace, as the scaffold writes it. */
@@ -15,7 +16,7 @@ export function placeholderProblems(file: string, text: string, column?: string)
         file,
         ...(column ? { column } : { line: i + 1, column: `character ${m.index! + 1}` }),
         value: line.trim().length > 60 ? `${line.trim().slice(0, 57)}…` : line.trim(),
-        expected: 'your own text in place of the writing prompt of eval-report new (the build refuses a report that still holds one)',
+        expected: narrativeText.placeholder,
       });
   });
   return problems;

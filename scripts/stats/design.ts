@@ -1,6 +1,7 @@
 // From plain row objects to a Design: numeric columns, 0/1 indicators, and categorical variables
 // as dummies against a reference category. Missing values become NaN (listwise deletion happens
 // in the estimators, which report it per term).
+import { statsText } from '../problem-messages.ts';
 import type { Design, DesignColumn } from './types.ts';
 
 /** How to read one value from a row. Default: `row[name]`. */
@@ -46,7 +47,7 @@ function toNumber(v: unknown, name: string): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  throw new TypeError(`designFromRows: '${name}' should be a number, got ${JSON.stringify(v)}.`);
+  throw new TypeError(statsText.notNumber(name, JSON.stringify(v)));
 }
 
 function toIndicator(v: unknown, name: string): number {
@@ -58,7 +59,7 @@ function toIndicator(v: unknown, name: string): number {
     if (s === '1' || s === 'true' || s === 'yes') return 1;
     if (s === '0' || s === 'false' || s === 'no') return 0;
   }
-  throw new TypeError(`designFromRows: '${name}' should be 0/1 or true/false, got ${JSON.stringify(v)}.`);
+  throw new TypeError(statsText.notIndicator(name, JSON.stringify(v)));
 }
 
 export function designFromRows<R = Record<string, unknown>>(
@@ -86,14 +87,14 @@ export function designFromRows<R = Record<string, unknown>>(
     const counts: Record<string, number> = {};
     for (const v of raw) if (v !== null) counts[v] = (counts[v] ?? 0) + 1;
     const levels = term.levels ? [...term.levels] : Object.keys(counts).sort();
-    if (new Set(levels).size !== levels.length) throw new RangeError(`designFromRows: '${term.name}' lists a level twice.`);
+    if (new Set(levels).size !== levels.length) throw new RangeError(statsText.levelTwice(term.name));
     let reference = term.reference;
     if (reference === undefined) {
       let best = -1;
       for (const l of levels) if ((counts[l] ?? 0) > best) { best = counts[l] ?? 0; reference = l; }
     }
     if (reference === undefined || !levels.includes(reference)) {
-      throw new RangeError(`designFromRows: the reference '${reference}' of '${term.name}' is not one of its levels (${levels.join(', ')}).`);
+      throw new RangeError(statsText.referenceNotLevel(reference, term.name, levels));
     }
     const known = new Set(levels);
     for (const level of levels) {

@@ -5,6 +5,7 @@
 // separation) or the iteration does not converge. Matches R's glm(family = binomial).
 import { backTransform, prepare, spdInverse, spdSolve, type ActiveColumn, type Prepared } from './prepare.ts';
 import { pChiSquare, pNormal, Z95 } from './dist.ts';
+import { statsText } from '../problem-messages.ts';
 import type { Coefficient, Design, LogitResult, MarginalEffect, Separation } from './types.ts';
 
 export interface LogitOptions {
@@ -254,13 +255,8 @@ export function logit(design: Design, opts: LogitOptions = {}): LogitResult {
   const maxIter = opts.maxIter ?? 50;
   const tol = opts.tol ?? 1e-8;
   const P = prepare(design);
-  const { n, p, y, cols } = P;
-  let ySum = 0;
-  for (let i = 0; i < n; i++) {
-    const v = y[i]!;
-    if (v !== 0 && v !== 1) throw new RangeError(`logit: the outcome must be 0 or 1 (or missing), found ${v}.`);
-    ySum += v;
-  }
+  const { n, p, cols } = P;
+  const ySum = outcomeSum(P);
   const warnings = [...P.warnings];
   const k0 = P.intercept ? 1 : 0;
   const ybar = ySum / n;
@@ -270,6 +266,46 @@ export function logit(design: Design, opts: LogitOptions = {}): LogitResult {
     coefficients: [], oddsRatios: [], averageMarginalEffects: [], logLik: NaN, nullLogLik, pseudoR2: NaN,
     deviance: NaN, nullDeviance: -2 * nullLogLik, aic: NaN, lrTest: null, converged: false, iterations: 0, warnings,
   };
+  const refused = refusedBeforeFitting(P, ySum, base);
+  if (refused) return refused;
+
+  const fit = irls(P, ybar, nullLogLik, maxIter, tol);
+  const { beta } = fit;
+  const { ev, iterations, converged } = fit;
+  let cov: Float64Array | null = null;
+  if (converged) cov = spdInverse(ev.gram, p);
+  const eta = linearPredictor(P, beta);
+  if (!converged || !cov) return noEstimates(P, fit, eta, ybar, nullLogLik, base);
+
+  // Average marginal effects in the centred parametrisation (the delta method is invariant).
+  const averageMarginalEffects = marginalEffects(P, beta, eta, cov);
+  const { coefficients, oddsRatios } = waldTable(cols, beta, cov);
+  const logLik = ev.ll;
+  const df = p - k0;
+  const lrStat = 2 * (logLik - nullLogLik);
+  return {
+    ...base, coefficients, oddsRatios, averageMarginalEffects, logLik, pseudoR2: 1 - logLik / nullLogLik,
+    deviance: -2 * logLik, aic: -2 * logLik + 2 * p,
+    lrTest: df > 0 ? { statistic: lrStat, df, p: pChiSquare(lrStat, df) } : null,
+    converged, iterations, warnings,
+  };
+}
+
+/** The number of rows with outcome 1; throws if an outcome is neither 0 nor 1. */
+function outcomeSum(P: Prepared): number {
+  const { n, y } = P;
+  let ySum = 0;
+  for (let i = 0; i < n; i++) {
+    const v = y[i]!;
+    if (v !== 0 && v !== 1) throw new RangeError(statsText.binaryOutcome(v));
+    ySum += v;
+  }
+  return ySum;
+}
+
+/** A model that cannot be fitted at all: too few rows, no variation in the outcome, or a predictor that separates it alone. */
+function refusedBeforeFitting(P: Prepared, ySum: number, base: LogitResult): LogitResult | null {
+  const { n, p } = P;
   if (n === 0 || p === 0 || n <= p) {
     return { ...base, status: 'insufficient-data', message: p === 0
       ? 'No predictors and no intercept: nothing to estimate.'
@@ -278,45 +314,46 @@ export function logit(design: Design, opts: LogitOptions = {}): LogitResult {
   if (ySum === 0 || ySum === n) {
     return { ...base, status: 'insufficient-data', message: `The outcome is ${ySum === 0 ? 0 : 1} in every one of the ${n} rows used: there is no variation to explain.` };
   }
-
   const single = singleColumnSeparation(P);
   if (single) {
     return { ...base, status: 'separation', separation: single.separation, message: separationMessage(single.separation, single.details) };
   }
+  return null;
+}
 
-  const fit = irls(P, ybar, nullLogLik, maxIter, tol);
-  const { beta } = fit;
-  const { ev, iterations, converged } = fit;
-  let cov: Float64Array | null = null;
-  if (converged) cov = spdInverse(ev.gram, p);
-  const eta = linearPredictor(P, beta);
-  if (!converged || !cov) {
-    let extreme = 0, perfect = 0;
-    for (let i = 0; i < n; i++) {
-      const e = eta[i]!;
-      if (Math.abs(e) > ETA_EXTREME) extreme++;
-      if (y[i] === 1 ? e > ETA_EXTREME : e < -ETA_EXTREME) perfect++;
-    }
-    if (extreme > 0) {
-      // The coefficients that kept growing over the last iterations span the separating direction.
-      const { certificate, predictors } = separatingDirection(P, fit);
-      let named = predictors;
-      if (certificate && n * p <= PRUNE_MAX) named = prune(P, ybar, nullLogLik, fit);
-      const complete = perfect === n || certificate;
-      const separation: Separation = { type: complete ? 'complete' : 'quasi-complete', predictors: named };
-      const detail = `${perfect} of ${n} rows get a fitted probability of (numerically) exactly 0 or 1`;
-      return { ...base, status: 'separation', separation, iterations, logLik: ev.ll, message: separationMessage(separation, [detail]) };
-    }
-    const why = fit.singular ? 'the information matrix became singular' : `it did not converge in ${iterations} iterations`;
-    return {
-      ...base, status: 'not-converged', iterations, logLik: ev.ll,
-      message: `The logistic regression has no estimates: ${why}. Allow more iterations (maxIter), rescale extreme predictor values, or simplify the model.`,
-    };
+/**
+ * A fit that did not converge (or whose information matrix is singular): separation, naming the
+ * predictors, when some rows are predicted (numerically) perfectly; else not converged.
+ */
+function noEstimates(P: Prepared, fit: IrlsFit, eta: Float64Array, ybar: number, nullLogLik: number, base: LogitResult): LogitResult {
+  const { n, p, y } = P;
+  const { ev, iterations } = fit;
+  let extreme = 0, perfect = 0;
+  for (let i = 0; i < n; i++) {
+    const e = eta[i]!;
+    if (Math.abs(e) > ETA_EXTREME) extreme++;
+    if (y[i] === 1 ? e > ETA_EXTREME : e < -ETA_EXTREME) perfect++;
   }
+  if (extreme > 0) {
+    // The coefficients that kept growing over the last iterations span the separating direction.
+    const { certificate, predictors } = separatingDirection(P, fit);
+    let named = predictors;
+    if (certificate && n * p <= PRUNE_MAX) named = prune(P, ybar, nullLogLik, fit);
+    const complete = perfect === n || certificate;
+    const separation: Separation = { type: complete ? 'complete' : 'quasi-complete', predictors: named };
+    const detail = `${perfect} of ${n} rows get a fitted probability of (numerically) exactly 0 or 1`;
+    return { ...base, status: 'separation', separation, iterations, logLik: ev.ll, message: separationMessage(separation, [detail]) };
+  }
+  const why = fit.singular ? 'the information matrix became singular' : `it did not converge in ${iterations} iterations`;
+  return {
+    ...base, status: 'not-converged', iterations, logLik: ev.ll,
+    message: `The logistic regression has no estimates: ${why}. Allow more iterations (maxIter), rescale extreme predictor values, or simplify the model.`,
+  };
+}
 
-  // Average marginal effects in the centred parametrisation (the delta method is invariant).
-  const averageMarginalEffects = marginalEffects(P, beta, eta, cov);
-
+/** Log odds in the original columns with Wald z tests and intervals, and the odds ratios of the predictors. */
+function waldTable(cols: ActiveColumn[], beta: Float64Array, cov: Float64Array): Pick<LogitResult, 'coefficients' | 'oddsRatios'> {
+  const p = cols.length;
   const { beta: b, covs } = backTransform(cols, beta, [cov]);
   const V = covs[0]!;
   const coefficients: Coefficient[] = cols.map((c, j) => {
@@ -330,17 +367,10 @@ export function logit(design: Design, opts: LogitOptions = {}): LogitResult {
   });
   const oddsRatios = coefficients.filter((_, j) => cols[j]!.kind !== 'intercept')
     .map((c) => ({ name: c.name, oddsRatio: Math.exp(c.estimate), ci95: [Math.exp(c.ci95[0]), Math.exp(c.ci95[1])] as [number, number] }));
-
-  const logLik = ev.ll;
-  const df = p - k0;
-  const lrStat = 2 * (logLik - nullLogLik);
-  return {
-    ...base, coefficients, oddsRatios, averageMarginalEffects, logLik, pseudoR2: 1 - logLik / nullLogLik,
-    deviance: -2 * logLik, aic: -2 * logLik + 2 * p,
-    lrTest: df > 0 ? { statistic: lrStat, df, p: pChiSquare(lrStat, df) } : null,
-    converged, iterations, warnings,
-  };
+  return { coefficients, oddsRatios };
 }
+
+const sigmoid = (e: number) => (e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e)));
 
 /**
  * Average marginal effects on the probability: for a numeric predictor the mean derivative
@@ -348,9 +378,28 @@ export function logit(design: Design, opts: LogitOptions = {}): LogitResult {
  * of its group at 0 (level vs reference), each with a delta-method SE from the gradient in β.
  */
 function marginalEffects(P: Prepared, beta: Float64Array, eta: Float64Array, cov: Float64Array): MarginalEffect[] {
-  const { n, p, X, cols } = P;
-  const sigmoid = (e: number) => (e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e)));
-  // For numeric predictors: mean f(η) and mean f'(η)·x, with f = μ(1−μ), f' = f(1−2μ).
+  const { p, cols } = P;
+  const { meanF, meanFx } = derivativeMeans(P, eta);
+  const out: MarginalEffect[] = [];
+  cols.forEach((c, j) => {
+    if (c.kind === 'intercept') return;
+    const { estimate, g } = c.kind === 'numeric' ? derivativeEffect(beta, j, meanF, meanFx) : discreteEffect(P, beta, eta, j);
+    const se = Math.sqrt(quadraticForm(g, cov, p));
+    const statistic = estimate / se;
+    const me: MarginalEffect = {
+      name: c.name, type: c.kind === 'numeric' ? 'derivative' : 'discrete',
+      estimate, se, statistic, p: pNormal(statistic), ci95: [estimate - Z95 * se, estimate + Z95 * se],
+    };
+    if (c.group !== undefined) me.group = c.group;
+    if (c.level !== undefined) me.level = c.level;
+    out.push(me);
+  });
+  return out;
+}
+
+/** For numeric predictors: mean f(η) and mean f'(η)·x, with f = μ(1−μ), f' = f(1−2μ). */
+function derivativeMeans(P: Prepared, eta: Float64Array): { meanF: number; meanFx: Float64Array } {
+  const { n, p, X } = P;
   let meanF = 0;
   const meanFx = new Float64Array(p);
   for (let i = 0, o = 0; i < n; i++, o += p) {
@@ -362,54 +411,51 @@ function marginalEffects(P: Prepared, beta: Float64Array, eta: Float64Array, cov
   }
   meanF /= n;
   for (let a = 0; a < p; a++) meanFx[a]! /= n;
+  return { meanF, meanFx };
+}
 
-  const variance = (g: Float64Array) => {
-    let v = 0;
-    for (let a = 0; a < p; a++) for (let c = 0; c < p; c++) v += g[a]! * cov[a * p + c]! * g[c]!;
-    return v;
-  };
-  const out: MarginalEffect[] = [];
-  cols.forEach((c, j) => {
-    if (c.kind === 'intercept') return;
-    let estimate: number;
-    const g = new Float64Array(p);
-    if (c.kind === 'numeric') {
-      estimate = meanF * beta[j]!;
-      for (let a = 0; a < p; a++) g[a] = beta[j]! * meanFx[a]!;
-      g[j]! += meanF;
-    } else {
-      // Indicator: the group's dummies (this one included) set to 0, then this one to 1.
-      const group = cols.map((d, k) => (k === j || (c.group !== undefined && d.group === c.group && d.kind === 'indicator') ? k : -1)).filter((k) => k >= 0);
-      // g = mean(f1·x1 − f0·x0), where x1 and x0 are the row with the group's columns replaced
-      // by constants: accumulate (f1 − f0)·x over all columns, then put the group's entries right.
-      let sum = 0, sumF0 = 0, sumF1 = 0;
-      for (let i = 0, o = 0; i < n; i++, o += p) {
-        let e0 = eta[i]!;
-        for (const k of group) e0 -= beta[k]! * (X[o + k]! + cols[k]!.shift);
-        const m0 = sigmoid(e0), m1 = sigmoid(e0 + beta[j]!);
-        sum += m1 - m0;
-        const f0 = m0 * (1 - m0), f1 = m1 * (1 - m1);
-        sumF0 += f0;
-        sumF1 += f1;
-        const df = f1 - f0;
-        for (let a = 0; a < p; a++) g[a]! += df * X[o + a]!;
-      }
-      for (const k of group) {
-        const x0 = -cols[k]!.shift, x1 = k === j ? 1 - cols[k]!.shift : x0;
-        g[k] = sumF1 * x1 - sumF0 * x0;
-      }
-      estimate = sum / n;
-      for (let a = 0; a < p; a++) g[a]! /= n;
-    }
-    const se = Math.sqrt(variance(g));
-    const statistic = estimate / se;
-    const me: MarginalEffect = {
-      name: c.name, type: c.kind === 'numeric' ? 'derivative' : 'discrete',
-      estimate, se, statistic, p: pNormal(statistic), ci95: [estimate - Z95 * se, estimate + Z95 * se],
-    };
-    if (c.group !== undefined) me.group = c.group;
-    if (c.level !== undefined) me.level = c.level;
-    out.push(me);
-  });
-  return out;
+/** A numeric predictor's mean derivative and its gradient in β. */
+function derivativeEffect(beta: Float64Array, j: number, meanF: number, meanFx: Float64Array): { estimate: number; g: Float64Array } {
+  const p = meanFx.length;
+  const g = new Float64Array(p);
+  const estimate = meanF * beta[j]!;
+  for (let a = 0; a < p; a++) g[a] = beta[j]! * meanFx[a]!;
+  g[j]! += meanF;
+  return { estimate, g };
+}
+
+/** An indicator's mean discrete change: the group's dummies (this one included) set to 0, then this one to 1; and its gradient in β. */
+function discreteEffect(P: Prepared, beta: Float64Array, eta: Float64Array, j: number): { estimate: number; g: Float64Array } {
+  const { n, p, X, cols } = P;
+  const c = cols[j]!;
+  const g = new Float64Array(p);
+  const group = cols.map((d, k) => (k === j || (c.group !== undefined && d.group === c.group && d.kind === 'indicator') ? k : -1)).filter((k) => k >= 0);
+  // g = mean(f1·x1 − f0·x0), where x1 and x0 are the row with the group's columns replaced
+  // by constants: accumulate (f1 − f0)·x over all columns, then put the group's entries right.
+  let sum = 0, sumF0 = 0, sumF1 = 0;
+  for (let i = 0, o = 0; i < n; i++, o += p) {
+    let e0 = eta[i]!;
+    for (const k of group) e0 -= beta[k]! * (X[o + k]! + cols[k]!.shift);
+    const m0 = sigmoid(e0), m1 = sigmoid(e0 + beta[j]!);
+    sum += m1 - m0;
+    const f0 = m0 * (1 - m0), f1 = m1 * (1 - m1);
+    sumF0 += f0;
+    sumF1 += f1;
+    const df = f1 - f0;
+    for (let a = 0; a < p; a++) g[a]! += df * X[o + a]!;
+  }
+  for (const k of group) {
+    const x0 = -cols[k]!.shift, x1 = k === j ? 1 - cols[k]!.shift : x0;
+    g[k] = sumF1 * x1 - sumF0 * x0;
+  }
+  const estimate = sum / n;
+  for (let a = 0; a < p; a++) g[a]! /= n;
+  return { estimate, g };
+}
+
+/** g' V g: the delta-method variance of an effect with gradient g. */
+function quadraticForm(g: Float64Array, cov: Float64Array, p: number): number {
+  let v = 0;
+  for (let a = 0; a < p; a++) for (let c = 0; c < p; c++) v += g[a]! * cov[a * p + c]! * g[c]!;
+  return v;
 }

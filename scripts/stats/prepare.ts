@@ -8,6 +8,7 @@
 // cross-product matrix scaled to unit diagonal, column by column in the given order, so the
 // later of two collinear columns is the one left out — as R's lm does.
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { statsText } from '../problem-messages.ts';
 import { INTERCEPT, type Design, type Dropped, type Excluded } from './types.ts';
 
 /** A predictor is called collinear when 1 − R² of it on the earlier kept predictors is below this. */
@@ -101,19 +102,57 @@ export function spdSolve(m: Float64Array, p: number, v: Float64Array): Float64Ar
   return Float64Array.from(x.getColumn(0));
 }
 
+/** The steps' findings: the predictors left out and the warnings that say why, in order. */
+interface Findings {
+  excluded: Excluded[];
+  warnings: string[];
+}
+
+/** The model matrix and its cross-products over the columns kept so far, intercept first. */
+interface ModelMatrix {
+  p: number;
+  X: Float64Array;
+  cols: ActiveColumn[];
+  gram: Float64Array;
+  xty: Float64Array;
+}
+
+type Column = Design['columns'][number];
+
+/**
+ * Listwise deletion, constant predictors, the shifted model matrix, collinear predictors: each
+ * step leaves out what it finds, by name, and says so in a warning.
+ */
 export function prepare(design: Design): Prepared {
   const intercept = design.intercept ?? true;
-  const yName = design.yName ?? 'y';
+  checkColumns(design);
+  const { keep, n, dropped, warnings } = listwiseDeletion(design);
+  const y = keptRows(design.y, keep, n);
+  const constant = constantPredictors(design.columns, keep, n, intercept);
+  const full = modelMatrix(constant.candidates, keep, n, y, intercept);
+  const rank = n > 0 && full.p > 0 ? rankCheck(full, intercept) : { kept: null, excluded: [], warnings: [] };
+  const { p, X, cols, gram, xty } = rank.kept && rank.kept.length < full.p ? compact(full, rank.kept, n) : full;
+  return {
+    n, p, X, y, intercept, cols, gram, xty, dropped,
+    excluded: [...constant.excluded, ...rank.excluded],
+    warnings: [...warnings, ...constant.warnings, ...rank.warnings],
+  };
+}
+
+/** Every predictor as long as the outcome, each name once and none the intercept's. */
+function checkColumns(design: Design): void {
   const N = design.y.length;
   const names = new Set<string>([INTERCEPT]);
   for (const c of design.columns) {
-    if (c.values.length !== N) throw new RangeError(`Predictor '${c.name}' has ${c.values.length} values, the outcome ${N}.`);
-    if (names.has(c.name)) throw new RangeError(`Predictor name '${c.name}' is used twice (or is reserved).`);
+    if (c.values.length !== N) throw new RangeError(statsText.predictorLength(c.name, c.values.length, N));
+    if (names.has(c.name)) throw new RangeError(statsText.predictorNameTwice(c.name));
     names.add(c.name);
   }
-  const warnings: string[] = [];
+}
 
-  // Listwise deletion.
+/** The rows with a value in the outcome and every predictor (`keep`), and the others counted per column. */
+function listwiseDeletion(design: Design): { keep: Uint8Array; n: number; dropped: Dropped; warnings: string[] } {
+  const N = design.y.length;
   const keep = new Uint8Array(N).fill(1);
   const reasonOrder: string[] = [];
   const reasonRows = new Map<string, Uint8Array>();
@@ -126,7 +165,7 @@ export function prepare(design: Design): Prepared {
       marks[i] = 1;
     }
   };
-  markMissing(design.y, yName);
+  markMissing(design.y, design.yName ?? 'y');
   for (const c of design.columns) markMissing(c.values, c.group ?? c.name);
   let n = 0;
   for (let i = 0; i < N; i++) n += keep[i]!;
@@ -134,18 +173,31 @@ export function prepare(design: Design): Prepared {
     rows: N - n,
     reasons: reasonOrder.map((column) => ({ column, rows: reasonRows.get(column)!.reduce((a, b) => a + b, 0) })),
   };
+  const warnings: string[] = [];
   if (dropped.rows > 0) {
     warnings.push(`${dropped.rows} of ${N} rows were left out because of missing values (listwise deletion): `
       + dropped.reasons.map((r) => `${r.column} ${r.rows}`).join(', ') + '.');
   }
+  return { keep, n, dropped, warnings };
+}
 
-  const y = new Float64Array(n);
-  for (let i = 0, k = 0; i < N; i++) if (keep[i]) y[k++] = design.y[i]!;
+/** The `n` values of the rows kept. */
+function keptRows(values: Float64Array | readonly number[], keep: Uint8Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0, k = 0; i < keep.length; i++) if (keep[i]) out[k++] = values[i]!;
+  return out;
+}
 
-  // Constant predictors.
+/**
+ * Predictors with the same value in every row used are left out; the others become candidates,
+ * with the shift that centres them when the model has an intercept.
+ */
+function constantPredictors(columns: Design['columns'], keep: Uint8Array, n: number, intercept: boolean): Findings & { candidates: { col: Column; shift: number }[] } {
+  const N = keep.length;
   const excluded: Excluded[] = [];
-  const candidates: { col: Design['columns'][number]; shift: number }[] = [];
-  for (const col of design.columns) {
+  const warnings: string[] = [];
+  const candidates: { col: Column; shift: number }[] = [];
+  for (const col of columns) {
     let sum = 0, min = Infinity, max = -Infinity;
     for (let i = 0; i < N; i++) {
       if (!keep[i]) continue;
@@ -170,19 +222,22 @@ export function prepare(design: Design): Prepared {
     }
     candidates.push({ col, shift });
   }
+  return { candidates, excluded, warnings };
+}
 
-  // Row-major model matrix of the intercept and the shifted candidate columns.
-  let p = candidates.length + (intercept ? 1 : 0);
-  let X = new Float64Array(n * p);
+/** Row-major model matrix of the intercept and the shifted candidate columns, with X'X, X'y and each column's scale. */
+function modelMatrix(candidates: { col: Column; shift: number }[], keep: Uint8Array, n: number, y: Float64Array, intercept: boolean): ModelMatrix {
+  const N = keep.length;
+  const p = candidates.length + (intercept ? 1 : 0);
+  const X = new Float64Array(n * p);
   const off = intercept ? 1 : 0;
   if (intercept) for (let i = 0; i < n; i++) X[i * p] = 1;
   candidates.forEach(({ col, shift }, j) => {
     const v = col.values;
     for (let i = 0, k = 0; i < N; i++) if (keep[i]) X[(k++) * p + off + j] = v[i]! - shift;
   });
-  let { gram, xty } = crossprod(X, y, n, p);
-
-  let cols: ActiveColumn[] = [];
+  const { gram, xty } = crossprod(X, y, n, p);
+  const cols: ActiveColumn[] = [];
   if (intercept) cols.push({ name: INTERCEPT, kind: 'intercept', shift: 0, scale: 1 });
   for (const { col, shift } of candidates) {
     const c: ActiveColumn = { name: col.name, kind: col.kind ?? 'numeric', shift, scale: 1 };
@@ -191,55 +246,69 @@ export function prepare(design: Design): Prepared {
     cols.push(c);
   }
   cols.forEach((c, j) => { c.scale = n > 0 ? Math.sqrt(gram[j * p + j]! / n) : 1; });
+  return { p, X, cols, gram, xty };
+}
 
-  // Rank: sequential check on the unit-diagonal scaled X'X, in the given order.
-  if (n > 0 && p > 0) {
-    const d = Array.from({ length: p }, (_, j) => Math.sqrt(gram[j * p + j]!));
-    const s = (a: number, b: number) => gram[a * p + b]! / (d[a]! * d[b]!);
-    const kept: number[] = [];
-    for (let j = 0; j < p; j++) {
-      if (kept.length === 0) { kept.push(j); continue; }
-      const k = kept.length;
-      const skk = new Matrix(kept.map((a) => kept.map((b) => s(a, b))));
-      const skj = Matrix.columnVector(kept.map((a) => s(a, j)));
-      const chol = new CholeskyDecomposition(skk);
-      const b = chol.solve(skj).getColumn(0);
-      let explained = 0;
-      for (let t = 0; t < k; t++) explained += b[t]! * s(kept[t]!, j);
-      const residual = 1 - explained;
-      if (residual >= RANK_TOL) { kept.push(j); continue; }
-      // Collinear: name what it is a combination of, in the original (unshifted) columns.
-      const col = cols[j]!;
-      const withNames: string[] = [];
-      let interceptCoef = col.shift;
-      kept.forEach((a, t) => {
-        const ca = cols[a]!;
-        if (ca.kind === 'intercept') return;
-        const coef = (b[t]! * d[j]!) / d[a]!; // in raw units
-        interceptCoef -= coef * ca.shift;
-        if (Math.abs(b[t]!) > 1e-6) withNames.push(ca.name);
-      });
-      const rms = Math.sqrt(col.shift * col.shift + col.scale * col.scale);
-      if (intercept && Math.abs(interceptCoef) > 1e-6 * rms) withNames.unshift(INTERCEPT);
-      excluded.push({ name: col.name, reason: 'collinear', with: withNames });
-      warnings.push(`Predictor '${col.name}' was left out: it is a linear combination of ${withNames.join(', ')} (collinear).`);
-    }
-    if (kept.length < p) {
-      // Compact X, X'X, X'y to the kept columns (forward copy in place is safe).
-      const q = kept.length;
-      const X2 = X.subarray(0, n * q);
-      for (let i = 0; i < n; i++) for (let t = 0; t < q; t++) X2[i * q + t] = X[i * p + kept[t]!]!;
-      const g2 = new Float64Array(q * q);
-      for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) g2[a * q + b] = gram[kept[a]! * p + kept[b]!]!;
-      xty = Float64Array.from(kept, (a) => xty[a]!);
-      gram = g2;
-      cols = kept.map((a) => cols[a]!);
-      X = X2;
-      p = q;
-    }
+/**
+ * Rank: a sequential check on the unit-diagonal scaled X'X, in the given order. A column whose
+ * 1 − R² on the columns kept before it is below RANK_TOL is left out, naming what it is a
+ * combination of.
+ */
+function rankCheck(m: ModelMatrix, intercept: boolean): Findings & { kept: number[] } {
+  const { p, gram, cols } = m;
+  const excluded: Excluded[] = [];
+  const warnings: string[] = [];
+  const d = Array.from({ length: p }, (_, j) => Math.sqrt(gram[j * p + j]!));
+  const s = (a: number, b: number) => gram[a * p + b]! / (d[a]! * d[b]!);
+  const kept: number[] = [];
+  for (let j = 0; j < p; j++) {
+    if (kept.length === 0) { kept.push(j); continue; }
+    const k = kept.length;
+    const skk = new Matrix(kept.map((a) => kept.map((b) => s(a, b))));
+    const skj = Matrix.columnVector(kept.map((a) => s(a, j)));
+    const chol = new CholeskyDecomposition(skk);
+    const b = chol.solve(skj).getColumn(0);
+    let explained = 0;
+    for (let t = 0; t < k; t++) explained += b[t]! * s(kept[t]!, j);
+    const residual = 1 - explained;
+    if (residual >= RANK_TOL) { kept.push(j); continue; }
+    const col = cols[j]!;
+    const withNames = combinationOf(cols, kept, b, d, j, intercept);
+    excluded.push({ name: col.name, reason: 'collinear', with: withNames });
+    warnings.push(`Predictor '${col.name}' was left out: it is a linear combination of ${withNames.join(', ')} (collinear).`);
   }
+  return { kept, excluded, warnings };
+}
 
-  return { n, p, X, y, intercept, cols, gram, xty, dropped, excluded, warnings };
+/**
+ * The kept columns (and the intercept) that collinear column j is a combination of, in the
+ * original (unshifted) columns: `b` are its coefficients on the kept columns, scaled by `d`.
+ */
+function combinationOf(cols: ActiveColumn[], kept: number[], b: number[], d: number[], j: number, intercept: boolean): string[] {
+  const col = cols[j]!;
+  const withNames: string[] = [];
+  let interceptCoef = col.shift;
+  kept.forEach((a, t) => {
+    const ca = cols[a]!;
+    if (ca.kind === 'intercept') return;
+    const coef = (b[t]! * d[j]!) / d[a]!; // in raw units
+    interceptCoef -= coef * ca.shift;
+    if (Math.abs(b[t]!) > 1e-6) withNames.push(ca.name);
+  });
+  const rms = Math.sqrt(col.shift * col.shift + col.scale * col.scale);
+  if (intercept && Math.abs(interceptCoef) > 1e-6 * rms) withNames.unshift(INTERCEPT);
+  return withNames;
+}
+
+/** X, X'X, X'y and the columns compacted to the `kept` columns (forward copy in place is safe). */
+function compact(m: ModelMatrix, kept: number[], n: number): ModelMatrix {
+  const { p, X, gram } = m;
+  const q = kept.length;
+  const X2 = X.subarray(0, n * q);
+  for (let i = 0; i < n; i++) for (let t = 0; t < q; t++) X2[i * q + t] = X[i * p + kept[t]!]!;
+  const g2 = new Float64Array(q * q);
+  for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) g2[a * q + b] = gram[kept[a]! * p + kept[b]!]!;
+  return { p: q, X: X2, cols: kept.map((a) => m.cols[a]!), gram: g2, xty: Float64Array.from(kept, (a) => m.xty[a]!) };
 }
 
 /**

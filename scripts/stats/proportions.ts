@@ -1,6 +1,7 @@
 // Difference of two independent proportions with Newcombe's hybrid score interval.
 import { wilson, Z95 } from '../engine/wilson.ts';
 import { pNormal } from './dist.ts';
+import { statsText } from '../problem-messages.ts';
 
 export interface TwoProportions {
   p1: number;
@@ -20,8 +21,8 @@ export interface TwoProportions {
 
 export function twoProportions(x1: number, n1: number, x2: number, n2: number): TwoProportions {
   for (const [x, n, k] of [[x1, n1, 1], [x2, n2, 2]] as const) {
-    if (!Number.isInteger(n) || n <= 0) throw new RangeError(`twoProportions: n${k} must be a positive integer, got ${n}.`);
-    if (!Number.isInteger(x) || x < 0 || x > n) throw new RangeError(`twoProportions: x${k} must be an integer in 0..n${k}, got ${x}.`);
+    if (!Number.isInteger(n) || n <= 0) throw new RangeError(statsText.positiveCount(`n${k}`, n));
+    if (!Number.isInteger(x) || x < 0 || x > n) throw new RangeError(statsText.countWithin(`x${k}`, `n${k}`, x));
   }
   const p1 = x1 / n1, p2 = x2 / n2;
   const d = p1 - p2;

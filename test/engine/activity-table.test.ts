@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Activity } from '../../scripts/config/contract.ts';
 import { ActivityTable } from '../../scripts/engine/activity-table.ts';
+import { InternalError } from '../../scripts/problems.ts';
 
 const row = (over: Partial<Activity>): Activity => ({
   participantId: 'P01', participant: 0, activity: 'coaching', provider: null, startDate: null, endDate: null, months: null, hours: null, result: null, ...over,
@@ -41,6 +42,6 @@ test('select keeps the rows whose activity, provider and result are allowed; a n
   assert.deepEqual([...t.select(new Set(['nothing']), null, null)], []);
 });
 
-test('a NaN number is refused (NaN stands for no value in the columns)', () => {
-  assert.throws(() => ActivityTable.from([row({ hours: NaN })]), RangeError);
+test('a NaN number is refused as an internal error (NaN stands for no value in the columns; the reader gives null)', () => {
+  assert.throws(() => ActivityTable.from([row({ hours: NaN })]), InternalError);
 });

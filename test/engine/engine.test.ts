@@ -6,7 +6,7 @@ import { computeIndicators } from '../../scripts/engine/compute.ts';
 import { isMet } from '../../scripts/engine/goals.ts';
 import { wilson } from '../../scripts/engine/wilson.ts';
 import type { Figure } from '../../scripts/publish/indicators-schema.ts';
-import { InputError } from '../../scripts/problems.ts';
+import { InputError, InternalError } from '../../scripts/problems.ts';
 import { ActivityTable, type TableDataset } from '../../scripts/engine/activity-table.ts';
 
 function config(extra: Record<string, unknown> = {}): Config {
@@ -57,7 +57,7 @@ describe('wilson', () => {
     const [c, d] = wilson(17, 20);
     assert.ok(Math.abs(a - (1 - d)) < 1e-12 && Math.abs(b - (1 - c)) < 1e-12);
   });
-  it('refuses an empty denominator', () => assert.throws(() => wilson(0, 0), RangeError));
+  it('refuses an empty denominator', () => assert.throws(() => wilson(0, 0), InternalError));
 });
 
 describe('computeIndicators', () => {
