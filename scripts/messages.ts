@@ -154,6 +154,9 @@ export const messages = {
     'model.excluded': '{name} ingår inte i modellen: {reason}.',
     'model.constant': 'den varierar inte',
     'model.collinear': 'den är en kombination av andra variabler',
+    'model.status.insufficient-data': 'Modellen kunde inte skattas: underlaget räcker inte (för få avslutade deltagare med alla uppgifter, eller samma utfall för alla).',
+    'model.status.separation': 'Modellen kunde inte skattas: en variabel skiljer helt mellan utfallen (separation), så skattningarna saknar ändliga värden. Förenkla modellen eller slå ihop grupper.',
+    'model.status.not-converged': 'Modellen kunde inte skattas: skattningen nådde ingen lösning.',
     // checks
     'check.survey_unanswered': '{missing} av {total} svarande besvarade inte frågan "{question}"; andelarna räknas på dem som svarade.',
     'check.missing': '{missing} av {total} deltagare saknar uppgift om {column}; {id} räknas på övriga {rest}.',
@@ -590,6 +593,9 @@ export const messages = {
     'model.excluded': '{name} is not in the model: {reason}.',
     'model.constant': 'it does not vary',
     'model.collinear': 'it is a combination of other variables',
+    'model.status.insufficient-data': 'The model could not be estimated: the data do not suffice (too few exited participants with every value, or the same outcome for all).',
+    'model.status.separation': 'The model could not be estimated: a variable separates the outcomes completely (separation), so the estimates have no finite values. Simplify the model or merge groups.',
+    'model.status.not-converged': 'The model could not be estimated: the estimation found no solution.',
     // checks
     'check.survey_unanswered': '{missing} of {total} respondents did not answer "{question}"; its shares are of those who answered.',
     'check.missing': '{missing} of {total} participants have no value for {column}; {id} is computed over the other {rest}.',

@@ -159,7 +159,14 @@ export function makeCitations(ind: Indicators, unitNames: Set<string>): Citation
   };
 }
 
-function modelView(mod: ModelSummary, ind: Indicators, lang: Language): ModelView {
+/** What the report says of a model that could not be estimated, by the estimator's status. */
+const MODEL_STATUS = {
+  'insufficient-data': 'model.status.insufficient-data',
+  separation: 'model.status.separation',
+  'not-converged': 'model.status.not-converged',
+} as const satisfies Record<string, MessageKey>;
+
+export function modelView(mod: ModelSummary, ind: Indicators, lang: Language): ModelView {
   const m = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const coefs = ind.figures.filter((f) => f.id.startsWith(`model.${mod.id}.`) && f.id !== `model.${mod.id}.r2`);
   const facts = [
@@ -179,7 +186,8 @@ function modelView(mod: ModelSummary, ind: Indicators, lang: Language): ModelVie
       p: f.p! < 0.001 ? `< ${formatNumber(0.001, lang, 3)}` : formatNumber(f.p!, lang, 3),
     })),
     facts,
-    message: mod.status === 'ok' ? null : (mod.message ?? mod.status),
+    // In the report's language; the estimator's own English detail stays in indicators.json.
+    message: mod.status === 'ok' ? null : m(MODEL_STATUS[mod.status as keyof typeof MODEL_STATUS] ?? 'model.status.insufficient-data'),
   };
 }
 

@@ -99,3 +99,17 @@ it('compares two groups\' shares with the difference\'s Newcombe interval', asyn
   const ref = twoProportions(a.numerator!, a.denominator!, a.numerator!, a.denominator!);
   assert.deepEqual([d.kind, d.value, d.ci95, d.p], ['difference', 0, [Math.round(ref.ci95[0] * 1e6) / 1e6, Math.round(ref.ci95[1] * 1e6) / 1e6], 1]);
 });
+
+it("says in the report's language why a model has no estimates, whatever the estimator's English message", async () => {
+  const { modelView } = await import('../../scripts/render/report-view.ts');
+  const { t } = await import('../../scripts/messages.ts');
+  const ind = { figures: [], models: [] } as unknown as Parameters<typeof modelView>[1];
+  const base = { id: 'm', label: 'M', estimator: 'logit' as const, outcome: 'work', se: 'ml', n: 40, dropped: { rows: 0, reasons: [] }, excluded: [], r2: null, adj_r2: null, warnings: [] };
+  for (const status of ['separation', 'insufficient-data', 'not-converged'] as const) {
+    const view = modelView({ ...base, status, message: 'The logistic regression has no estimates: quasi-complete separation.' }, ind, 'sv');
+    assert.equal(view.message, t('sv', `model.status.${status}`));
+    assert.doesNotMatch(view.message!, /regression has no/);
+  }
+  assert.equal(modelView({ ...base, status: 'separation' }, ind, 'en').message, t('en', 'model.status.separation'));
+  assert.equal(modelView({ ...base, status: 'ok' }, ind, 'sv').message, null);
+});
