@@ -99,10 +99,10 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
   const pdfTexts = new Map<string, string>();
   if (slugs.length === 0) return { problems: [], pdfTexts };
   const server = await serveStatic(outDir);
-  const waited = performance.now();
-  const browser = await chromium.browser;
-  log(`Chromium started (with the data step; the PDF waited ${Math.round(performance.now() - waited)} ms for it).`);
   try {
+    const waited = performance.now();
+    const browser = await chromium.browser; // a browser that did not start fails here, and the server is closed
+    log(`Chromium started (with the data step; the PDF waited ${Math.round(performance.now() - waited)} ms for it).`);
     // Several reports at once, in tabs of the one Chromium, as many as there are processors:
     // one report's page loads and layout overlap another's read-back and checks.
     const found = await inParallel(slugs, availableParallelism(), async (slug) => {
