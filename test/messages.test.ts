@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { messages, t } from '../scripts/messages.ts';
-import { configText, narrativeText, privacyText, publishText, readText, renderError } from '../scripts/problem-messages.ts';
+import { cliText, configText, narrativeText, pdfSyntax, pdfText, privacyText, publishText, readText, renderError, siteText } from '../scripts/problem-messages.ts';
 
 it('has every fixed text in both languages, none empty', () => {
   const sv = Object.keys(messages.sv).sort();
@@ -19,8 +19,9 @@ it('fills placeholders and leaves unknown ones visible', () => {
 });
 
 // The texts of problems and errors live in scripts/problem-messages.ts: the configuration,
-// rendering, privacy and publishing stages hold none of their own.
-const CATALOGUED = ['scripts/config', 'scripts/read', 'scripts/render', 'scripts/privacy', 'scripts/publish'];
+// rendering, privacy and publishing stages hold none of their own, nor the site build, the PDF,
+// the command line and the portfolio's pages.
+const CATALOGUED = ['scripts/config', 'scripts/read', 'scripts/render', 'scripts/privacy', 'scripts/publish', 'scripts/site', 'scripts/pdf', 'scripts/cli', 'scripts/portfolio'];
 const INLINE_TEXT: [string, RegExp][] = [
   ['an inline `expected:` text', /\bexpected:\s*['"`]/],
   ['an error thrown with an inline text', /\bnew (?:\w*Error|Syntax)\((?:[\w.]+,\s*)?['"`]/],
@@ -51,14 +52,14 @@ it('finds an inline text where one is written', () => {
   assert.equal(inlineTexts('problems.push({ file, expected: configText.validYaml(detail) });\n// expected: \'a comment\'').length, 0);
 });
 
-it('holds no inline problem or error text in the configuration, reading, rendering, privacy and publishing stages', () => {
+it('holds no inline problem or error text in the stages, the site build, the PDF, the command line and the portfolio', () => {
   const repo = join(import.meta.dirname, '..');
   const found = CATALOGUED.flatMap((d) => sources(join(repo, d)).flatMap((f) => inlineTexts(readFileSync(f, 'utf8')).map((l) => `${relative(repo, f)}:${l}`)));
   assert.deepEqual(found, [], 'move these texts into scripts/problem-messages.ts');
 });
 
 it('words every catalogued text as a text: none empty, placeholders filled', () => {
-  for (const [group, texts] of Object.entries({ configText, readText, narrativeText, renderError, privacyText, publishText })) {
+  for (const [group, texts] of Object.entries({ configText, readText, narrativeText, renderError, privacyText, publishText, cliText, siteText, pdfText, pdfSyntax })) {
     for (const [key, text] of Object.entries(texts)) {
       const value = typeof text === 'function' ? (text as (...a: unknown[]) => unknown)(...Array.from({ length: text.length }, () => ['x'])) : text;
       assert.equal(typeof value, 'string', `${group}.${key}`);

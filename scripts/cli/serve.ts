@@ -20,6 +20,7 @@ import { InputError } from '../problems.ts';
 import { escapeHtml } from '../render/html.ts';
 import { commandLine, EnvironmentError, projectSlugs, QUIET, ROOT, runIfMain, wholeNumber, type Command } from './command.ts';
 import { maskText } from '../privacy/mask.ts';
+import { cliText } from '../problem-messages.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const TYPES: Record<string, string> = {
@@ -225,8 +226,8 @@ export const command: Command = {
       preview = await startPreview({ root, port, slugs: positionals.length ? slugs : undefined, log: quiet ? (line) => void (/failed|warning/i.test(line) && say(line)) : say });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new EnvironmentError(`port ${port} is in use: choose another with ${commandLine('serve', [...positionals, '--port', String(port + 1)], root)}`);
-      if (code === 'EACCES') throw new EnvironmentError(`port ${port} needs privileges this user lacks: choose one above 1023 with --port`);
+      if (code === 'EADDRINUSE') throw new EnvironmentError(cliText.portInUse(port, commandLine('serve', [...positionals, '--port', String(port + 1)], root)), { cause: err });
+      if (code === 'EACCES') throw new EnvironmentError(cliText.portNeedsPrivileges(port), { cause: err });
       throw err;
     }
     const { url } = preview;

@@ -33,6 +33,7 @@ import { lightInspect } from './light.ts';
 import { allowedLink } from '../render/links.ts';
 import { rewriteOutline, type PdfInfo } from './outline.ts';
 import { reproduciblePdf } from './reproducible.ts';
+import { pdfText } from '../problem-messages.ts';
 
 export interface PrintOptions {
   /** file:// or http:// URL of the report page. */
@@ -91,27 +92,23 @@ async function tocTargetPages(
       if (n === undefined || n < 1) missing.push(id);
       else targets[id] = n;
     }
-    if (missing.length > 0) {
-      throw new Error(
-        `The PDF has no named destination for ${missing.map((id) => `#${id}`).join(', ')}: ` +
-          'each [data-toc-page] id needs an element with that id and a link <a href="#id"> to it ' +
-          '(Chromium writes destinations only for linked ids).',
-      );
-    }
+    if (missing.length > 0) throw new Error(pdfText.noDestination(missing));
     return { pages: light?.pages ?? doc!.numPages, targets };
   } finally {
     await doc?.destroy();
   }
 }
 
+/** A link as the errors show it: its scheme only, never the whole URI. */
+const schemeOf = (uri: string): string => /^[^:]{0,40}:/.exec(uri)?.[0] ?? pdfText.linkWithoutScheme;
+
 /**
  * Link actions of the PDF that the report's link rule refuses (scripts/render/links.ts): each
  * /URI could launch a program from a PDF reader. Their schemes only, never the whole URI.
  */
 export async function refusedLinkActions(pdf: Uint8Array): Promise<string[]> {
-  const scheme = (uri: string) => /^[^:]{0,40}:/.exec(uri)?.[0] ?? 'a link';
   const light = lightInspect(pdf);
-  if (light) return light.uris.filter((u) => !allowedLink(u.uri)).map((u) => `page ${u.page}: ${scheme(u.uri)}`);
+  if (light) return light.uris.filter((u) => !allowedLink(u.uri)).map((u) => pdfText.refusedAction(u.page, schemeOf(u.uri)));
   const doc = await openPdf(pdf);
   try {
     const refused: string[] = [];
@@ -119,7 +116,7 @@ export async function refusedLinkActions(pdf: Uint8Array): Promise<string[]> {
       const annotations = (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype?: string; url?: string; unsafeUrl?: string }>;
       for (const a of annotations) {
         const uri = a.unsafeUrl ?? a.url;
-        if (a.subtype === 'Link' && uri !== undefined && !allowedLink(uri)) refused.push(`page ${n}: ${/^[^:]{0,40}:/.exec(uri)?.[0] ?? 'a link'}`);
+        if (a.subtype === 'Link' && uri !== undefined && !allowedLink(uri)) refused.push(pdfText.refusedAction(n, schemeOf(uri)));
       }
     }
     return refused;
@@ -146,61 +143,48 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
   const page = await browser.newPage();
   const failed: string[] = [];
   page.on('requestfailed', (req) => {
-    if (!req.url().endsWith('/favicon.ico')) {
-      failed.push(`${req.url()} (${req.failure()?.errorText ?? 'failed'})`);
-    }
+    if (!req.url().endsWith('/favicon.ico')) failed.push(pdfText.requestFailed(req.url(), req.failure()?.errorText));
   });
   page.on('response', (res) => {
-    if (res.status() >= 400 && !res.url().endsWith('/favicon.ico')) {
-      failed.push(`${res.url()} (HTTP ${res.status()})`);
-    }
+    if (res.status() >= 400 && !res.url().endsWith('/favicon.ico')) failed.push(pdfText.responseStatus(res.url(), res.status()));
   });
   try {
     await page.emulateMediaType('print');
     const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    if (response && !response.ok() && response.status() !== 0) {
-      throw new Error(`Loading ${url} gave HTTP ${response.status()}`);
-    }
+    if (response && !response.ok() && response.status() !== 0) throw new Error(pdfText.httpStatus(url, response.status()));
     const brokenFonts = await page.evaluate(async () => {
       await document.fonts.ready;
       return [...document.fonts]
         .filter((f) => f.status === 'error')
         .map((f) => `${f.family} ${f.weight} ${f.style}`);
     });
-    if (brokenFonts.length > 0) {
-      throw new Error(`Fonts failed to load in ${url}: ${brokenFonts.join('; ')}`);
-    }
-    if (failed.length > 0) {
-      throw new Error(`Resources of ${url} failed to load:\n  ${failed.join('\n  ')}`);
-    }
+    if (brokenFonts.length > 0) throw new Error(pdfText.fontsFailed(url, brokenFonts));
+    if (failed.length > 0) throw new Error(pdfText.resourcesFailed(url, failed));
 
     // Every link of the page as Chromium resolved it: only allowed schemes may become /URI actions.
     // A link into the page itself (#id, whatever the page's own scheme) becomes a jump, not a /URI.
     const hrefs = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]')].map((a) => ({ href: a.href, inPage: a.href.split('#')[0] === location.href.split('#')[0] && a.href.includes('#') })),
     );
-    const refusedHrefs = hrefs.filter((h) => !h.inPage && !allowedLink(h.href)).map((h) => /^[^:]{0,40}:/.exec(h.href)?.[0] ?? 'a link');
-    if (refusedHrefs.length > 0) throw new Error(`${url} has links that a PDF must not hold (only https:, http:, mailto: and anchors): ${refusedHrefs.join(', ')}`);
+    const refusedHrefs = hrefs.filter((h) => !h.inPage && !allowedLink(h.href)).map((h) => schemeOf(h.href));
+    if (refusedHrefs.length > 0) throw new Error(pdfText.refusedLinks(url, refusedHrefs));
 
     // Ids to number: every [data-toc-page] span; each must have a link in the document.
     const ids = await page.evaluate(() => {
       const spans = [...document.querySelectorAll<HTMLElement>('[data-toc-page]')];
       return spans.map((s) => s.dataset.tocPage ?? '');
     });
-    const problems = await page.evaluate((all: string[]) => {
-      const out: string[] = [];
+    const lacking = await page.evaluate((all: string[]) => {
+      const out: Array<{ id: string; lacks: 'id' | 'element' | 'link' }> = [];
       for (const id of all) {
-        if (id === '') out.push('a [data-toc-page] element has no id value');
-        else if (!document.getElementById(id)) out.push(`no element has id "${id}"`);
-        else if (!document.querySelector(`a[href="#${CSS.escape(id)}"]`)) {
-          out.push(`no link <a href="#${id}"> (Chromium only makes destinations for linked ids)`);
-        }
+        if (id === '') out.push({ id, lacks: 'id' });
+        else if (!document.getElementById(id)) out.push({ id, lacks: 'element' });
+        else if (!document.querySelector(`a[href="#${CSS.escape(id)}"]`)) out.push({ id, lacks: 'link' });
       }
       return out;
     }, ids);
-    if (problems.length > 0) {
-      throw new Error(`Table of contents of ${url}: ${problems.join('; ')}`);
-    }
+    const problems = lacking.map(({ id, lacks }) => (lacks === 'id' ? pdfText.tocWithoutId : lacks === 'element' ? pdfText.tocNoElement(id) : pdfText.tocNoLink(id)));
+    if (problems.length > 0) throw new Error(pdfText.tocProblems(url, problems));
 
     let passes = 0;
     let pdf: Uint8Array;
@@ -223,11 +207,8 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
       if (ids.length === 0) break;
       if (passes > 1 && sameNumbers(targets, written)) break;
       if (passes >= MAX_PASSES) {
-        const moved = ids.filter((id) => targets[id] !== written[id]);
-        throw new Error(
-          `Table of contents page numbers still move after ${passes} prints of ${url} ` +
-            `(${moved.map((id) => `#${id}: ${written[id]} → ${targets[id]}`).join(', ')}).`,
-        );
+        const moved = ids.filter((id) => targets[id] !== written[id]).map((id) => pdfText.tocMoved(id, written[id]!, targets[id]!));
+        throw new Error(pdfText.tocMoving(passes, url, moved));
       }
       if (passes > 1) progress('table of contents numbers moved: printing once more');
       written = targets;
@@ -240,7 +221,7 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
     }
 
     const refusedActions = await refusedLinkActions(pdf!);
-    if (refusedActions.length > 0) throw new Error(`The PDF of ${url} has link actions that are not allowed (only https:, http:, mailto: and anchors): ${refusedActions.join(', ')}`);
+    if (refusedActions.length > 0) throw new Error(pdfText.refusedActions(url, refusedActions));
     // The page's headings as printed (what Chromium bookmarks) and its metadata.
     // (No named functions inside: tsx would wrap them in a __name helper the page lacks.)
     const { headings, info } = await page.evaluate(() => ({

@@ -26,6 +26,7 @@ import { serveStatic } from './serve-static.ts';
 import { registerSite, siteData, type EleventyConfig } from '../render/eleventy.ts';
 import { assertProjectNames, listProjects } from './projects.ts';
 import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
+import { siteText } from '../problem-messages.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 
@@ -121,7 +122,7 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
 
 /** axe-core (WCAG 2.1 A and AA) on the pages across the projects (the index, lists, comparisons), two at a time. */
 export async function checkSitePages(browser: Browser, serverUrl: string, pages: string[]): Promise<Problem[]> {
-  const found = await inParallel(pages, 2, async (page) => (await accessibilityViolations(browser, `${serverUrl}${page}`)).map((v) => ({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' })));
+  const found = await inParallel(pages, 2, async (page) => (await accessibilityViolations(browser, `${serverUrl}${page}`)).map((v) => ({ file: page, value: v, expected: siteText.noAxeViolation })));
   return found.flat();
 }
 
@@ -137,7 +138,7 @@ async function printAndCheck(browser: Browser, serverUrl: string, outDir: string
   log(`${slug}: ${slug}.pdf, ${r.pages} pages, ${r.passes} passes (${Math.round(r.ms)} ms)`);
   const checked = performance.now();
   const page = `${slug}/index.html`;
-  for (const v of violations) problems.push({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
+  for (const v of violations) problems.push({ file: page, value: v, expected: siteText.noAxeViolation });
   // Charts on the page: each an <svg role="img"> with its own title and description.
   const charts = new Set([...readFileSync(join(outDir, page), 'utf8').matchAll(/<svg[^>]*class="chart"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1])).size;
   const pdf = await inspectPrinted(join(outDir, slug, `${slug}.pdf`));
