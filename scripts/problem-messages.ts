@@ -232,8 +232,6 @@ export const readText = {
   exitDateForStatus: 'an exit date, since a status at exit is given',
   ageAtEntry: 'an age at entry between 10 and 100 years',
   textAt: (expected: string, column: number) => `${expected} (at character ${column} of the answer's text)`,
-  /** An internal error: a row reader asked for a column its table does not have. */
-  noSuchColumn: (name: string, table: string) => `bug: no column ${name} in table ${table}`,
 } as const;
 
 // ── Statistics, example generators, benchmarks, shared modules; internal errors ──────────────
@@ -273,4 +271,115 @@ export const paletteText = {
 /** The message of an InternalError (scripts/problems.ts): an invariant that only a bug in the tool can break. */
 export const internalText = {
   bug: (detail: string) => `internal error (a bug in eval-report, please report it): ${detail}`,
+} as const;
+
+// ── The command line, the site build and the PDF (scripts/cli, scripts/site, scripts/pdf) ──
+
+/** How a project folder may be named (scripts/site/projects.ts, and `eval-report new`). */
+const PROJECT_NAME_RULE = 'lower-case letters a–z, digits and single hyphens, such as "mitt-projekt-2025"';
+
+/** Usage and environment errors of the command line (scripts/cli/): one line each, said before the usage. */
+export const cliText = {
+  unknownOption: (option: string) => `unknown option ${option}`,
+  /** `option` undefined: parseArgs did not name it. */
+  optionValue: (option: string | undefined, missing: boolean) => `${option ?? 'an option'} ${missing ? 'needs a value' : 'takes no value'}`,
+  missingOperands: (operands: string) => `missing ${operands}`,
+  tooManyOperands: (extra: string[]) => `too many operands: ${extra.map((p) => JSON.stringify(p)).join(' ')}`,
+  unknownProjects: (named: string[], contentDir: string, projects: string[]) => `no project ${named.map((s) => JSON.stringify(s)).join(', ')} in ${contentDir} (projects: ${projects.join(', ') || 'none'})`,
+  noProjects: (contentDir: string, newCommand: string) => `no project in ${contentDir}: make one with ${newCommand}`,
+  wholeNumber: (option: string, min: number, max: number, text: string) => `--${option} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`,
+  // build
+  shardSyntax: (shard: string) => `--shard takes i/n with 1 ≤ i ≤ n, such as 2/3, not ${JSON.stringify(shard)}`,
+  shardEmpty: (shard: string, projects: number) => `--shard ${shard}: there are only ${projects} project(s), so this part has none`,
+  /** A build that failed for want of a working browser: its error's text, then what became of the site. */
+  browserFailed: (detail: string) => `${detail}\nThe previous site was left untouched.`,
+  // new
+  unusableProjectName: (slug: string) => `"${slug}" is not a usable project name: use ${PROJECT_NAME_RULE}.`,
+  folderExists: (dir: string) => `${dir} already exists: choose another name, or remove the folder first. Nothing was written.`,
+  // serve
+  portInUse: (port: number, another: string) => `port ${port} is in use: choose another with ${another}`,
+  portNeedsPrivileges: (port: number) => `port ${port} needs privileges this user lacks: choose one above 1023 with --port`,
+  // generate-portfolio
+  portfolioRoot: '--root <dir> is required: the portfolio is written into a folder of its own',
+  contentNotEmpty: (contentDir: string) => `${contentDir} is not empty: generate a portfolio into a new folder`,
+  // bench
+  benchGroups: (groups: string[], wrong: string[]) => `--only takes ${groups.join(', ')}, not ${wrong.join(', ')}`,
+  benchLinuxOnly: 'npm run bench measures CPU time from /proc: it runs on Linux only',
+} as const;
+
+/** Problems and errors of the site build (scripts/site/): project names, references, shards, the data workers. */
+export const siteText = {
+  reservedProjectName: (reserved: string[]) => `a project folder name other than ${reserved.map((r) => `"${r}"`).join(' and ')}, which are the site's own folders (its stylesheet and fonts, the portfolio's pages): rename the folder in content/ and data/`,
+  projectName: `a project folder name of ${PROJECT_NAME_RULE}: rename the folder in content/ and data/`,
+  identityNumberInText: 'no personal identity or coordination number (personnummer/samordningsnummer) in the configuration or the narrative: it would be published',
+  chartFits: (detail: string) => `a chart its figures fit: ${detail}`,
+  figureTableIds: (detail: string) => `the ids of computed figures without category: ${detail}`,
+  /** The message of the error that holds several errors behind one report's problems (its `errors`). */
+  resolveErrors: (n: number) => `${n} errors behind the problems of the report's references`,
+  noAxeViolation: 'no WCAG 2.1 A or AA violation (axe-core)',
+  /** `reason`: the message of the error it stopped on, if it reported one. */
+  dataWorkerStopped: (code: number, reason: string | undefined) => `a data worker stopped (exit code ${code})${reason ? `: ${reason}` : ''}`,
+  // shards and assemble
+  shardOutput: 'the output folder of a finished `eval-report build --shard i/n` (it writes build-cache.json)',
+  manifestUnreadable: 'missing or unreadable',
+  noSuchFolder: 'no such folder',
+  /** build-cache.json read but not one this version writes. */
+  manifestFormat: (file: string) => `${file} is not a build manifest this version reads (format 1, with a key per project)`,
+  shardProject: 'a project whose folder with indicators.json is in the shard',
+  oneShardOnly: (other: string) => `each project in one shard only (it is also in ${other})`,
+} as const;
+
+/** Errors of printing a page to PDF, of Chromium, and the problems of a printed PDF read back (scripts/pdf/, site/verify-site.ts). */
+export const pdfText = {
+  chromiumStart: (path: string, detail: string, installHint: string) => `Could not start Chromium at ${path}: ${detail}\n${installHint}`,
+  profileNotRemoved: (dir: string, detail: string) => `Could not remove the temporary Chromium profile ${dir}: ${detail}`,
+  // loading the page
+  httpStatus: (url: string, status: number) => `Loading ${url} gave HTTP ${status}`,
+  fontsFailed: (url: string, fonts: string[]) => `Fonts failed to load in ${url}: ${fonts.join('; ')}`,
+  resourcesFailed: (url: string, failed: string[]) => `Resources of ${url} failed to load:\n  ${failed.join('\n  ')}`,
+  /** One failed resource; `error` undefined: the browser gave no reason. */
+  requestFailed: (url: string, error: string | undefined) => `${url} (${error ?? 'failed'})`,
+  responseStatus: (url: string, status: number) => `${url} (HTTP ${status})`,
+  // links
+  refusedLinks: (url: string, schemes: string[]) => `${url} has links that a PDF must not hold (only https:, http:, mailto: and anchors): ${schemes.join(', ')}`,
+  refusedActions: (url: string, actions: string[]) => `The PDF of ${url} has link actions that are not allowed (only https:, http:, mailto: and anchors): ${actions.join(', ')}`,
+  refusedAction: (page: number, scheme: string) => `page ${page}: ${scheme}`,
+  /** A refused link shown by its scheme; this when it has none. */
+  linkWithoutScheme: 'a link',
+  // the table of contents
+  tocProblems: (url: string, problems: string[]) => `Table of contents of ${url}: ${problems.join('; ')}`,
+  tocWithoutId: 'a [data-toc-page] element has no id value',
+  tocNoElement: (id: string) => `no element has id "${id}"`,
+  tocNoLink: (id: string) => `no link <a href="#${id}"> (Chromium only makes destinations for linked ids)`,
+  noDestination: (ids: string[]) => `The PDF has no named destination for ${ids.map((id) => `#${id}`).join(', ')}: each [data-toc-page] id needs an element with that id and a link <a href="#id"> to it (Chromium writes destinations only for linked ids).`,
+  tocMoving: (passes: number, url: string, moved: string[]) => `Table of contents page numbers still move after ${passes} prints of ${url} (${moved.join(', ')}).`,
+  tocMoved: (id: string, before: number, after: number) => `#${id}: ${before} → ${after}`,
+  bookmarksForHeadings: (bookmarks: number, headings: number) => `PDF: ${bookmarks} bookmarks for ${headings} headings of the page (every bookmark should be one heading)`,
+  // the printed PDF read back (`expected` texts)
+  withPages: 'a PDF with pages',
+  tagged: 'a tagged PDF (a structure tree for screen readers)',
+  language: (language: string) => `the document language ${language}`,
+  title: 'the report title as the document title',
+  bookmarks: 'bookmarks (an outline) for the chapters',
+  chartAlts: (charts: number) => `an alternative text on each of the ${charts} chart(s)`,
+} as const;
+
+/**
+ * What a PDF does not hold that its readers expect (scripts/pdf/light.ts, outline.ts): the light
+ * reader then leaves the file to pdfjs, and the outline's rewrite refuses it.
+ */
+export const pdfSyntax = {
+  keyNotName: 'a dictionary key that is not a name',
+  unexpectedToken: (at: number) => `an unexpected token at ${at}`,
+  noXrefTable: 'no classic cross-reference table',
+  noTrailer: 'no trailer',
+  objectMisplaced: (n: number) => `object ${n} is not where the cross-reference table says`,
+  dictionaryExpected: 'a dictionary was expected',
+  pageNodeNotRef: 'a page tree node that is not a reference',
+  pageNodeWithoutKids: 'a page tree node without kids',
+  destinationNameTree: 'a name tree of destinations: left to pdfjs',
+  structureTooDeep: 'a structure tree too deep',
+  objectNotFound: (n: number) => `PDF: object ${n} not found`,
+  noStartxref: 'PDF: no trailer with startxref (a cross-reference stream is not supported)',
+  noRootOrSize: 'PDF: the trailer names no /Root or /Size',
 } as const;

@@ -21,6 +21,7 @@ import { generatePortfolio } from '../generate/portfolio.ts';
 import { canMeasureCpu, comparison, measure, median, onPath, pairs, type Job, type Pair } from '../bench/measure.ts';
 import { rmarkdownCommand, writeRmarkdownPeer } from '../bench/rmarkdown.ts';
 import { EXIT, runIfMain, UsageError, wholeNumber, type Command } from './command.ts';
+import { cliText } from '../problem-messages.ts';
 
 const GROUPS = ['data', 'build', 'many', 'edit', 'stats', 'portfolio'];
 
@@ -40,8 +41,8 @@ export const command: Command = {
     const sizes = (values.sizes as string).split(',').map((x) => wholeNumber('sizes', x.trim()));
     const only = values.only === undefined ? GROUPS : (values.only as string).split(',').map((x) => x.trim());
     const wrong = only.filter((g) => !GROUPS.includes(g));
-    if (wrong.length > 0) throw new UsageError(`--only takes ${GROUPS.join(', ')}, not ${wrong.join(', ')}`);
-    if (!canMeasureCpu()) throw new UsageError('npm run bench measures CPU time from /proc: it runs on Linux only');
+    if (wrong.length > 0) throw new UsageError(cliText.benchGroups(GROUPS, wrong));
+    if (!canMeasureCpu()) throw new UsageError(cliText.benchLinuxOnly);
     await bench(runs, sizes, only);
     return EXIT.ok;
   },

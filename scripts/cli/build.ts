@@ -1,6 +1,7 @@
 // eval-report build [--root <dir>] [--out <dir>] [--quiet] [--shard i/n] [slug …]: builds the reports (site and
 // PDF) into <root>/_site, atomically; projects not named keep their earlier output.
 import { InputError } from '../problems.ts';
+import { cliText } from '../problem-messages.ts';
 import { commandLine, EnvironmentError, EXIT, projectSlugs, QUIET, ROOT, paint, runIfMain, UsageError, type Command } from './command.ts';
 
 export const command: Command = {
@@ -34,7 +35,7 @@ export const command: Command = {
         console.error(`${paint('red', 'Build failed', process.stderr)}: the input has ${err.problems.length} problem(s). The previous site was left untouched.\n\n${err.message}\n\n${commandLine('check', positionals, root)} lists them without building.`);
         return EXIT.input;
       }
-      if (/Chromium|browser/i.test((err as Error).message)) throw new EnvironmentError(`${(err as Error).message}\nThe previous site was left untouched.`);
+      if (/Chromium|browser/i.test((err as Error).message)) throw new EnvironmentError(cliText.browserFailed((err as Error).message), { cause: err });
       throw err;
     }
     log(`Built ${slugs.length} report(s) into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
@@ -53,9 +54,9 @@ export function shardOf(slugs: string[], shard: string | undefined): string[] {
   if (shard === undefined) return slugs;
   const m = /^(\d+)\/(\d+)$/.exec(shard);
   const [i, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, such as 2/3, not ${JSON.stringify(shard)}`);
+  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(cliText.shardSyntax(shard));
   const part = [...slugs].sort().filter((_, k) => k % n === i - 1);
-  if (part.length === 0) throw new UsageError(`--shard ${shard}: there are only ${slugs.length} project(s), so this part has none`);
+  if (part.length === 0) throw new UsageError(cliText.shardEmpty(shard, slugs.length));
   return part;
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, styleText } from 'node:util';
 import { listProjects } from '../site/projects.ts';
+import { cliText } from '../problem-messages.ts';
 
 /** 0: done, nothing wrong. 1: the input (configuration, data, narrative) has problems. 2: usage or environment. */
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
@@ -109,9 +110,9 @@ export function parseCommandArgs(cmd: Command, argv: string[]): Args & { help: b
     const e = err as Error & { code?: string };
     if (!e.code?.startsWith('ERR_PARSE_ARGS')) throw err;
     const name = /option '([^']+)'/.exec(e.message)?.[1];
-    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${name ?? e.message}`);
-    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${name ?? 'an option'} ${/argument missing/.test(e.message) ? 'needs a value' : 'takes no value'}`);
-    throw new UsageError(e.message.split('\n')[0]!);
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(cliText.unknownOption(name ?? e.message), { cause: err });
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(cliText.optionValue(name, /argument missing/.test(e.message)), { cause: err });
+    throw new UsageError(e.message.split('\n')[0]!, { cause: err });
   }
   const values = parsed.values as Args['values'];
   const help = values.help === true;
@@ -119,8 +120,8 @@ export function parseCommandArgs(cmd: Command, argv: string[]): Args & { help: b
   if (!help) {
     const [min, max] = cmd.arity;
     const n = parsed.positionals.length;
-    if (n < min) throw new UsageError(`missing ${cmd.operands}`);
-    if (n > max) throw new UsageError(`too many operands: ${parsed.positionals.slice(max).map((p) => JSON.stringify(p)).join(' ')}`);
+    if (n < min) throw new UsageError(cliText.missingOperands(cmd.operands));
+    if (n > max) throw new UsageError(cliText.tooManyOperands(parsed.positionals.slice(max)));
   }
   return { values, positionals: parsed.positionals, help };
 }
@@ -129,17 +130,16 @@ export function parseCommandArgs(cmd: Command, argv: string[]): Args & { help: b
 export function projectSlugs(root: string, named: string[]): string[] {
   const all = listProjects(root);
   const unknown = named.filter((s) => !all.includes(s));
-  if (unknown.length > 0)
-    throw new UsageError(`no project ${unknown.map((s) => JSON.stringify(s)).join(', ')} in ${join(root, 'content')} (projects: ${all.join(', ') || 'none'})`);
+  if (unknown.length > 0) throw new UsageError(cliText.unknownProjects(unknown, join(root, 'content'), all));
   if (named.length > 0) return [...new Set(named)];
-  if (all.length === 0) throw new UsageError(`no project in ${join(root, 'content')}: make one with ${commandLine('new', ['<slug>'], root)}`);
+  if (all.length === 0) throw new UsageError(cliText.noProjects(join(root, 'content'), commandLine('new', ['<slug>'], root)));
   return all;
 }
 
 /** A positive whole number given as an option's text. */
 export function wholeNumber(name: string, text: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(cliText.wholeNumber(name, min, max, text));
   return n;
 }
 

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, QUIET, runIfMain, UsageError, wholeNumber, type Command } from './command.ts';
+import { cliText } from '../problem-messages.ts';
 
 export const command: Command = {
   name: 'generate-portfolio',
@@ -17,11 +18,11 @@ export const command: Command = {
     quiet: QUIET,
   },
   async run({ values }) {
-    if (typeof values.root !== 'string') throw new UsageError('--root <dir> is required: the portfolio is written into a folder of its own');
+    if (typeof values.root !== 'string') throw new UsageError(cliText.portfolioRoot);
     const root = resolve(values.root);
     const count = wholeNumber('count', values.count as string, 1, 10_000);
     const seed = wholeNumber('seed', values.seed as string, 1);
-    if (existsSync(join(root, 'content')) && readdirSync(join(root, 'content')).length > 0) throw new UsageError(`${join(root, 'content')} is not empty: generate a portfolio into a new folder`);
+    if (existsSync(join(root, 'content')) && readdirSync(join(root, 'content')).length > 0) throw new UsageError(cliText.contentNotEmpty(join(root, 'content')));
     const { generatePortfolio } = await import('../generate/portfolio.ts');
     const made = await generatePortfolio(root, count, seed);
     if (values.quiet !== true) console.log(`Wrote ${made.length} projects into ${root} (${made.filter((p) => p.participants !== null).map((p) => p.participants!).reduce((a, b) => a + b, 0)} generated MIA Vidare participants in all).`);

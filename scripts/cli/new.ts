@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { TABLES, type TableName } from '../config/contract.ts';
 import { DAC_CRITERIA } from '../config/schema.ts';
 import { commandLine, EXIT, QUIET, ROOT, runIfMain, UsageError, type Command } from './command.ts';
+import { cliText } from '../problem-messages.ts';
 
 // From the repository, not from this file: compiled, the module sits in .build/cli-<hash>/.
 const SCAFFOLD = join(import.meta.dirname, '..', '..', 'scripts', 'scaffold');
@@ -36,12 +37,11 @@ export class ScaffoldError extends Error {}
 
 /** Writes content/<slug>/ and data/<slug>/ under root; returns the files written. */
 export function scaffoldProject(root: string, slug: string, today = new Date()): string[] {
-  if (!SLUG.test(slug))
-    throw new ScaffoldError(`"${slug}" is not a usable project name: use lower-case letters a–z, digits and single hyphens, such as "mitt-projekt-2025".`);
+  if (!SLUG.test(slug)) throw new ScaffoldError(cliText.unusableProjectName(slug));
   const contentDir = join(root, 'content', slug);
   const dataDir = join(root, 'data', slug);
   for (const dir of [contentDir, dataDir])
-    if (existsSync(dir)) throw new ScaffoldError(`${relative(root, dir) || dir} already exists: choose another name, or remove the folder first. Nothing was written.`);
+    if (existsSync(dir)) throw new ScaffoldError(cliText.folderExists(relative(root, dir) || dir));
   const date = today.toISOString().slice(0, 10);
   const files = Object.values(NARRATIVE_FILES);
   const fill = (text: string) =>
@@ -81,7 +81,7 @@ export const command: Command = {
     try {
       written = scaffoldProject(root, slug);
     } catch (err) {
-      if (err instanceof ScaffoldError) throw new UsageError(err.message);
+      if (err instanceof ScaffoldError) throw new UsageError(err.message, { cause: err });
       throw err;
     }
     if (values.quiet !== true) {

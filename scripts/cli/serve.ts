@@ -11,7 +11,7 @@
 // A failed build prints its problems in the terminal and is served, escaped, as the page of every
 // HTML request until the next build succeeds; the server keeps running.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { buildSite } from '../site/build-site.ts';
@@ -20,6 +20,7 @@ import { InputError } from '../problems.ts';
 import { escapeHtml } from '../render/html.ts';
 import { commandLine, EnvironmentError, projectSlugs, QUIET, ROOT, runIfMain, wholeNumber, type Command } from './command.ts';
 import { maskText } from '../privacy/mask.ts';
+import { cliText } from '../problem-messages.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const TYPES: Record<string, string> = {
@@ -69,23 +70,73 @@ function previewHtml(html: string, build: number): string {
     .replace('</body>', `<script src="/__preview/reload.js" data-build="${build}"></script>\n</body>`);
 }
 
+/**
+ * Starts the preview: a server on 127.0.0.1 (listening before the first build, so that a port in
+ * use is reported at once), the first build, and the watchers that rebuild on every change.
+ */
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
-  const log = opts.log ?? (() => {});
   const root = resolve(opts.root);
+  const debounceMs = opts.debounceMs ?? 80;
   const work = mkdtempSync(join(tmpdir(), 'eval-report-preview-'));
   // However the process ends (Ctrl+C during the first build included), the preview folder goes.
   const cleanUp = () => rmSync(work, { recursive: true, force: true });
   process.once('exit', cleanUp);
   const outDir = join(work, '_site');
-  let build = 0; // number of the last finished build
-  let error: Error | null = null;
-  let running: Promise<void> | null = null;
-  let queued = false;
   const clients = new Set<ServerResponse>();
-
-  const announce = () => {
+  const builds = previewBuilds(root, outDir, opts, (build) => {
     for (const c of clients) c.write(`data: ${build}\n\n`);
+  });
+  const server = previewServer(outDir, builds, clients);
+  // Listen first, so that a port in use is reported at once; then the first build.
+  try {
+    await listen(server, opts.port);
+  } catch (err) {
+    process.off('exit', cleanUp);
+    cleanUp();
+    throw err;
+  }
+  await builds.schedule();
+  const address = server.address();
+  const url = `http://localhost:${typeof address === 'object' && address ? address.port : opts.port}/`;
+  const watching = watchSources(root, debounceMs, builds);
+  return {
+    url,
+    settled: async () => {
+      // A change may still be waiting out the debounce: give it the time to start.
+      await new Promise((r) => setTimeout(r, debounceMs + 20));
+      await builds.idle();
+      return builds.error;
+    },
+    close: async () => {
+      watching.close();
+      await builds.idle();
+      for (const c of clients) c.end();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      process.off('exit', cleanUp);
+      cleanUp();
+    },
   };
+}
+
+/** The builds of a preview: one at a time, each announced by its number when it finished. */
+interface PreviewBuilds {
+  /** Number of the last finished build (0 before the first). */
+  readonly number: number;
+  /** The last build's error, or null when it succeeded. */
+  readonly error: Error | null;
+  /** The files of project `slug` changed; undefined: a change that may touch every project (a template). */
+  changed(slug: string | undefined): void;
+  /** Runs a build now, or once more after the running one. */
+  schedule(): Promise<void>;
+  /** Resolves when no build is running or queued. */
+  idle(): Promise<void>;
+}
+
+function previewBuilds(root: string, outDir: string, opts: PreviewOptions, announce: (build: number) => void): PreviewBuilds {
+  const log = opts.log ?? (() => {});
+  let build = 0;
+  let error: Error | null = null;
   // Projects whose files changed since the last build, and those whose last build failed; `everything`
   // after a template change (or a change fs.watch could not name), and for the first build.
   const changed = new Set<string>();
@@ -109,30 +160,62 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       log(`Build failed (the preview shows the problems; the server keeps running):\n${err instanceof InputError ? err.message : ((err as Error).stack ?? err)}`);
     }
     build++;
-    announce();
+    announce(build);
   }
-  /** Runs a build now, or once more after the running one. */
-  function schedule(): Promise<void> {
-    if (running) {
-      queued = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        queued = false;
-        await rebuild();
-      } while (queued);
-      running = null;
-    })();
-    return running;
-  }
+  const queue = oneAtATime(rebuild);
+  return {
+    get number() {
+      return build;
+    },
+    get error() {
+      return error;
+    },
+    changed(slug) {
+      if (slug) changed.add(slug);
+      else everything = true;
+    },
+    schedule: queue.run,
+    idle: queue.idle,
+  };
+}
 
-  const server = createServer((req, res) => {
+/** Runs `work` one at a time: asked while it runs, it runs once more afterwards (however often it was asked). */
+function oneAtATime(work: () => Promise<void>): { run: () => Promise<void>; idle: () => Promise<void> } {
+  let running: Promise<void> | null = null;
+  let queued = false;
+  return {
+    run() {
+      if (running) {
+        queued = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          queued = false;
+          await work();
+        } while (queued);
+        running = null;
+      })();
+      return running;
+    },
+    async idle() {
+      while (running) await running;
+    },
+  };
+}
+
+/**
+ * The preview's server: the built files (each HTML page with the reload script), the error page
+ * for every HTML request while the last build failed, the reload script and the stream of build
+ * numbers that `clients` hold open.
+ */
+function previewServer(outDir: string, builds: PreviewBuilds, clients: Set<ServerResponse>): Server {
+  return createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/__preview/reload.js') return void res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(RELOAD_JS);
     if (path === '/__preview/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-      res.write(`data: ${build}\n\n`);
+      res.write(`data: ${builds.number}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;
@@ -141,57 +224,39 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     if (!file.startsWith(outDir + sep) && file !== outDir) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const html = extname(file) === '.html';
-    if (html && error) return void res.writeHead(500, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(errorPage(error, build));
+    if (html && builds.error) return void res.writeHead(500, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(errorPage(builds.error, builds.number));
     if (!existsSync(file)) return void res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(html ? previewHtml(readFileSync(file, 'utf8'), build) : readFileSync(file));
+    res.end(html ? previewHtml(readFileSync(file, 'utf8'), builds.number) : readFileSync(file));
   });
+}
 
-  // Listen first, so that a port in use is reported at once; then the first build.
-  try {
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(opts.port, '127.0.0.1', () => ok());
-    });
-  } catch (err) {
-    process.off('exit', cleanUp);
-    cleanUp();
-    throw err;
-  }
-  await schedule();
-  const address = server.address();
-  const url = `http://localhost:${typeof address === 'object' && address ? address.port : opts.port}/`;
+/** Listens on 127.0.0.1; rejects with the server's error (a port in use, one that needs privileges). */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => ok());
+  });
+}
 
-  // fs.watch is recursive on Linux from Node 20. A change below content/<slug>/ or data/<slug>/
-  // rebuilds that project (the others keep their pages); one below templates/ rebuilds every project.
+/**
+ * Rebuilds on every change, `debounceMs` after the last. fs.watch is recursive on Linux from Node
+ * 20. A change below content/<slug>/ or data/<slug>/ rebuilds that project (the others keep their
+ * pages); one below templates/ rebuilds every project.
+ */
+function watchSources(root: string, debounceMs: number, builds: PreviewBuilds): { close: () => void } {
   let timer: NodeJS.Timeout | undefined;
   const onChange = (project: boolean) => (_event: string, file: string | Buffer | null) => {
-    const slug = project && file ? String(file).split(sep)[0] : undefined;
-    if (slug) changed.add(slug);
-    else everything = true;
+    builds.changed(project && file ? String(file).split(sep)[0] : undefined);
     clearTimeout(timer);
-    timer = setTimeout(() => void schedule(), opts.debounceMs ?? 80);
+    timer = setTimeout(() => void builds.schedule(), debounceMs);
   };
   const watched: [string, boolean][] = [[join(root, 'content'), true], [join(root, 'data'), true], [join(REPO, 'templates'), false]];
   const watchers: FSWatcher[] = watched.filter(([d]) => existsSync(d)).map(([d, project]) => watch(d, { recursive: true }, onChange(project)));
-
   return {
-    url,
-    settled: async () => {
-      // A change may still be waiting out the debounce: give it the time to start.
-      await new Promise((r) => setTimeout(r, (opts.debounceMs ?? 80) + 20));
-      while (running) await running;
-      return error;
-    },
-    close: async () => {
+    close: () => {
       clearTimeout(timer);
       for (const w of watchers) w.close();
-      while (running) await running;
-      for (const c of clients) c.end();
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-      process.off('exit', cleanUp);
-      cleanUp();
     },
   };
 }
@@ -225,8 +290,8 @@ export const command: Command = {
       preview = await startPreview({ root, port, slugs: positionals.length ? slugs : undefined, log: quiet ? (line) => void (/failed|warning/i.test(line) && say(line)) : say });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new EnvironmentError(`port ${port} is in use: choose another with ${commandLine('serve', [...positionals, '--port', String(port + 1)], root)}`);
-      if (code === 'EACCES') throw new EnvironmentError(`port ${port} needs privileges this user lacks: choose one above 1023 with --port`);
+      if (code === 'EADDRINUSE') throw new EnvironmentError(cliText.portInUse(port, commandLine('serve', [...positionals, '--port', String(port + 1)], root)), { cause: err });
+      if (code === 'EACCES') throw new EnvironmentError(cliText.portNeedsPrivileges(port), { cause: err });
       throw err;
     }
     const { url } = preview;

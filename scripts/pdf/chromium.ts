@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
 import { INSTALL_HINT, WELL_KNOWN_CHROMIUM_PATHS, lookForChromium } from './find-chromium.mjs';
+import { pdfText } from '../problem-messages.ts';
 
 export { INSTALL_HINT, WELL_KNOWN_CHROMIUM_PATHS };
 
@@ -56,7 +57,7 @@ export async function launchBrowser(options: { executablePath?: string } = {}): 
     try {
       rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     } catch (err) {
-      console.warn(`Could not remove the temporary Chromium profile ${userDataDir}: ${String(err)}`);
+      console.warn(pdfText.profileNotRemoved(userDataDir, String(err)));
     }
   };
   let browser: Browser;
@@ -78,9 +79,7 @@ export async function launchBrowser(options: { executablePath?: string } = {}): 
   } catch (err) {
     removeProfile();
     const message = err instanceof Error ? err.message : String(err);
-    throw new Error(`Could not start Chromium at ${executablePath}: ${message}\n${INSTALL_HINT}`, {
-      cause: err,
-    });
+    throw new Error(pdfText.chromiumStart(executablePath, message, INSTALL_HINT), { cause: err });
   }
   // The profile can only be removed once the Chromium process has exited (it writes to the
   // profile until then; 'disconnected' fires earlier). This covers close(), a crash and a kill.

@@ -5,6 +5,7 @@
 // rendering, no fonts and no content streams, in milliseconds where pdfjs takes about a second
 // to load. Anything it does not expect (an xref stream, an object stream, a broken offset)
 // gives undefined, and the caller reads the file with pdfjs instead (inspect.ts).
+import { pdfSyntax } from '../problem-messages.ts';
 
 /** A PDF value: objects as JS (dicts by key without the slash), references as { ref }. */
 export type PdfValue = null | boolean | number | string | { name: string } | { ref: number } | PdfValue[] | { dict: Record<string, PdfValue> };
@@ -30,7 +31,7 @@ function parseValue(s: string, i: number): [PdfValue, number] {
       while (isWs(s[i])) i++;
       if (s[i] === '>' && s[i + 1] === '>') return [{ dict }, i + 2];
       const [key, k] = parseValue(s, i);
-      if (key === null || typeof key !== 'object' || !('name' in key)) throw new Error('a dictionary key that is not a name');
+      if (key === null || typeof key !== 'object' || !('name' in key)) throw new Error(pdfSyntax.keyNotName);
       const [v, j] = parseValue(s, k);
       dict[key.name] = v;
       i = j;
@@ -54,7 +55,7 @@ function parseValue(s: string, i: number): [PdfValue, number] {
     }
   }
   const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:\s+(\d+)\s+R(?![A-Za-z]))?|^(true|false|null)/.exec(s.slice(i, i + 40));
-  if (!m) throw new Error(`an unexpected token at ${i}`);
+  if (!m) throw new Error(pdfSyntax.unexpectedToken(i));
   if (m[3] !== undefined) return [m[3] === 'null' ? null : m[3] === 'true', i + m[0].length];
   return [m[2] !== undefined ? { ref: Number(m[1]) } : Number(m[1]), i + m[0].length];
 }
@@ -109,13 +110,13 @@ export class LightPdf {
       newest ??= trailer;
       start = typeof trailer.Prev === 'number' ? trailer.Prev : NaN;
     }
-    if (!newest) throw new Error('no classic cross-reference table');
+    if (!newest) throw new Error(pdfSyntax.noXrefTable);
     this.trailer = newest;
   }
 
   /** One cross-reference section at `start`; entries already known (from a newer section) win. */
   private readSection(start: number): Record<string, PdfValue> {
-    if (!this.text.startsWith('xref', start)) throw new Error('no classic cross-reference table');
+    if (!this.text.startsWith('xref', start)) throw new Error(pdfSyntax.noXrefTable);
     let i = start + 4;
     const line = /\s*(\d+) (\d+)\s*\n/y;
     for (;;) {
@@ -127,7 +128,7 @@ export class LightPdf {
       for (let k = 0; k < count; k++, i += 20) if (this.text[i + 17] === 'n' && !this.offsets.has(first + k)) this.offsets.set(first + k, Number(this.text.slice(i, i + 10)));
     }
     const [trailer] = parseValue(this.text, this.text.indexOf('trailer', i) + 7);
-    if (!isDict(trailer)) throw new Error('no trailer');
+    if (!isDict(trailer)) throw new Error(pdfSyntax.noTrailer);
     return trailer.dict;
   }
 
@@ -136,7 +137,7 @@ export class LightPdf {
     if (this.cache.has(n)) return this.cache.get(n)!;
     const at = this.offsets.get(n);
     const head = at === undefined ? null : new RegExp(`^${n} \\d+ obj`).exec(this.text.slice(at, at + 24));
-    if (at === undefined || !head) throw new Error(`object ${n} is not where the cross-reference table says`);
+    if (at === undefined || !head) throw new Error(pdfSyntax.objectMisplaced(n));
     const [v] = parseValue(this.text, at + head[0].length);
     this.cache.set(n, v);
     return v;
@@ -150,7 +151,7 @@ export class LightPdf {
 
   dict(v: PdfValue | undefined): Record<string, PdfValue> {
     const d = this.get(v);
-    if (!isDict(d)) throw new Error('a dictionary was expected');
+    if (!isDict(d)) throw new Error(pdfSyntax.dictionaryExpected);
     return d.dict;
   }
 
@@ -162,11 +163,11 @@ export class LightPdf {
   pageRefs(): number[] {
     const out: number[] = [];
     const walk = (v: PdfValue, depth: number): void => {
-      if (!isRef(v) || depth > 32) throw new Error('a page tree node that is not a reference');
+      if (!isRef(v) || depth > 32) throw new Error(pdfSyntax.pageNodeNotRef);
       const node = this.dict(v);
       if (nameOf(node.Type) === 'Page') return void out.push(v.ref);
       const kids = this.get(node.Kids);
-      if (!Array.isArray(kids)) throw new Error('a page tree node without kids');
+      if (!Array.isArray(kids)) throw new Error(pdfSyntax.pageNodeWithoutKids);
       for (const k of kids) walk(k, depth + 1);
     };
     walk(this.catalog.Pages!, 0);
@@ -207,7 +208,7 @@ function inspect(pdf: LightPdf): LightInspection {
   const refs = pdf.pageRefs();
   const pages = new Map(refs.map((r, i) => [r, i + 1]));
   const cat = pdf.catalog;
-  if (cat.Names !== undefined && pdf.dict(cat.Names).Dests !== undefined) throw new Error('a name tree of destinations: left to pdfjs');
+  if (cat.Names !== undefined && pdf.dict(cat.Names).Dests !== undefined) throw new Error(pdfSyntax.destinationNameTree);
   const destinations: Record<string, number> = {};
   if (cat.Dests !== undefined) for (const [name, d] of Object.entries(pdf.dict(cat.Dests))) destinations[name] = destPage(pdf, pages, d);
   const info = pdf.trailer.Info !== undefined ? pdf.dict(pdf.trailer.Info) : {};
@@ -237,7 +238,7 @@ function figureAlts(pdf: LightPdf, kids: PdfValue | undefined): string[] {
   const out: string[] = [];
   const seen = new Set<number>();
   const walk = (v: PdfValue | undefined, depth: number): void => {
-    if (depth > 256) throw new Error('a structure tree too deep');
+    if (depth > 256) throw new Error(pdfSyntax.structureTooDeep);
     if (isRef(v)) {
       if (seen.has(v.ref)) return;
       seen.add(v.ref);

@@ -6,6 +6,7 @@
 // information dictionary gets Title, Author, Subject, Keywords and Creator (this tool).
 // Both are an incremental update appended to the file: every object, the tag tree included, stays
 // as Chromium wrote it.
+import { pdfSyntax, pdfText } from '../problem-messages.ts';
 
 /** The document information dictionary's entries we set. */
 export interface PdfInfo {
@@ -17,7 +18,7 @@ export interface PdfInfo {
 }
 
 /** A PDF text string: UTF-16BE with a byte-order mark, in hex (any character, no escaping). */
-export function pdfText(s: string): string {
+export function pdfTextString(s: string): string {
   let hex = 'FEFF';
   for (let i = 0; i < s.length; i++) hex += s.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
   return `<${hex}>`;
@@ -33,7 +34,7 @@ function objectBody(pdf: string, num: number): string {
   const re = new RegExp(`(?:^|\\s)${num} 0 obj\\s*([\\s\\S]*?)\\s*endobj`, 'g');
   let last: string | undefined;
   for (const m of pdf.matchAll(re)) last = m[1];
-  if (last === undefined) throw new Error(`PDF: object ${num} not found`);
+  if (last === undefined) throw new Error(pdfSyntax.objectNotFound(num));
   return last;
 }
 
@@ -74,18 +75,16 @@ export function rewriteOutline(pdf: Uint8Array, headings: string[], info: PdfInf
   const text = Buffer.from(pdf).toString('latin1');
   const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s+\d+\s+%%EOF\s*$/.exec(text)?.[1];
-  if (!Number.isFinite(start) || trailer === undefined) throw new Error('PDF: no trailer with startxref (a cross-reference stream is not supported)');
+  if (!Number.isFinite(start) || trailer === undefined) throw new Error(pdfSyntax.noStartxref);
   const root = ref(trailer, 'Root');
   const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
-  if (root === null || !Number.isFinite(size)) throw new Error('PDF: the trailer names no /Root or /Size');
+  if (root === null || !Number.isFinite(size)) throw new Error(pdfSyntax.noRootOrSize);
   const items = outlineItems(text, root);
-  if (items.length !== headings.length) {
-    throw new Error(`PDF: ${items.length} bookmarks for ${headings.length} headings of the page (every bookmark should be one heading)`);
-  }
-  const changed: PdfObject[] = items.map((it, i) => ({ num: it.num, body: setEntry(it.body, 'Title', pdfText(headings[i]!)) }));
+  if (items.length !== headings.length) throw new Error(pdfText.bookmarksForHeadings(items.length, headings.length));
+  const changed: PdfObject[] = items.map((it, i) => ({ num: it.num, body: setEntry(it.body, 'Title', pdfTextString(headings[i]!)) }));
   const infoNum = ref(trailer, 'Info');
   let infoBody = infoNum === null ? '<<>>' : objectBody(text, infoNum);
-  for (const [k, v] of Object.entries(info)) infoBody = setEntry(infoBody, k, pdfText(v));
+  for (const [k, v] of Object.entries(info)) infoBody = setEntry(infoBody, k, pdfTextString(v));
   const infoObj = infoNum ?? size;
   changed.push({ num: infoObj, body: infoBody });
 

@@ -33,6 +33,7 @@ import { lightInspect } from './light.ts';
 import { allowedLink } from '../render/links.ts';
 import { rewriteOutline, type PdfInfo } from './outline.ts';
 import { reproduciblePdf } from './reproducible.ts';
+import { pdfText } from '../problem-messages.ts';
 
 export interface PrintOptions {
   /** file:// or http:// URL of the report page. */
@@ -91,27 +92,23 @@ async function tocTargetPages(
       if (n === undefined || n < 1) missing.push(id);
       else targets[id] = n;
     }
-    if (missing.length > 0) {
-      throw new Error(
-        `The PDF has no named destination for ${missing.map((id) => `#${id}`).join(', ')}: ` +
-          'each [data-toc-page] id needs an element with that id and a link <a href="#id"> to it ' +
-          '(Chromium writes destinations only for linked ids).',
-      );
-    }
+    if (missing.length > 0) throw new Error(pdfText.noDestination(missing));
     return { pages: light?.pages ?? doc!.numPages, targets };
   } finally {
     await doc?.destroy();
   }
 }
 
+/** A link as the errors show it: its scheme only, never the whole URI. */
+const schemeOf = (uri: string): string => /^[^:]{0,40}:/.exec(uri)?.[0] ?? pdfText.linkWithoutScheme;
+
 /**
  * Link actions of the PDF that the report's link rule refuses (scripts/render/links.ts): each
  * /URI could launch a program from a PDF reader. Their schemes only, never the whole URI.
  */
 export async function refusedLinkActions(pdf: Uint8Array): Promise<string[]> {
-  const scheme = (uri: string) => /^[^:]{0,40}:/.exec(uri)?.[0] ?? 'a link';
   const light = lightInspect(pdf);
-  if (light) return light.uris.filter((u) => !allowedLink(u.uri)).map((u) => `page ${u.page}: ${scheme(u.uri)}`);
+  if (light) return light.uris.filter((u) => !allowedLink(u.uri)).map((u) => pdfText.refusedAction(u.page, schemeOf(u.uri)));
   const doc = await openPdf(pdf);
   try {
     const refused: string[] = [];
@@ -119,7 +116,7 @@ export async function refusedLinkActions(pdf: Uint8Array): Promise<string[]> {
       const annotations = (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype?: string; url?: string; unsafeUrl?: string }>;
       for (const a of annotations) {
         const uri = a.unsafeUrl ?? a.url;
-        if (a.subtype === 'Link' && uri !== undefined && !allowedLink(uri)) refused.push(`page ${n}: ${/^[^:]{0,40}:/.exec(uri)?.[0] ?? 'a link'}`);
+        if (a.subtype === 'Link' && uri !== undefined && !allowedLink(uri)) refused.push(pdfText.refusedAction(n, schemeOf(uri)));
       }
     }
     return refused;
@@ -144,117 +141,134 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
   const progress = options.onProgress ?? (() => {});
   const started = performance.now();
   const page = await browser.newPage();
-  const failed: string[] = [];
-  page.on('requestfailed', (req) => {
-    if (!req.url().endsWith('/favicon.ico')) {
-      failed.push(`${req.url()} (${req.failure()?.errorText ?? 'failed'})`);
-    }
-  });
-  page.on('response', (res) => {
-    if (res.status() >= 400 && !res.url().endsWith('/favicon.ico')) {
-      failed.push(`${res.url()} (HTTP ${res.status()})`);
-    }
-  });
+  const failed = failedRequests(page);
   try {
-    await page.emulateMediaType('print');
-    const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    if (response && !response.ok() && response.status() !== 0) {
-      throw new Error(`Loading ${url} gave HTTP ${response.status()}`);
-    }
-    const brokenFonts = await page.evaluate(async () => {
-      await document.fonts.ready;
-      return [...document.fonts]
-        .filter((f) => f.status === 'error')
-        .map((f) => `${f.family} ${f.weight} ${f.style}`);
-    });
-    if (brokenFonts.length > 0) {
-      throw new Error(`Fonts failed to load in ${url}: ${brokenFonts.join('; ')}`);
-    }
-    if (failed.length > 0) {
-      throw new Error(`Resources of ${url} failed to load:\n  ${failed.join('\n  ')}`);
-    }
-
-    // Every link of the page as Chromium resolved it: only allowed schemes may become /URI actions.
-    // A link into the page itself (#id, whatever the page's own scheme) becomes a jump, not a /URI.
-    const hrefs = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]')].map((a) => ({ href: a.href, inPage: a.href.split('#')[0] === location.href.split('#')[0] && a.href.includes('#') })),
-    );
-    const refusedHrefs = hrefs.filter((h) => !h.inPage && !allowedLink(h.href)).map((h) => /^[^:]{0,40}:/.exec(h.href)?.[0] ?? 'a link');
-    if (refusedHrefs.length > 0) throw new Error(`${url} has links that a PDF must not hold (only https:, http:, mailto: and anchors): ${refusedHrefs.join(', ')}`);
-
-    // Ids to number: every [data-toc-page] span; each must have a link in the document.
-    const ids = await page.evaluate(() => {
-      const spans = [...document.querySelectorAll<HTMLElement>('[data-toc-page]')];
-      return spans.map((s) => s.dataset.tocPage ?? '');
-    });
-    const problems = await page.evaluate((all: string[]) => {
-      const out: string[] = [];
-      for (const id of all) {
-        if (id === '') out.push('a [data-toc-page] element has no id value');
-        else if (!document.getElementById(id)) out.push(`no element has id "${id}"`);
-        else if (!document.querySelector(`a[href="#${CSS.escape(id)}"]`)) {
-          out.push(`no link <a href="#${id}"> (Chromium only makes destinations for linked ids)`);
-        }
-      }
-      return out;
-    }, ids);
-    if (problems.length > 0) {
-      throw new Error(`Table of contents of ${url}: ${problems.join('; ')}`);
-    }
-
-    let passes = 0;
-    let pdf: Uint8Array;
-    let pages = 0;
-    let written: Record<string, number> = {};
-    for (;;) {
-      passes += 1;
-      progress(`printing pass ${passes}…`);
-      const t0 = performance.now();
-      // The first print of a page with a table of contents only learns its pages.
-      pdf = await printOnce(page, ids.length === 0 || passes > 1);
-      const t1 = performance.now();
-      const { pages: n, targets } = await tocTargetPages(pdf, ids);
-      pages = n;
-      const t2 = performance.now();
-      progress(
-        `pass ${passes}: ${pages} pages (print ${Math.round(t1 - t0)} ms, ` +
-          `read back ${Math.round(t2 - t1)} ms)`,
-      );
-      if (ids.length === 0) break;
-      if (passes > 1 && sameNumbers(targets, written)) break;
-      if (passes >= MAX_PASSES) {
-        const moved = ids.filter((id) => targets[id] !== written[id]);
-        throw new Error(
-          `Table of contents page numbers still move after ${passes} prints of ${url} ` +
-            `(${moved.map((id) => `#${id}: ${written[id]} → ${targets[id]}`).join(', ')}).`,
-        );
-      }
-      if (passes > 1) progress('table of contents numbers moved: printing once more');
-      written = targets;
-      await page.evaluate((numbers: Record<string, number>) => {
-        for (const el of document.querySelectorAll<HTMLElement>('[data-toc-page]')) {
-          const n = numbers[el.dataset.tocPage ?? ''];
-          el.textContent = n === undefined ? '' : String(n);
-        }
-      }, targets);
-    }
-
-    const refusedActions = await refusedLinkActions(pdf!);
-    if (refusedActions.length > 0) throw new Error(`The PDF of ${url} has link actions that are not allowed (only https:, http:, mailto: and anchors): ${refusedActions.join(', ')}`);
-    // The page's headings as printed (what Chromium bookmarks) and its metadata.
-    // (No named functions inside: tsx would wrap them in a __name helper the page lacks.)
-    const { headings, info } = await page.evaluate(() => ({
-      headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => h.getClientRects().length > 0).map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()),
-      info: Object.fromEntries([['Title', ''], ['Author', 'author'], ['Subject', 'description'], ['Keywords', 'keywords'], ['Creator', 'generator']].map(([key, name]) => [key, name ? (document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '') : document.title])) as Record<keyof PdfInfo, string>,
-    }));
-    pdf = rewriteOutline(pdf, headings, info);
-    pdf = reproduciblePdf(pdf, options.date);
+    await loadForPrint(page, url, failed);
+    await refuseLinks(page, url);
+    const ids = await tocIds(page, url);
+    const printed = await printNumbered(page, url, ids, progress);
+    const pdf = await finishedPdf(page, url, printed.pdf, options.date);
     await mkdir(dirname(pdfFile), { recursive: true });
     await writeFile(pdfFile, pdf);
     const ms = Math.round(performance.now() - started);
-    progress(`${pages} pages, ${passes} passes, ${ms} ms → ${pdfFile}`);
-    return { pages, ms, passes, tocPages: written };
+    progress(`${printed.pages} pages, ${printed.passes} passes, ${ms} ms → ${pdfFile}`);
+    return { pages: printed.pages, ms, passes: printed.passes, tocPages: printed.tocPages };
   } finally {
     await page.close();
   }
+}
+
+/** The resources of `page` that failed to load (the favicon aside), collected as the page loads. */
+function failedRequests(page: Page): string[] {
+  const failed: string[] = [];
+  page.on('requestfailed', (req) => {
+    if (!req.url().endsWith('/favicon.ico')) failed.push(pdfText.requestFailed(req.url(), req.failure()?.errorText));
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && !res.url().endsWith('/favicon.ico')) failed.push(pdfText.responseStatus(res.url(), res.status()));
+  });
+  return failed;
+}
+
+/** Loads `url` for print; throws when the page, a font or another of its resources did not load. */
+async function loadForPrint(page: Page, url: string, failed: string[]): Promise<void> {
+  await page.emulateMediaType('print');
+  const response = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  if (response && !response.ok() && response.status() !== 0) throw new Error(pdfText.httpStatus(url, response.status()));
+  const brokenFonts = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts]
+      .filter((f) => f.status === 'error')
+      .map((f) => `${f.family} ${f.weight} ${f.style}`);
+  });
+  if (brokenFonts.length > 0) throw new Error(pdfText.fontsFailed(url, brokenFonts));
+  if (failed.length > 0) throw new Error(pdfText.resourcesFailed(url, failed));
+}
+
+/** Throws when a link of the page, as Chromium resolved it, would become a /URI action the link rule refuses. */
+async function refuseLinks(page: Page, url: string): Promise<void> {
+  // A link into the page itself (#id, whatever the page's own scheme) becomes a jump, not a /URI.
+  const hrefs = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]')].map((a) => ({ href: a.href, inPage: a.href.split('#')[0] === location.href.split('#')[0] && a.href.includes('#') })),
+  );
+  const refused = hrefs.filter((h) => !h.inPage && !allowedLink(h.href)).map((h) => schemeOf(h.href));
+  if (refused.length > 0) throw new Error(pdfText.refusedLinks(url, refused));
+}
+
+/** The ids to number: every [data-toc-page] span's; throws unless each names an element with a link to it. */
+async function tocIds(page: Page, url: string): Promise<string[]> {
+  const ids = await page.evaluate(() => {
+    const spans = [...document.querySelectorAll<HTMLElement>('[data-toc-page]')];
+    return spans.map((s) => s.dataset.tocPage ?? '');
+  });
+  const lacking = await page.evaluate((all: string[]) => {
+    const out: Array<{ id: string; lacks: 'id' | 'element' | 'link' }> = [];
+    for (const id of all) {
+      if (id === '') out.push({ id, lacks: 'id' });
+      else if (!document.getElementById(id)) out.push({ id, lacks: 'element' });
+      else if (!document.querySelector(`a[href="#${CSS.escape(id)}"]`)) out.push({ id, lacks: 'link' });
+    }
+    return out;
+  }, ids);
+  const problems = lacking.map(({ id, lacks }) => (lacks === 'id' ? pdfText.tocWithoutId : lacks === 'element' ? pdfText.tocNoElement(id) : pdfText.tocNoLink(id)));
+  if (problems.length > 0) throw new Error(pdfText.tocProblems(url, problems));
+  return ids;
+}
+
+/**
+ * The page printed until its table of contents holds the pages its targets are printed on: an
+ * untagged first pass learns them, a tagged pass with them filled in is checked (and the last
+ * kept), once more if they moved. Without a table of contents, one tagged pass.
+ */
+async function printNumbered(page: Page, url: string, ids: string[], progress: (msg: string) => void): Promise<{ pdf: Uint8Array; pages: number; passes: number; tocPages: Record<string, number> }> {
+  let passes = 0;
+  let written: Record<string, number> = {};
+  for (;;) {
+    passes += 1;
+    progress(`printing pass ${passes}…`);
+    const t0 = performance.now();
+    // The first print of a page with a table of contents only learns its pages.
+    const pdf = await printOnce(page, ids.length === 0 || passes > 1);
+    const t1 = performance.now();
+    const { pages, targets } = await tocTargetPages(pdf, ids);
+    const t2 = performance.now();
+    progress(
+      `pass ${passes}: ${pages} pages (print ${Math.round(t1 - t0)} ms, ` +
+        `read back ${Math.round(t2 - t1)} ms)`,
+    );
+    if (ids.length === 0 || (passes > 1 && sameNumbers(targets, written))) return { pdf, pages, passes, tocPages: written };
+    if (passes >= MAX_PASSES) {
+      const moved = ids.filter((id) => targets[id] !== written[id]).map((id) => pdfText.tocMoved(id, written[id]!, targets[id]!));
+      throw new Error(pdfText.tocMoving(passes, url, moved));
+    }
+    if (passes > 1) progress('table of contents numbers moved: printing once more');
+    written = targets;
+    await fillTocPages(page, targets);
+  }
+}
+
+/** Writes each target's page into its `[data-toc-page]` elements. */
+async function fillTocPages(page: Page, numbers: Record<string, number>): Promise<void> {
+  await page.evaluate((numbers: Record<string, number>) => {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-toc-page]')) {
+      const n = numbers[el.dataset.tocPage ?? ''];
+      el.textContent = n === undefined ? '' : String(n);
+    }
+  }, numbers);
+}
+
+/**
+ * The final print checked for refused link actions, then with the page's headings as its
+ * bookmarks' titles, its metadata as the document information, and the build date pinned.
+ */
+async function finishedPdf(page: Page, url: string, pdf: Uint8Array, date: Date | undefined): Promise<Uint8Array> {
+  const refusedActions = await refusedLinkActions(pdf);
+  if (refusedActions.length > 0) throw new Error(pdfText.refusedActions(url, refusedActions));
+  // The page's headings as printed (what Chromium bookmarks) and its metadata.
+  // (No named functions inside: tsx would wrap them in a __name helper the page lacks.)
+  const { headings, info } = await page.evaluate(() => ({
+    headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => h.getClientRects().length > 0).map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    info: Object.fromEntries([['Title', ''], ['Author', 'author'], ['Subject', 'description'], ['Keywords', 'keywords'], ['Creator', 'generator']].map(([key, name]) => [key, name ? (document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '') : document.title])) as Record<keyof PdfInfo, string>,
+  }));
+  return reproduciblePdf(rewriteOutline(pdf, headings, info), date);
 }

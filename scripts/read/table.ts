@@ -1,6 +1,7 @@
 // Raw records → canonical rows of one table, using the configuration's column and value maps.
 // Every problem is collected (file, line, column, value, what was expected); nothing is thrown
 // here, so a caller can report all problems of all files at once.
+import { invariant } from '../problems.ts';
 import type { TableMapping } from '../config/schema.ts';
 import { tableSpec, type ColumnName, type ColumnSpec, type ColumnValue, type ProjectCodes, type TableName } from '../config/contract.ts';
 import type { Problem } from '../problems.ts';
@@ -138,7 +139,7 @@ export function tableReader<T extends TableName>(
     headerLine: records.headerLine,
     column(name: string) {
       const c = columns.get(name);
-      if (!c) throw new Error(readText.noSuchColumn(name, table));
+      invariant(c, `a row reader asked for column ${name}, which table ${table} does not have`);
       return c as ColumnReader<never>;
     },
     unused: () => records.header.filter((h, i) => !used.has(i) && h !== ''),

@@ -9,12 +9,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import { InputError, type Problem } from '../problems.ts';
 import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
-import { CACHE_FILE, readManifest } from './build-cache.ts';
+import { CACHE_FILE, loadManifest, type CacheManifest } from './build-cache.ts';
 import { checkSitePages, readableByAll, renderPages, swapInto, writeManifest } from './build-site.ts';
 import { SITE_WIDE } from '../portfolio/site-pages.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import { serveStatic } from './serve-static.ts';
 import { PROJECT_NAME } from './projects.ts';
+import { siteText } from '../problem-messages.ts';
 
 export interface AssembleOptions {
   shards: string[];
@@ -26,10 +27,14 @@ export interface AssembleOptions {
 
 /** The project folders of a shard's output: those its build-cache.json names. */
 function shardProjects(dir: string): { slugs: string[]; keys: Record<string, string> } {
-  const manifest = readManifest(dir);
-  if (!manifest) throw new InputError([{ file: join(dir, CACHE_FILE), value: existsSync(dir) ? 'missing or unreadable' : 'no such folder', expected: 'the output folder of a finished `eval-report build --shard i/n` (it writes build-cache.json)' }]);
+  let manifest: CacheManifest;
+  try {
+    manifest = loadManifest(dir);
+  } catch (err) {
+    throw new InputError([{ file: join(dir, CACHE_FILE), value: existsSync(dir) ? siteText.manifestUnreadable : siteText.noSuchFolder, expected: siteText.shardOutput }], { cause: err });
+  }
   const slugs = Object.keys(manifest.projects);
-  const problems: Problem[] = slugs.filter((s) => !PROJECT_NAME.test(s) || !existsSync(join(dir, s, 'indicators.json'))).map((s) => ({ file: join(dir, CACHE_FILE), value: s, expected: 'a project whose folder with indicators.json is in the shard' }));
+  const problems: Problem[] = slugs.filter((s) => !PROJECT_NAME.test(s) || !existsSync(join(dir, s, 'indicators.json'))).map((s) => ({ file: join(dir, CACHE_FILE), value: s, expected: siteText.shardProject }));
   if (problems.length > 0) throw new InputError(problems);
   return { slugs, keys: manifest.projects };
 }
@@ -43,7 +48,7 @@ export async function assembleSite(opts: AssembleOptions): Promise<{ slugs: stri
   const problems: Problem[] = [];
   for (const [i, part] of parts.entries()) {
     for (const slug of part.slugs) {
-      if (owner.has(slug)) problems.push({ file: shards[i]!, value: slug, expected: `each project in one shard only (it is also in ${owner.get(slug)})` });
+      if (owner.has(slug)) problems.push({ file: shards[i]!, value: slug, expected: siteText.oneShardOnly(owner.get(slug)!) });
       else owner.set(slug, shards[i]!);
     }
   }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { siteText } from '../problem-messages.ts';
 
 export const CACHE_FILE = 'build-cache.json';
 
@@ -50,11 +51,18 @@ export function projectKey(root: string, slug: string, tool: string, options: { 
   return h.digest('hex');
 }
 
-/** The manifest of the site in `outDir`, or none if it has none that this version reads. */
+/** The manifest of the site in `outDir`; throws when it has none that this version reads (a missing file, bad JSON, another format). */
+export function loadManifest(outDir: string): CacheManifest {
+  const file = join(outDir, CACHE_FILE);
+  const m = JSON.parse(readFileSync(file, 'utf8')) as CacheManifest | null;
+  if (m?.format !== 1 || typeof m.projects !== 'object' || m.projects === null) throw new Error(siteText.manifestFormat(file));
+  return m;
+}
+
+/** The manifest of the site in `outDir`, or none if it has none that this version reads (then nothing is kept). */
 export function readManifest(outDir: string): CacheManifest | undefined {
   try {
-    const m = JSON.parse(readFileSync(join(outDir, CACHE_FILE), 'utf8')) as CacheManifest;
-    return m.format === 1 && typeof m.projects === 'object' && m.projects !== null ? m : undefined;
+    return loadManifest(outDir);
   } catch {
     return undefined;
   }

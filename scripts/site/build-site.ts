@@ -26,6 +26,7 @@ import { serveStatic } from './serve-static.ts';
 import { registerSite, siteData, type EleventyConfig } from '../render/eleventy.ts';
 import { assertProjectNames, listProjects } from './projects.ts';
 import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
+import { siteText } from '../problem-messages.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 
@@ -99,10 +100,10 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
   const pdfTexts = new Map<string, string>();
   if (slugs.length === 0) return { problems: [], pdfTexts };
   const server = await serveStatic(outDir);
-  const waited = performance.now();
-  const browser = await chromium.browser;
-  log(`Chromium started (with the data step; the PDF waited ${Math.round(performance.now() - waited)} ms for it).`);
   try {
+    const waited = performance.now();
+    const browser = await chromium.browser; // a browser that did not start fails here, and the server is closed
+    log(`Chromium started (with the data step; the PDF waited ${Math.round(performance.now() - waited)} ms for it).`);
     // Several reports at once, in tabs of the one Chromium, as many as there are processors:
     // one report's page loads and layout overlap another's read-back and checks.
     const found = await inParallel(slugs, availableParallelism(), async (slug) => {
@@ -121,7 +122,7 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
 
 /** axe-core (WCAG 2.1 A and AA) on the pages across the projects (the index, lists, comparisons), two at a time. */
 export async function checkSitePages(browser: Browser, serverUrl: string, pages: string[]): Promise<Problem[]> {
-  const found = await inParallel(pages, 2, async (page) => (await accessibilityViolations(browser, `${serverUrl}${page}`)).map((v) => ({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' })));
+  const found = await inParallel(pages, 2, async (page) => (await accessibilityViolations(browser, `${serverUrl}${page}`)).map((v) => ({ file: page, value: v, expected: siteText.noAxeViolation })));
   return found.flat();
 }
 
@@ -137,7 +138,7 @@ async function printAndCheck(browser: Browser, serverUrl: string, outDir: string
   log(`${slug}: ${slug}.pdf, ${r.pages} pages, ${r.passes} passes (${Math.round(r.ms)} ms)`);
   const checked = performance.now();
   const page = `${slug}/index.html`;
-  for (const v of violations) problems.push({ file: page, value: v, expected: 'no WCAG 2.1 A or AA violation (axe-core)' });
+  for (const v of violations) problems.push({ file: page, value: v, expected: siteText.noAxeViolation });
   // Charts on the page: each an <svg role="img"> with its own title and description.
   const charts = new Set([...readFileSync(join(outDir, page), 'utf8').matchAll(/<svg[^>]*class="chart"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1])).size;
   const pdf = await inspectPrinted(join(outDir, slug, `${slug}.pdf`));
@@ -171,6 +172,43 @@ function startChromium(log: (line: string) => void): EarlyBrowser {
   return { browser, close: () => (closed ??= browser.then((b) => b.close(), () => {})) };
 }
 
+/** Which projects a build makes again, and the keys it records (build-cache.ts). */
+interface CachePlan {
+  /** Whether the keys are used and written: not for a preview (draft, or no PDF). */
+  cacheable: boolean;
+  /** The manifest of the last good site, if it has one. */
+  before: CacheManifest | undefined;
+  keys: Map<string, string>;
+  /** The projects to build: those whose key the last good site did not record (with their output). */
+  rebuilt: string[];
+}
+
+/** Incremental (build-cache.ts): a project whose key the last good site recorded is kept as it is. */
+function cachePlan(root: string, outDir: string, slugs: string[], opts: BuildOptions): CachePlan {
+  const pdf = opts.pdf !== false;
+  const cacheable = pdf && opts.draft !== true;
+  const tool = cacheable ? toolKey() : '';
+  const keyOf = (slug: string) => projectKey(root, slug, tool, { now: opts.now, pdf });
+  const before = cacheable ? readManifest(outDir) : undefined;
+  const keys = new Map(cacheable ? slugs.map((s) => [s, keyOf(s)] as const) : []);
+  const upToDate = (s: string) => before?.projects[s] !== undefined && before.projects[s] === keys.get(s) && existsSync(join(outDir, s, 'indicators.json'));
+  return { cacheable, before, keys, rebuilt: slugs.filter((s) => !upToDate(s)) };
+}
+
+/** The progress line's ticks: a project finished a phase, and the line is shown again. */
+function progressTicks(projects: number, phases: Phase[], show: ((line: string) => void) | undefined): (phase: Phase) => void {
+  const bar = startProgress(projects, phases);
+  return (phase) => {
+    bar.done(phase);
+    show?.(bar.line());
+  };
+}
+
+/**
+ * The build, step by step: the projects to make again (the others are kept) → their data steps
+ * (data-pool.ts, while Chromium starts) → every page → the PDFs printed and checked → the
+ * personal-data scan → the new site swapped in for the old.
+ */
 export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; rebuilt: string[] }> {
   const log = opts.log ?? (() => {});
   const root = resolve(opts.root);
@@ -183,25 +221,13 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
   removeStaleFolders(dirname(outDir), `${basename(outDir)}.tmp-`);
   removeStaleFolders(dirname(outDir), `${basename(outDir)}.old-`);
   assertProjectNames(slugs);
-  // Incremental (build-cache.ts): a project whose key the last good site recorded is kept as it is.
-  // A preview (draft, or no PDF) neither uses nor writes the keys.
-  const cacheable = pdf && opts.draft !== true;
-  const tool = cacheable ? toolKey() : '';
-  const keyOf = (slug: string) => projectKey(root, slug, tool, { now: opts.now, pdf });
-  const before = cacheable ? readManifest(outDir) : undefined;
-  const keys = new Map(cacheable ? slugs.map((s) => [s, keyOf(s)] as const) : []);
-  const upToDate = (s: string) => before?.projects[s] !== undefined && before.projects[s] === keys.get(s) && existsSync(join(outDir, s, 'indicators.json'));
-  const rebuilt = slugs.filter((s) => !upToDate(s));
+  const cache = cachePlan(root, outDir, slugs, opts);
+  const { rebuilt } = cache;
   if (rebuilt.length < slugs.length) log(`${slugs.length - rebuilt.length} of ${slugs.length} project(s) unchanged since the last build (${CACHE_FILE}): their output is kept.`);
   mkdirSync(dirname(outDir), { recursive: true }); // --out may name a folder whose parent does not exist yet
   const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
   const chromium = pdf && rebuilt.length > 0 ? startChromium(log) : undefined;
-  const phases: Phase[] = chromium ? ['data', 'print'] : ['data'];
-  const bar = startProgress(rebuilt.length, phases);
-  const tick = (phase: Phase) => {
-    bar.done(phase);
-    opts.progress?.(bar.line());
-  };
+  const tick = progressTicks(rebuilt.length, chromium ? ['data', 'print'] : ['data'], opts.progress);
   try {
     const dataStarted = performance.now();
     const steps = await runDataSteps(rebuilt, { root, now, draft: opts.draft === true, dirOf: (slug) => join(tmp, slug), log, onDone: () => tick('data') });
@@ -222,7 +248,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
     const leaks = await scanSite(tmp, scan, pdfTexts, new Set(kept.map((k) => k.report.slug)));
     if (leaks.length + checks.length > 0) throw new InputError([...leaks, ...checks].map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
     log(`Personal-data scan: clean (${Math.round(performance.now() - scanned)} ms).`);
-    if (cacheable) writeManifest(tmp, before, keys, kept.map((k) => k.report.slug));
+    if (cache.cacheable) writeManifest(tmp, cache.before, cache.keys, kept.map((k) => k.report.slug));
     readableByAll(tmp);
     swapInto(tmp, outDir);
   } catch (err) {

@@ -8,9 +8,17 @@ import { availableParallelism } from 'node:os';
 import { InputError, type Problem } from '../problems.ts';
 import { projectStep, type ProjectStep } from './project-step.ts';
 import { secretsOf } from '../privacy/secrets.ts';
+import { siteText } from '../problem-messages.ts';
 
 export interface PoolJob { id: number; root: string; slug: string; dir: string; now: string; draft: boolean }
-export interface PoolReply { id: number; step?: ProjectStep; failure?: { problems: Problem[] } | { message: string } }
+/** A failure: the problems of refused input (and their cause), or the error itself (cloned with its stack and cause), or its text when it cannot be cloned. */
+export interface PoolReply { id: number; step?: ProjectStep; failure?: { problems: Problem[]; cause?: unknown } | { error: Error } | { message: string } }
+
+/** The error a worker's failure stands for, in this thread. */
+function failureError(f: NonNullable<PoolReply['failure']>): Error {
+  if ('problems' in f) return new InputError(f.problems, f.cause === undefined ? undefined : { cause: f.cause });
+  return 'error' in f ? f.error : new Error(f.message);
+}
 
 /** The worker's module: the compiled one beside this chunk, or the TypeScript source through tsx. */
 function workerUrl(): URL {
@@ -98,15 +106,16 @@ async function inWorkers(slugs: string[], opts: PoolOptions, threads: number, se
           settle(reply.id, results[reply.id]!);
           opts.onDone?.(slugs[reply.id]!);
         } else {
-          const f = reply.failure!;
-          results[reply.id] = { failure: 'problems' in f ? new InputError(f.problems) : new Error(f.message) };
+          results[reply.id] = { failure: failureError(reply.failure!) };
           settle(reply.id, results[reply.id]!);
           stop = true; // the projects not yet started are not computed: the build fails anyway
         }
         send();
       });
-      worker.on('error', fail);
-      worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`a data worker stopped (exit code ${code})`))));
+      // A worker that crashed (an uncaught error, out of memory) reports the error, then exits.
+      let crash: Error | undefined;
+      worker.on('error', (err) => (crash = err));
+      worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(siteText.dataWorkerStopped(code, crash?.message), { cause: crash }))));
       send();
     });
   const workers = Array.from({ length: threads }, () => new Worker(url));

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type Problem } from '../problems.ts';
+import { siteText } from '../problem-messages.ts';
 
 /** A project folder's name: it becomes a path and a URL of the site, so only these characters. */
 export const PROJECT_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -12,9 +13,9 @@ const RESERVED = ['assets', 'portfolio'];
 
 /** The problem with a project folder named `slug`, or null (the name is quoted escaped, capped and masked like any value). */
 export function projectNameProblem(slug: string): Problem | null {
-  if (RESERVED.includes(slug)) return { file: 'content/', value: slug, expected: `a project folder name other than ${RESERVED.map((r) => `"${r}"`).join(' and ')}, which are the site's own folders (its stylesheet and fonts, the portfolio's pages): rename the folder in content/ and data/` };
+  if (RESERVED.includes(slug)) return { file: 'content/', value: slug, expected: siteText.reservedProjectName(RESERVED) };
   if (PROJECT_NAME.test(slug)) return null;
-  return { file: 'content/', value: slug, expected: 'a project folder name of lower-case letters a–z, digits and single hyphens, such as "mitt-projekt-2025": rename the folder in content/ and data/' };
+  return { file: 'content/', value: slug, expected: siteText.projectName };
 }
 
 /** Every project name refused, thrown together. */

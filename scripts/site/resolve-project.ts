@@ -21,6 +21,7 @@ import { lintNarrative, printedFigures, type PrintedFigures } from '../render/li
 import { previousVersionChanges } from '../render/previous-version.ts';
 import { buildReportView, type ChartView, type ReportView } from '../render/report-view.ts';
 import { placeholderProblems } from '../scaffold/placeholders.ts';
+import { narrativeText, siteText } from '../problem-messages.ts';
 
 /** A chart for the page model, with its CSV: rendered to SVG by the build, data only for check. */
 export type ChartMaker = (chart: ChartConfig, figures: Figure[], goals: GoalResult[], ctx: ChartContext) => Promise<Omit<ChartView, 'number' | 'csvFile'> & { csv: string }>;
@@ -42,7 +43,29 @@ export interface Resolved {
   warnings: Problem[];
 }
 
-const problemOf = (err: unknown): Problem[] | null => (err instanceof InputError ? err.problems : null);
+/** Problems found while resolving, and the errors they were made from (kept as the cause of the InputError thrown). */
+interface Found {
+  problems: Problem[];
+  causes: unknown[];
+}
+
+/** `f`'s result, or null when it refused the input: its problems are added to `found`, anything else is thrown. */
+function collecting<T>(found: Found, f: () => T): T | null {
+  try {
+    return f();
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    found.problems.push(...err.problems);
+    found.causes.push(err);
+    return null;
+  }
+}
+
+/** The cause of the InputError a report's problems are thrown in: the one error behind them, or all of them together. */
+function causedBy(causes: unknown[]): ErrorOptions | undefined {
+  if (causes.length === 0) return undefined;
+  return { cause: causes.length === 1 ? causes[0] : new AggregateError(causes, siteText.resolveErrors(causes.length)) };
+}
 
 /**
  * Problems of the texts alone, which need no data: every narrative file of `sections` (missing,
@@ -63,7 +86,7 @@ export function textProblems(root: string, slug: string, config: Config, publish
     const file = join(contentDir, s.file);
     const shown = relative(root, file) || file;
     if (!existsSync(file)) {
-      problems.push({ file: shown, expected: 'the narrative file named in sections of the configuration' });
+      problems.push({ file: shown, expected: narrativeText.sectionFile });
       continue;
     }
     // A folder, or a link out of the project, is refused naming the path, never read.
@@ -86,7 +109,7 @@ function identityProblems(file: string, text: string): Problem[] {
   return text.split(/\r?\n/).flatMap((line, i) =>
     findIdentityNumbers(line).map((n) => ({
       file, line: i + 1, column: `character ${n.index + 1}`, value: maskIdentityNumber(n.match),
-      expected: 'no personal identity or coordination number (personnummer/samordningsnummer) in the configuration or the narrative: it would be published',
+      expected: siteText.identityNumberInText,
     })),
   );
 }
@@ -104,47 +127,52 @@ export async function resolveProject(input: ResolveInput): Promise<Resolved> {
   const empty = hasNoData(indicators);
   const shown = empty ? { ...config, sections: [], charts: [], evaluation_questions: [] } : config;
   const text = textProblems(root, slug, config, !empty, printedFigures(indicators.figures, lang));
-  const problems = [...text.problems, ...(input.draft ? [] : text.placeholders)];
+  const found: Found = { problems: [...text.problems, ...(input.draft ? [] : text.placeholders)], causes: [] };
 
+  const charts = await resolveCharts(input, shown.charts, cfgShown, found);
+  const broken = brokenFigureTables(shown.figure_tables, indicators, config, cfgShown, found);
+  const viewConfig = { ...shown, figure_tables: shown.figure_tables.map((x) => (broken.has(x.id) ? { ...x, figures: [] } : x)) };
+  const changes = collecting(found, () => previousVersionChanges(root, slug, config, indicators));
+  const notice = empty ? t(lang, 'nodata.notice', { data: `data/${slug}/`, slug }) : null;
+  const view = collecting(found, () => buildReportView({ config: viewConfig, indicators, contentDir, contentShown, charts, csvFiles: input.csvFiles, notice, changes }));
+  const located = (ps: Problem[]) => uniqueProblems(withKeyLines(ps, readFileSync(cfgFile, 'utf8'), cfgShown));
+  if (found.problems.length > 0 || !view) throw new InputError(located(found.problems), causedBy(found.causes));
+  return { view, chartCsvs: charts.map((c) => ({ id: c.id, csv: c.csv })), warnings: input.draft ? located(text.placeholders) : [] };
+}
+
+/** Every chart of the configuration made from the figures; one its figures do not fit is a problem, its error kept as the cause. */
+async function resolveCharts(input: ResolveInput, configured: ChartConfig[], cfgShown: string, found: Found): Promise<Awaited<ReturnType<ChartMaker>>[]> {
+  const { indicators } = input;
+  const lang = indicators.report.language;
   const units = [...indicators.report.units.filter((u) => u.reported).map((u) => u.name), 'total'];
   const ctx: ChartContext = { language: lang, units, unitLevel: indicators.report.unit_level, unitLabel: (u: string) => (u === 'total' ? t(lang, 'unit.total') : u), minCount: indicators.report.disclosure.min_count };
   const charts: Awaited<ReturnType<ChartMaker>>[] = [];
-  for (const [i, chart] of shown.charts.entries()) {
+  for (const [i, chart] of configured.entries()) {
     try {
       charts.push(await input.charts(chart, indicators.figures, indicators.goals, ctx));
     } catch (err) {
       if (!(err instanceof Error)) throw err;
-      problems.push({ file: cfgShown, column: `charts[${i}]`, value: chart.id, expected: `a chart its figures fit: ${err.message}` });
+      found.problems.push({ file: cfgShown, column: `charts[${i}]`, value: chart.id, expected: siteText.chartFits(err.message) });
+      found.causes.push(err);
       // Kept as an empty chart so that the narrative placing it is not also told it is unknown.
       charts.push({ id: chart.id, title: chart.title, description: '', svg: '', svgNarrow: '', table: { caption: '', headers: [], rows: [] }, footnotes: [], csv: '' });
     }
   }
-  // Every figure table, placed or not, against the figures; a broken one is emptied for the view.
+  return charts;
+}
+
+/** Every figure table, placed or not, against the figures: the ids of the broken ones (emptied for the view), each a problem. */
+function brokenFigureTables(tables: Config['figure_tables'], indicators: Indicators, config: Config, cfgShown: string, found: Found): Set<string> {
   const broken = new Set<string>();
-  shown.figure_tables.forEach((table, i) => {
+  tables.forEach((table, i) => {
     try {
-      figureTableView(table, i + 1, indicators.figures, config, lang);
+      figureTableView(table, i + 1, indicators.figures, config, indicators.report.language);
     } catch (err) {
       if (!(err instanceof Error)) throw err;
       broken.add(table.id);
-      problems.push({ file: cfgShown, column: `figure_tables[${i}].figures`, value: table.id, expected: `the ids of computed figures without category: ${err.message}` });
+      found.problems.push({ file: cfgShown, column: `figure_tables[${i}].figures`, value: table.id, expected: siteText.figureTableIds(err.message) });
+      found.causes.push(err);
     }
   });
-  const viewConfig = { ...shown, figure_tables: shown.figure_tables.map((x) => (broken.has(x.id) ? { ...x, figures: [] } : x)) };
-
-  let changes = null;
-  try {
-    changes = previousVersionChanges(root, slug, config, indicators);
-  } catch (err) {
-    problems.push(...(problemOf(err) ?? (() => { throw err; })()));
-  }
-  let view: ReportView | null = null;
-  try {
-    view = buildReportView({ config: viewConfig, indicators, contentDir, contentShown, charts, csvFiles: input.csvFiles, notice: empty ? t(lang, 'nodata.notice', { data: `data/${slug}/`, slug }) : null, changes });
-  } catch (err) {
-    problems.push(...(problemOf(err) ?? (() => { throw err; })()));
-  }
-  const located = (ps: Problem[]) => uniqueProblems(withKeyLines(ps, readFileSync(cfgFile, 'utf8'), cfgShown));
-  if (problems.length > 0 || !view) throw new InputError(located(problems));
-  return { view, chartCsvs: charts.map((c) => ({ id: c.id, csv: c.csv })), warnings: input.draft ? located(text.placeholders) : [] };
+  return broken;
 }

@@ -6,6 +6,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Indicators } from '../publish/indicators-schema.ts';
 import type { PdfInspection } from '../pdf/inspect.ts';
 import type { Problem } from '../problems.ts';
+import { pdfText } from '../problem-messages.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -33,11 +34,11 @@ export function pdfProblems(file: string, pdf: PdfInspection, report: Indicators
   const want = (ok: boolean, expected: string, value?: string) => {
     if (!ok) out.push({ file, expected, ...(value !== undefined ? { value } : {}) });
   };
-  want(pdf.pages > 0, 'a PDF with pages');
-  want(pdf.tagged, 'a tagged PDF (a structure tree for screen readers)');
-  want(pdf.lang === report.language, `the document language ${report.language}`, String(pdf.lang));
-  want(pdf.title === report.title, 'the report title as the document title', String(pdf.title));
-  want(pdf.outline.length > 0, 'bookmarks (an outline) for the chapters');
-  want(pdf.figureAlts.length >= charts, `an alternative text on each of the ${charts} chart(s)`, `${pdf.figureAlts.length}`);
+  want(pdf.pages > 0, pdfText.withPages);
+  want(pdf.tagged, pdfText.tagged);
+  want(pdf.lang === report.language, pdfText.language(report.language), String(pdf.lang));
+  want(pdf.title === report.title, pdfText.title, String(pdf.title));
+  want(pdf.outline.length > 0, pdfText.bookmarks);
+  want(pdf.figureAlts.length >= charts, pdfText.chartAlts(charts), `${pdf.figureAlts.length}`);
   return out;
 }

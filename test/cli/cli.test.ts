@@ -6,10 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { helpText, type Command } from '../../scripts/cli/command.ts';
+import { EnvironmentError, helpText, type Command } from '../../scripts/cli/command.ts';
+import { command as build } from '../../scripts/cli/build.ts';
 import { buildSite } from '../../scripts/site/build-site.ts';
 import { startPreview } from '../../scripts/cli/serve.ts';
-import { addProject, CONFIG, participantsCsv, activitiesCsv, removeProject, writeProject } from '../helpers/fixture-project.ts';
+import { addProject, CONFIG, participantsCsv, activitiesCsv, project, removeProject, writeProject } from '../helpers/fixture-project.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'eval-report.mjs');
@@ -98,6 +99,28 @@ function twoProjects(): string {
   }
   return root;
 }
+
+describe('a build without a browser', () => {
+  it('is an environment error that keeps the browser\'s error as its cause, and leaves the site as it was', async () => {
+    const root = writeProject(project());
+    const chromium = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = join(root, 'no-chromium-here');
+    try {
+      await assert.rejects(build.run({ values: { root, quiet: true }, positionals: [] }), (err: unknown) => {
+        assert.ok(err instanceof EnvironmentError, String(err));
+        assert.match(err.message, /^CHROMIUM_PATH is set to "[^"]*no-chromium-here", but no executable Chromium is there[^]*\nThe previous site was left untouched\.$/);
+        assert.ok(err.cause instanceof Error, 'the cause is kept');
+        assert.equal(`${err.cause.message}\nThe previous site was left untouched.`, err.message, "the cause is the browser's own error");
+        return true;
+      });
+      assert.ok(!existsSync(join(root, '_site')), 'no site written');
+    } finally {
+      if (chromium === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = chromium;
+      removeProject(root);
+    }
+  });
+});
 
 describe('building some projects', () => {
   it('keeps the other projects in _site/, and the index lists every built project', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildSite, listProjects } from '../../scripts/site/build-site.ts';
 import { inspectPdf, type OutlineEntry } from '../../scripts/pdf/inspect.ts';
-import { pdfText } from '../../scripts/pdf/outline.ts';
+import { pdfTextString } from '../../scripts/pdf/outline.ts';
 import type { Indicators } from '../../scripts/publish/indicators-schema.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -24,7 +24,7 @@ after(() => out && rmSync(join(out, '..'), { recursive: true, force: true }));
 const flat = (es: OutlineEntry[]): string[] => es.flatMap((e) => [e.title, ...flat(e.children ?? [])]);
 const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
 
-it('writes PDF text strings as UTF-16 with a byte-order mark', () => assert.equal(pdfText('Å'), '<FEFF00C5>'));
+it('writes PDF text strings as UTF-16 with a byte-order mark', () => assert.equal(pdfTextString('Å'), '<FEFF00C5>'));
 
 for (const slug of slugs)
   describe(`${slug}.pdf`, () => {

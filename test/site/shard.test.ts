@@ -3,7 +3,8 @@
 // portfolio's filter, sorted, search and comparison pages).
 // Also the incremental rule: a second build with nothing changed rebuilds nothing.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { it } from 'node:test';
 import { buildSite } from '../../scripts/site/build-site.ts';
@@ -11,6 +12,7 @@ import { assembleSite } from '../../scripts/site/assemble-site.ts';
 import { shardOf } from '../../scripts/cli/build.ts';
 import { addProject, CONFIG, project, removeProject, writeProject } from '../helpers/fixture-project.ts';
 import { UsageError } from '../../scripts/cli/command.ts';
+import { InputError } from '../../scripts/problems.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
@@ -32,6 +34,31 @@ it('takes every n-th project from the i-th, and refuses a shard out of range', (
   assert.deepEqual(shardOf(['b', 'a'], '1/1'), ['a', 'b']);
   for (const bad of ['0/3', '4/3', '1/0', 'x', '1/3/2']) assert.throws(() => shardOf(slugs, bad), UsageError, bad);
   assert.throws(() => shardOf(['a'], '2/2'), /only 1 project/);
+});
+
+it('refuses a shard without a build-cache.json it reads, with the reason as the cause', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eval-report-shard-'));
+  try {
+    const shard = join(dir, 'shard');
+    mkdirSync(shard);
+    const refused = (cause: (c: unknown) => boolean, value: string) => (err: unknown) => {
+      assert.ok(err instanceof InputError, String(err));
+      assert.equal(err.problems[0]?.value, value);
+      assert.match(err.message, /expected the output folder of a finished `eval-report build --shard i\/n`/);
+      assert.ok(cause(err.cause), `cause: ${String(err.cause)}`);
+      return true;
+    };
+    const assemble = (shards: string[]) => assembleSite({ shards, outDir: join(dir, 'out'), check: false });
+    await assert.rejects(assemble([join(dir, 'none')]), refused((c) => (c as NodeJS.ErrnoException).code === 'ENOENT', 'no such folder'));
+    await assert.rejects(assemble([shard]), refused((c) => (c as NodeJS.ErrnoException).code === 'ENOENT', 'missing or unreadable'));
+    writeFileSync(join(shard, 'build-cache.json'), '{"format": 1, "projects":');
+    await assert.rejects(assemble([shard]), refused((c) => c instanceof SyntaxError, 'missing or unreadable'));
+    writeFileSync(join(shard, 'build-cache.json'), '{"format": 2, "projects": {}}');
+    await assert.rejects(assemble([shard]), refused((c) => c instanceof Error && /is not a build manifest this version reads/.test(c.message), 'missing or unreadable'));
+    assert.deepEqual(readdirSync(dir).sort(), ['shard'], 'nothing written');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 it('three shards assembled equal the single build byte for byte; a rebuild with nothing changed rebuilds nothing', { timeout: 300_000 }, async () => {
