@@ -20,7 +20,7 @@ import { inspectPrinted } from '../pdf/inspect.ts';
 import { accessibilityViolations, pdfProblems } from './verify-site.ts';
 import { InputError, type Problem } from '../problems.ts';
 import type { ReportView } from '../render/report-view.ts';
-import { scanSite, type ScanProject } from '../privacy/scan-site.ts';
+import { SiteScan, type ScanProject } from '../privacy/scan-site.ts';
 import { secretsOf } from '../privacy/secrets.ts';
 import { serveStatic } from './serve-static.ts';
 import { registerSite, siteData, type EleventyConfig } from '../render/eleventy.ts';
@@ -92,13 +92,46 @@ async function runEleventy(views: ReportView[], site: ReturnType<typeof siteData
 }
 
 /**
- * Prints every report page to <slug>/<slug>.pdf, over a local HTTP server, and checks the pages
- * (axe-core) and the PDFs read back (verify-site.ts); returns what those checks found, and the
- * PDFs' text by output path, which the personal-data scan then need not extract again.
+ * The personal-data scan of one build, in two steps: each printed project's folder as soon as
+ * its PDF is checked (during the printing of the others), then every other file at the end (the
+ * pages across projects, and every project when nothing was printed). Its time is summed.
  */
-async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>, chromium: EarlyBrowser, onPrinted: () => void, pinned: Date | undefined, sitePages: string[]): Promise<{ problems: Problem[]; pdfTexts: Map<string, string> }> {
-  const pdfTexts = new Map<string, string>();
-  if (slugs.length === 0) return { problems: [], pdfTexts };
+class ScanStep {
+  readonly #scan: SiteScan;
+  readonly #done = new Set<string>();
+  ms = 0;
+  constructor(private readonly outDir: string, projects: ScanProject[]) {
+    this.#scan = new SiteScan(projects);
+  }
+  async project(slug: string, pdfText: string): Promise<Problem[]> {
+    return this.#timed(async () => {
+      this.#done.add(slug);
+      return this.#scan.folder(this.outDir, join(this.outDir, slug), new Map([[join(slug, `${slug}.pdf`), pdfText]]));
+    });
+  }
+  /** Every file not scanned yet, but the folders of projects kept from the last good site (scanned when they were built). */
+  async rest(kept: string[]): Promise<Problem[]> {
+    return this.#timed(() => this.#scan.folder(this.outDir, this.outDir, new Map(), new Set([...kept, ...this.#done])));
+  }
+  async #timed(work: () => Promise<Problem[]>): Promise<Problem[]> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.ms += performance.now() - started;
+    }
+  }
+}
+
+/**
+ * Prints every report page to <slug>/<slug>.pdf, over a local HTTP server, and checks the pages
+ * (axe-core) and the PDFs read back (verify-site.ts); then scans the project's folder for
+ * personal data (`scan`, with the PDF's text already read back) while the other tabs print.
+ * Returns what the checks found, and the leaks.
+ */
+async function printReports(outDir: string, slugs: string[], log: (line: string) => void, reports: Map<string, Indicators['report']>, chromium: EarlyBrowser, onPrinted: () => void, pinned: Date | undefined, sitePages: string[], scan: ScanStep): Promise<{ problems: Problem[]; leaks: Problem[] }> {
+  const leaks: Problem[] = [];
+  if (slugs.length === 0) return { problems: [], leaks };
   const server = await serveStatic(outDir);
   try {
     const waited = performance.now();
@@ -108,13 +141,13 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
     // one report's page loads and layout overlap another's read-back and checks.
     const found = await inParallel(slugs, availableParallelism(), async (slug) => {
       const { problems, pdfText } = await printAndCheck(browser, server.url, outDir, slug, reports.get(slug)!, log, pinned);
-      pdfTexts.set(join(slug, `${slug}.pdf`), pdfText);
+      leaks.push(...(await scan.project(slug, pdfText)));
       onPrinted();
       return problems;
     });
     const problems = found.flat();
     problems.push(...(await checkSitePages(browser, server.url, sitePages)));
-    return { problems, pdfTexts };
+    return { problems, leaks };
   } finally {
     await server.close();
   }
@@ -234,20 +267,19 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
     if (steps.length > 1) log(`Data steps: ${steps.length} projects in ${dataThreads(steps.length)} thread(s) (${Math.round(performance.now() - dataStarted)} ms).`);
     const views: ReportView[] = steps.map((s) => s.view);
     const reports: Array<[string, Indicators]> = steps.map((s) => [s.slug, s.indicators]);
-    const scan: ScanProject[] = steps.map((s) => ({ slug: s.slug, secrets: s.secrets, contentDir: join(root, 'content', s.slug), root }));
+    const scan = new ScanStep(tmp, steps.map((s) => ({ slug: s.slug, secrets: s.secrets, contentDir: join(root, 'content', s.slug), root })));
     const kept = keepOtherProjects(root, outDir, tmp, rebuilt);
     const started = performance.now();
     const sitePages = await renderPages(views, [...reports.map(([, r]) => r), ...kept], tmp);
     log(`Pages written (${Math.round(performance.now() - started)} ms).`);
     const printStarted = performance.now();
-    const { problems: checks, pdfTexts } = chromium ? await printReports(tmp, rebuilt, log, new Map(reports.map(([s, i]) => [s, i.report])), chromium, () => tick('print'), opts.now, sitePages) : { problems: [], pdfTexts: new Map<string, string>() };
+    const printed = chromium ? await printReports(tmp, rebuilt, log, new Map(reports.map(([s, i]) => [s, i.report])), chromium, () => tick('print'), opts.now, sitePages, scan) : { problems: [], leaks: [] };
     await chromium?.close();
     if (chromium && rebuilt.length > 1) log(`PDFs printed and checked: ${rebuilt.length} in ${availableParallelism()} tab(s) (${Math.round(performance.now() - printStarted)} ms).`);
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
-    const scanned = performance.now();
-    const leaks = await scanSite(tmp, scan, pdfTexts, new Set(kept.map((k) => k.report.slug)));
-    if (leaks.length + checks.length > 0) throw new InputError([...leaks, ...checks].map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
-    log(`Personal-data scan: clean (${Math.round(performance.now() - scanned)} ms).`);
+    const leaks = [...printed.leaks, ...(await scan.rest(kept.map((k) => k.report.slug)))];
+    if (leaks.length + printed.problems.length > 0) throw new InputError([...leaks, ...printed.problems].map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
+    log(`Personal-data scan: clean (${Math.round(scan.ms)} ms).`);
     if (cache.cacheable) writeManifest(tmp, cache.before, cache.keys, kept.map((k) => k.report.slug));
     readableByAll(tmp);
     swapInto(tmp, outDir);

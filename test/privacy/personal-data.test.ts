@@ -94,6 +94,21 @@ describe('the build and personal data', () => {
   it('fails when a participant id is planted in a narrative file, naming the file', () =>
     failsNaming(planting(content('syfte.md'), (s) => `${s}\nDeltagaren ${firstId()} berättar.\n`), /syfte\.md/));
 
+  it('with the PDF printed, finds a planted id in the page and in the PDF (each project scanned as its PDF is checked)', async () => {
+    const restore = planting(content('syfte.md'), (s) => `${s}\nDeltagaren ${firstId()} berättar.\n`)();
+    try {
+      await assert.rejects(buildSite({ root, outDir: out, slugs: [slug], now: new Date(0) }), (err: unknown) => {
+        assert.ok(err instanceof InputError, String(err));
+        const files = new Set(err.problems.filter((p) => /participant or respondent id/.test(p.expected)).map((p) => p.file));
+        assert.ok(files.has(`_site/${slug}/index.html`) && files.has(`_site/${slug}/${slug}.pdf`), [...files].join(', '));
+        return true;
+      });
+      assert.equal(readFileSync(join(out, slug, 'index.html'), 'utf8'), goodIndex, 'the last good site is untouched');
+    } finally {
+      restore();
+    }
+  });
+
   it('fails when a participant id is planted in a chart title, naming report.yaml', () =>
     failsNaming(planting(content('report.yaml'), (s) => s.replace(/(\n {4}title: )(.+)/, `$1$2 ${firstId()}`)), /participant or respondent id of mia-vidare.*report\.yaml line \d+/s));
 
