@@ -132,6 +132,8 @@ export const narrativeText = {
 
 /** Errors while rendering the page model and the charts (a configuration the checks let through). */
 export const renderError = {
+  /** A warning of Vega or Vega-Lite while a chart is rendered. */
+  chartWarning: (warning: string) => `Chart: ${warning}`,
   tableFigure: (table: string, id: string) => `Table "${table}": no figure "${id}" without category (check figure_tables[].figures).`,
   chart: (chart: string, what: string) => `Chart "${chart}": ${what}`,
   noFiguresWithId: (id: string) => `no figures with id "${id}" (check charts[].figures in report.yaml).`,
@@ -163,7 +165,7 @@ export const privacyText = {
   pseudonymousId: 'a pseudonymous id, not a personal identity or coordination number (personnummer/samordningsnummer): replace it with a project id before the data leaves the register',
   dataCommitted: (file: string, marker: string) => `${file}: participant data must not be committed (keep real data outside the repository; a folder of synthetic data carries a ${marker} file)`,
   identityNumberCommitted: (file: string, line: number, masked: string) => `${file} line ${line}: a personal identity or coordination number (${masked})`,
-  commitRefused: (n: number) => `Commit refused: ${n} problem(s).`,
+  commitRefused: (problems: string[]) => `Commit refused: ${problems.length} problem(s).\n${problems.map((p) => `  ${p}`).join('\n')}`,
   notGitTop: (repo: string) => `${repo} is not the top folder of a git repository`,
   hookInstalled: (hook: string) => `Installed ${hook}`,
 } as const;
@@ -382,4 +384,62 @@ export const pdfSyntax = {
   objectNotFound: (n: number) => `PDF: object ${n} not found`,
   noStartxref: 'PDF: no trailer with startxref (a cross-reference stream is not supported)',
   noRootOrSize: 'PDF: the trailer names no /Root or /Size',
+} as const;
+
+// ── What the commands say while they work and when they end (scripts/cli, scripts/site, scripts/pdf) ──
+
+const ms = (t: number) => `${Math.round(t)} ms`;
+
+/** Progress and result lines of the commands; the failures' heads before their problems. */
+export const statusText = {
+  // build
+  startingChromium: 'Starting Chromium for the PDF …',
+  chromiumStarted: (waited: number) => `Chromium started (with the data step; the PDF waited ${ms(waited)} for it).`,
+  unchanged: (kept: number, all: number, manifest: string) => `${kept} of ${all} project(s) unchanged since the last build (${manifest}): their output is kept.`,
+  dataSteps: (projects: number, threads: number, took: number) => `Data steps: ${projects} projects in ${threads} thread(s) (${ms(took)}).`,
+  pagesWritten: (took: number) => `Pages written (${ms(took)}).`,
+  printingPass: (pass: number) => `printing pass ${pass}…`,
+  passPrinted: (pass: number, pages: number, print: number, readBack: number) => `pass ${pass}: ${pages} pages (print ${ms(print)}, read back ${ms(readBack)})`,
+  tocMoved: 'table of contents numbers moved: printing once more',
+  printedTo: (pages: number, passes: number, took: number, file: string) => `${pages} pages, ${passes} passes, ${ms(took)} → ${file}`,
+  pdfPrinted: (slug: string, pages: number, passes: number, took: number) => `${slug}: ${slug}.pdf, ${pages} pages, ${passes} passes (${ms(took)})`,
+  pdfChecked: (slug: string, took: number) => `${slug}: accessibility and PDF checks (${ms(took)})`,
+  pdfsPrinted: (reports: number, tabs: number, took: number) => `PDFs printed and checked: ${reports} in ${tabs} tab(s) (${ms(took)}).`,
+  scanClean: (took: number) => `Personal-data scan: clean (${ms(took)}).`,
+  built: (reports: number, outDir: string, took: number) => `Built ${reports} report(s) into ${outDir} in ${(took / 1000).toFixed(1)} s.`,
+  buildFailedHead: 'Build failed',
+  buildFailed: (head: string, problems: number, listed: string, check: string) => `${head}: the input has ${problems} problem(s). The previous site was left untouched.\n\n${listed}\n\n${check} lists them without building.`,
+  warning: (line: string) => `warning: ${line}`,
+  ofProject: (slug: string, line: string) => `${slug}: ${line}`,
+  refusedUntilReplaced: (slug: string, n: number, listed: string) => `${slug}: warning, the build will refuse ${n === 1 ? 'this' : 'these'} until replaced:\n${listed}`,
+  // assemble
+  fromShards: (projects: number, shards: number) => `${projects} project(s) from ${shards} shard(s).`,
+  sitePagesChecked: (pages: number) => `Index and portfolio pages checked (axe-core, ${pages} pages): no violation.`,
+  assembled: (reports: number, outDir: string) => `Assembled ${reports} report(s) into ${outDir}.`,
+  assembleFailedHead: 'Assemble failed',
+  assembleFailed: (head: string, problems: number, listed: string) => `${head}: ${problems} problem(s). The previous site was left untouched.\n\n${listed}`,
+  // check
+  noProblems: 'No problems found.',
+  allPassed: (projects: number) => `All ${projects} project(s) passed.`,
+  someFailed: (failed: number, projects: number) => `${failed} of ${projects} project(s) have problems.`,
+  // serve
+  buildingPreview: 'Building the preview (pages only, no PDF) …',
+  previewAt: (url: string, pages: string[]) => `\nPreview at ${url}\n${pages.map((p) => `  ${p}`).join('\n')}\nWatching content/, data/ and templates/; the browser reloads on every save. Ctrl+C stops.`,
+  rebuilt: (slugs: string[], took: number) => `Rebuilt ${slugs.join(', ')} in ${ms(took)}.`,
+  previewBuildFailed: (detail: string) => `Build failed (the preview shows the problems; the server keeps running):\n${detail}`,
+  // new, schema, generate-portfolio, diff
+  created: (slug: string, files: string[]) => `Created project "${slug}":\n${files.map((f) => `  ${f}`).join('\n')}\n`,
+  nextSteps: (checklist: string, commands: string[]) => `Next: open ${checklist} (the checklist), then\n${commands.map((c) => `  ${c}`).join('\n')}`,
+  wroteSchema: 'Wrote schemas/indicators.schema.json',
+  wroteContractTables: 'Wrote the column tables of docs/data-contract.md',
+  portfolioWritten: (projects: number, root: string, participants: number) => `Wrote ${projects} projects into ${root} (${participants} generated MIA Vidare participants in all).`,
+  cannotCompare: (listed: string) => `Cannot compare the two files:\n${listed}`,
+  // failures of a command
+  commandHead: (command: string) => `eval-report ${command}:`,
+  failed: (head: string, message: string) => `${head} ${message}`,
+  usageError: (head: string, message: string, usage: string, command: string) => `${head} ${message}\n${usage}\nRun "eval-report ${command} --help" for the options.`,
+  unexpected: (head: string, message: string) => `${head} ${message}\nSet EVAL_REPORT_DEBUG=1 to see where it failed.`,
+  unknownCommandName: (name: string) => `unknown command "${name}"`,
+  /** `what`: cliText.unknownOption or unknownCommandName. */
+  unknownCommand: (head: string, what: string, commands: string[]) => `${head} ${what} (commands: ${commands.join(', ')})\nUsage: eval-report <command> [options]\nRun "eval-report --help" for more.`,
 } as const;

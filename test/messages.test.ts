@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { messages, t } from '../scripts/messages.ts';
-import { benchText, cliText, configText, generateText, internalText, narrativeText, paletteText, pdfSyntax, pdfText, privacyText, publishText, readText, renderError, siteText, statsText } from '../scripts/problem-messages.ts';
+import { benchText, cliText, configText, generateText, internalText, narrativeText, paletteText, pdfSyntax, pdfText, privacyText, publishText, readText, renderError, siteText, statsText, statusText } from '../scripts/problem-messages.ts';
 import { InternalError, invariant } from '../scripts/problems.ts';
 
 it('has every fixed text in both languages, none empty', () => {
@@ -81,8 +81,23 @@ it('holds no inline problem or error text anywhere in scripts/ but the catalogue
   assert.deepEqual(found, [], 'move these texts into scripts/problem-messages.ts');
 });
 
+// What the commands print while they work and when they end is catalogued too (statusText),
+// but for the measuring tools' own reports (npm run bench, npm run generate), whose lines are
+// tables of their measurements for the developer.
+const PRINTED_TEXT = /\b(?:log|say|progress|console\.(?:log|error|warn))\(\s*['"`]/;
+const DEVELOPER_REPORTS = ['scripts/cli/bench.ts', 'scripts/bench/', 'scripts/generate/index.ts'];
+
+it('prints no inline text anywhere in scripts/ but the catalogues and the measuring tools', () => {
+  assert.ok(PRINTED_TEXT.test("log(`Built ${n} report(s).`);") && PRINTED_TEXT.test("console.error('Cannot compare');") && !PRINTED_TEXT.test('log(statusText.built(n, out, ms));'));
+  const repo = join(import.meta.dirname, '..');
+  const found = sources(join(repo, 'scripts'))
+    .filter((f) => !CATALOGUES.includes(relative(repo, f)) && !DEVELOPER_REPORTS.some((d) => relative(repo, f).startsWith(d)))
+    .flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (!/^\s*(\/\/|\*)/.test(line) && PRINTED_TEXT.test(line) ? [`${relative(repo, f)}:${i + 1}: ${line.trim().slice(0, 100)}`] : [])));
+  assert.deepEqual(found, [], 'move these texts into statusText (scripts/problem-messages.ts)');
+});
+
 it('words every catalogued text as a text: none empty, placeholders filled', () => {
-  for (const [group, texts] of Object.entries({ configText, readText, narrativeText, renderError, privacyText, publishText, statsText, generateText, benchText, paletteText, internalText, cliText, siteText, pdfText, pdfSyntax })) {
+  for (const [group, texts] of Object.entries({ configText, readText, narrativeText, renderError, privacyText, publishText, statsText, generateText, benchText, paletteText, internalText, cliText, siteText, pdfText, pdfSyntax, statusText })) {
     for (const [key, text] of Object.entries(texts)) {
       const value = typeof text === 'function' ? (text as (...a: unknown[]) => unknown)(...Array.from({ length: text.length }, () => ['x'])) : text;
       assert.equal(typeof value, 'string', `${group}.${key}`);

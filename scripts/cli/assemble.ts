@@ -2,6 +2,7 @@
 // `build --shard i/n` into one site, the same byte for byte as one machine's build.
 import { InputError } from '../problems.ts';
 import { EXIT, QUIET, paint, runIfMain, type Command } from './command.ts';
+import { statusText } from '../problem-messages.ts';
 
 export const command: Command = {
   name: 'assemble',
@@ -17,11 +18,11 @@ export const command: Command = {
     const { assembleSite } = await import('../site/assemble-site.ts');
     try {
       const { slugs } = await assembleSite({ shards: positionals, outDir: values.out as string, log });
-      log(`Assembled ${slugs.length} report(s) into ${values.out as string}.`);
+      log(statusText.assembled(slugs.length, values.out as string));
       return EXIT.ok;
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      console.error(`${paint('red', 'Assemble failed', process.stderr)}: ${err.problems.length} problem(s). The previous site was left untouched.\n\n${err.message}`);
+      console.error(statusText.assembleFailed(paint('red', statusText.assembleFailedHead, process.stderr), err.problems.length, err.message));
       return EXIT.input;
     }
   },

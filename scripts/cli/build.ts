@@ -1,7 +1,7 @@
 // eval-report build [--root <dir>] [--out <dir>] [--quiet] [--shard i/n] [slug …]: builds the reports (site and
 // PDF) into <root>/_site, atomically; projects not named keep their earlier output.
 import { InputError } from '../problems.ts';
-import { cliText } from '../problem-messages.ts';
+import { cliText, statusText } from '../problem-messages.ts';
 import { commandLine, EnvironmentError, EXIT, projectSlugs, QUIET, ROOT, paint, runIfMain, UsageError, type Command } from './command.ts';
 
 export const command: Command = {
@@ -32,13 +32,13 @@ export const command: Command = {
     } catch (err) {
       bar?.end();
       if (err instanceof InputError) {
-        console.error(`${paint('red', 'Build failed', process.stderr)}: the input has ${err.problems.length} problem(s). The previous site was left untouched.\n\n${err.message}\n\n${commandLine('check', positionals, root)} lists them without building.`);
+        console.error(statusText.buildFailed(paint('red', statusText.buildFailedHead, process.stderr), err.problems.length, err.message, commandLine('check', positionals, root)));
         return EXIT.input;
       }
       if (/Chromium|browser/i.test((err as Error).message)) throw new EnvironmentError(cliText.browserFailed((err as Error).message), { cause: err });
       throw err;
     }
-    log(`Built ${slugs.length} report(s) into ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    log(statusText.built(slugs.length, outDir, performance.now() - started));
     return EXIT.ok;
   },
 };

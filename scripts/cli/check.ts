@@ -15,6 +15,7 @@ import { resolveProject, textProblems, type ChartMaker } from '../site/resolve-p
 import { loadPreviousVersion } from '../publish/diff-indicators.ts';
 import { formatProblems, InputError, uniqueProblems, type Problem } from '../problems.ts';
 import { EXIT, paint, projectSlugs, QUIET, ROOT, runIfMain, type Command } from './command.ts';
+import { statusText } from '../problem-messages.ts';
 
 export interface CheckResult {
   slug: string;
@@ -95,7 +96,7 @@ export function formatCheck(r: CheckResult, ms: number, quiet = false): string {
   // The reader keeps a bounded number of problems per file: say so when the counts are partial.
   const capped = r.problems.some((p) => p.expected.startsWith('no further problems'));
   if (unmapped.length > 0) out.push(`unmapped codes (values without a mapping, with the number of rows${capped ? ' among the problems kept' : ''}):`, ...unmapped, '');
-  else if (r.problems.length === 0) out.push(paint('green', 'No problems found.'), '');
+  else if (r.problems.length === 0) out.push(paint('green', statusText.noProblems), '');
   if (quiet) return out.join('\n').trimEnd();
   if (r.summary) out.push(...formatSummary(r.summary));
   const notable = r.checks.filter((c) => c.severity !== 'info' || c.id.startsWith('input.') || c.id.startsWith('corrections.'));
@@ -121,7 +122,7 @@ export const command: Command = {
       if (r.problems.length > 0) failed++;
       if (!quiet || r.problems.length > 0) console.log(formatCheck(r, performance.now() - started, quiet) + '\n');
     }
-    if (!quiet || failed > 0) console.log(failed === 0 ? paint('green', `All ${slugs.length} project(s) passed.`) : paint('red', `${failed} of ${slugs.length} project(s) have problems.`));
+    if (!quiet || failed > 0) console.log(failed === 0 ? paint('green', statusText.allPassed(slugs.length)) : paint('red', statusText.someFailed(failed, slugs.length)));
     return failed === 0 ? EXIT.ok : EXIT.input;
   },
 };

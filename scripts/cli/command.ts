@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, styleText } from 'node:util';
 import { listProjects } from '../site/projects.ts';
-import { cliText } from '../problem-messages.ts';
+import { cliText, statusText } from '../problem-messages.ts';
 
 /** 0: done, nothing wrong. 1: the input (configuration, data, narrative) has problems. 2: usage or environment. */
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
@@ -156,16 +156,16 @@ export async function runCommand(cmd: Command, argv: string[]): Promise<ExitCode
     return await cmd.run(args);
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`${paint('red', 'eval-report ' + cmd.name + ':', process.stderr)} ${err.message}\n${usageLine(cmd)}\nRun "eval-report ${cmd.name} --help" for the options.`);
+      console.error(statusText.usageError(paint('red', statusText.commandHead(cmd.name), process.stderr), err.message, usageLine(cmd), cmd.name));
       return EXIT.usage;
     }
     if (err instanceof EnvironmentError) {
-      console.error(`${paint('red', 'eval-report ' + cmd.name + ':', process.stderr)} ${err.message}`);
+      console.error(statusText.failed(paint('red', statusText.commandHead(cmd.name), process.stderr), err.message));
       return EXIT.usage;
     }
     // Not the input's fault and not the user's: one clear line, the trace only on request.
     if (process.env.EVAL_REPORT_DEBUG) throw err;
-    console.error(`${paint('red', 'eval-report ' + cmd.name + ':', process.stderr)} ${err instanceof Error ? err.message : String(err)}\nSet EVAL_REPORT_DEBUG=1 to see where it failed.`);
+    console.error(statusText.unexpected(paint('red', statusText.commandHead(cmd.name), process.stderr), err instanceof Error ? err.message : String(err)));
     return EXIT.usage;
   }
 }

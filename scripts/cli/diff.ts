@@ -4,6 +4,7 @@ import { diffIndicators, readIndicators, type Comparable, type IndicatorsDiff } 
 import { InputError } from '../problems.ts';
 import { formatChange } from '../render/previous-version.ts';
 import { EXIT, runIfMain, type Command } from './command.ts';
+import { statusText } from '../problem-messages.ts';
 
 /** The diff as a plain-text table, values formatted in the new version's language. */
 export function formatDiff(diff: IndicatorsDiff, after: Comparable): string {
@@ -45,7 +46,7 @@ export const command: Command = {
       }
     });
     if (problems.length > 0) {
-      console.error(`Cannot compare the two files:\n${new InputError(problems).message}`);
+      console.error(statusText.cannotCompare(new InputError(problems).message));
       return EXIT.input;
     }
     console.log(formatDiff(diffIndicators(before!, after!), after!));

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, QUIET, runIfMain, UsageError, wholeNumber, type Command } from './command.ts';
-import { cliText } from '../problem-messages.ts';
+import { cliText, statusText } from '../problem-messages.ts';
 
 export const command: Command = {
   name: 'generate-portfolio',
@@ -25,7 +25,7 @@ export const command: Command = {
     if (existsSync(join(root, 'content')) && readdirSync(join(root, 'content')).length > 0) throw new UsageError(cliText.contentNotEmpty(join(root, 'content')));
     const { generatePortfolio } = await import('../generate/portfolio.ts');
     const made = await generatePortfolio(root, count, seed);
-    if (values.quiet !== true) console.log(`Wrote ${made.length} projects into ${root} (${made.filter((p) => p.participants !== null).map((p) => p.participants!).reduce((a, b) => a + b, 0)} generated MIA Vidare participants in all).`);
+    if (values.quiet !== true) console.log(statusText.portfolioWritten(made.length, root, made.filter((p) => p.participants !== null).map((p) => p.participants!).reduce((a, b) => a + b, 0)));
     return EXIT.ok;
   },
 };

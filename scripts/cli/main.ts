@@ -2,6 +2,7 @@
 // in its own module and is loaded only when run, so that `eval-report check` never loads Eleventy.
 import { EXIT, paint, runCommand, VERSION, type Command } from './command.ts';
 import { maskStdio } from '../privacy/mask.ts';
+import { cliText, statusText } from '../problem-messages.ts';
 
 maskStdio(); // every printed line masked, usage errors included
 
@@ -52,7 +53,7 @@ export async function main(argv: string[]): Promise<number | 'running'> {
   }
   const entry = COMMANDS[first];
   if (!entry) {
-    console.error(`${paint('red', 'eval-report:', process.stderr)} ${first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`} (commands: ${Object.keys(COMMANDS).join(', ')})\nUsage: eval-report <command> [options]\nRun "eval-report --help" for more.`);
+    console.error(statusText.unknownCommand(paint('red', 'eval-report:', process.stderr), first.startsWith('-') ? cliText.unknownOption(first) : statusText.unknownCommandName(first), Object.keys(COMMANDS)));
     return EXIT.usage;
   }
   return runCommand((await entry.load()).command, rest);

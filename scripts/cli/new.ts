@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { TABLES, type TableName } from '../config/contract.ts';
 import { DAC_CRITERIA } from '../config/schema.ts';
 import { commandLine, EXIT, QUIET, ROOT, runIfMain, UsageError, type Command } from './command.ts';
-import { cliText } from '../problem-messages.ts';
+import { cliText, statusText } from '../problem-messages.ts';
 
 // From the repository, not from this file: compiled, the module sits in .build/cli-<hash>/.
 const SCAFFOLD = join(import.meta.dirname, '..', '..', 'scripts', 'scaffold');
@@ -85,8 +85,8 @@ export const command: Command = {
       throw err;
     }
     if (values.quiet !== true) {
-      console.log(`Created project "${slug}":\n${written.map((f) => `  ${f}`).join('\n')}\n`);
-      console.log(`Next: open ${join(root, 'content', slug, 'README.md')} (the checklist), then\n  ${commandLine('check', [slug], root)}\n  ${commandLine('serve', [slug], root)}\n  ${commandLine('build', [slug], root)}`);
+      console.log(statusText.created(slug, written));
+      console.log(statusText.nextSteps(join(root, 'content', slug, 'README.md'), ['check', 'serve', 'build'].map((c) => commandLine(c, [slug], root))));
     }
     return EXIT.ok;
   },

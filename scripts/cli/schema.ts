@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { withContractTables } from '../config/contract-doc.ts';
 import { indicatorsSchema } from '../publish/indicators-schema.ts';
+import { statusText } from '../problem-messages.ts';
 
 export function indicatorsJsonSchema(): string {
   const schema = {
@@ -18,8 +19,8 @@ export function indicatorsJsonSchema(): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(new URL('../../schemas/indicators.schema.json', import.meta.url), indicatorsJsonSchema());
-  console.log('Wrote schemas/indicators.schema.json');
+  console.log(statusText.wroteSchema);
   const contractDoc = new URL('../../docs/data-contract.md', import.meta.url);
   writeFileSync(contractDoc, withContractTables(readFileSync(contractDoc, 'utf8')));
-  console.log('Wrote the column tables of docs/data-contract.md');
+  console.log(statusText.wroteContractTables);
 }

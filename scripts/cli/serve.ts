@@ -20,7 +20,7 @@ import { InputError } from '../problems.ts';
 import { escapeHtml } from '../render/html.ts';
 import { commandLine, EnvironmentError, projectSlugs, QUIET, ROOT, runIfMain, wholeNumber, type Command } from './command.ts';
 import { maskText } from '../privacy/mask.ts';
-import { cliText } from '../problem-messages.ts';
+import { cliText, statusText } from '../problem-messages.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const TYPES: Record<string, string> = {
@@ -153,11 +153,11 @@ function previewBuilds(root: string, outDir: string, opts: PreviewOptions, annou
       await buildSite({ root, outDir, slugs, pdf: false, draft: true, log: (line) => void (/warning/.test(line) && log(line)) });
       error = null;
       failed = new Set();
-      log(`Rebuilt ${slugs.join(', ')} in ${Math.round(performance.now() - started)} ms.`);
+      log(statusText.rebuilt(slugs, performance.now() - started));
     } catch (err) {
       error = err as Error;
       failed = new Set([...failed, ...slugs]);
-      log(`Build failed (the preview shows the problems; the server keeps running):\n${err instanceof InputError ? err.message : ((err as Error).stack ?? err)}`);
+      log(statusText.previewBuildFailed(err instanceof InputError ? err.message : String((err as Error).stack ?? err)));
     }
     build++;
     announce(build);
@@ -277,7 +277,7 @@ export const command: Command = {
     const slugs = projectSlugs(root, positionals);
     const quiet = values.quiet === true;
     const say = (line: string) => console.log(line);
-    if (!quiet) say('Building the preview (pages only, no PDF) …');
+    if (!quiet) say(statusText.buildingPreview);
     let preview: Preview | undefined;
     // Registered before the first build: a stop during it must still end the process and clean up.
     const stop = async () => {
@@ -295,7 +295,7 @@ export const command: Command = {
       throw err;
     }
     const { url } = preview;
-    say(`\nPreview at ${url}\n${slugs.map((s) => `  ${url}${encodeURIComponent(s)}/`).join('\n')}\nWatching content/, data/ and templates/; the browser reloads on every save. Ctrl+C stops.`);
+    say(statusText.previewAt(url, slugs.map((s) => `${url}${encodeURIComponent(s)}/`)));
     return 'running';
   },
 };

@@ -33,7 +33,7 @@ import { lightInspect } from './light.ts';
 import { allowedLink } from '../render/links.ts';
 import { rewriteOutline, type PdfInfo } from './outline.ts';
 import { reproduciblePdf } from './reproducible.ts';
-import { pdfText } from '../problem-messages.ts';
+import { pdfText, statusText } from '../problem-messages.ts';
 
 export interface PrintOptions {
   /** file:// or http:// URL of the report page. */
@@ -151,7 +151,7 @@ export async function printPdf(browser: Browser, options: PrintOptions): Promise
     await mkdir(dirname(pdfFile), { recursive: true });
     await writeFile(pdfFile, pdf);
     const ms = Math.round(performance.now() - started);
-    progress(`${printed.pages} pages, ${printed.passes} passes, ${ms} ms → ${pdfFile}`);
+    progress(statusText.printedTo(printed.pages, printed.passes, ms, pdfFile));
     return { pages: printed.pages, ms, passes: printed.passes, tocPages: printed.tocPages };
   } finally {
     await page.close();
@@ -225,23 +225,20 @@ async function printNumbered(page: Page, url: string, ids: string[], progress: (
   let written: Record<string, number> = {};
   for (;;) {
     passes += 1;
-    progress(`printing pass ${passes}…`);
+    progress(statusText.printingPass(passes));
     const t0 = performance.now();
     // The first print of a page with a table of contents only learns its pages.
     const pdf = await printOnce(page, ids.length === 0 || passes > 1);
     const t1 = performance.now();
     const { pages, targets } = await tocTargetPages(pdf, ids);
     const t2 = performance.now();
-    progress(
-      `pass ${passes}: ${pages} pages (print ${Math.round(t1 - t0)} ms, ` +
-        `read back ${Math.round(t2 - t1)} ms)`,
-    );
+    progress(statusText.passPrinted(passes, pages, t1 - t0, t2 - t1));
     if (ids.length === 0 || (passes > 1 && sameNumbers(targets, written))) return { pdf, pages, passes, tocPages: written };
     if (passes >= MAX_PASSES) {
       const moved = ids.filter((id) => targets[id] !== written[id]).map((id) => pdfText.tocMoved(id, written[id]!, targets[id]!));
       throw new Error(pdfText.tocMoving(passes, url, moved));
     }
-    if (passes > 1) progress('table of contents numbers moved: printing once more');
+    if (passes > 1) progress(statusText.tocMoved);
     written = targets;
     await fillTocPages(page, targets);
   }

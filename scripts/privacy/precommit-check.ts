@@ -60,7 +60,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   } else {
     const problems = checkStaged(process.cwd());
     if (problems.length > 0) {
-      console.error(`${privacyText.commitRefused(problems.length)}\n${problems.map((p) => `  ${p}`).join('\n')}`);
+      console.error(privacyText.commitRefused(problems));
       process.exit(1);
     }
   }

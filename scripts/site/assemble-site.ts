@@ -15,7 +15,7 @@ import { SITE_WIDE } from '../portfolio/site-pages.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import { serveStatic } from './serve-static.ts';
 import { PROJECT_NAME } from './projects.ts';
-import { siteText } from '../problem-messages.ts';
+import { siteText, statusText } from '../problem-messages.ts';
 
 export interface AssembleOptions {
   shards: string[];
@@ -73,12 +73,12 @@ export async function assembleSite(opts: AssembleOptions): Promise<{ slugs: stri
         keys.set(slug, part.keys[slug]!);
       }
     }
-    log(`${listed.length} project(s) from ${shards.length} shard(s).`);
+    log(statusText.fromShards(listed.length, shards.length));
     const sitePages = await renderPages([], listed, tmp);
     if (opts.check !== false) {
       const found = await checkIndex(tmp, sitePages);
       if (found.length > 0) throw new InputError(found);
-      log(`Index and portfolio pages checked (axe-core, ${sitePages.length} pages): no violation.`);
+      log(statusText.sitePagesChecked(sitePages.length));
     }
     writeManifest(tmp, undefined, keys, []);
     readableByAll(tmp);

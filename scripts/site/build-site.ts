@@ -26,7 +26,7 @@ import { serveStatic } from './serve-static.ts';
 import { registerSite, siteData, type EleventyConfig } from '../render/eleventy.ts';
 import { assertProjectNames, listProjects } from './projects.ts';
 import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
-import { siteText } from '../problem-messages.ts';
+import { siteText, statusText } from '../problem-messages.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 
@@ -136,7 +136,7 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
   try {
     const waited = performance.now();
     const browser = await chromium.browser; // a browser that did not start fails here, and the server is closed
-    log(`Chromium started (with the data step; the PDF waited ${Math.round(performance.now() - waited)} ms for it).`);
+    log(statusText.chromiumStarted(performance.now() - waited));
     // Several reports at once, in tabs of the one Chromium, as many as there are processors:
     // one report's page loads and layout overlap another's read-back and checks.
     const found = await inParallel(slugs, availableParallelism(), async (slug) => {
@@ -165,10 +165,10 @@ async function printAndCheck(browser: Browser, serverUrl: string, outDir: string
   const url = `${serverUrl}${encodeURIComponent(slug)}/index.html`;
   // axe-core checks the page in a second tab while the first prints it: neither needs the other.
   const [r, violations] = await Promise.all([
-    printPdf(browser, { url, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(`${slug}: ${msg}`), date: pinned }),
+    printPdf(browser, { url, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(statusText.ofProject(slug, msg)), date: pinned }),
     accessibilityViolations(browser, url),
   ]);
-  log(`${slug}: ${slug}.pdf, ${r.pages} pages, ${r.passes} passes (${Math.round(r.ms)} ms)`);
+  log(statusText.pdfPrinted(slug, r.pages, r.passes, r.ms));
   const checked = performance.now();
   const page = `${slug}/index.html`;
   for (const v of violations) problems.push({ file: page, value: v, expected: siteText.noAxeViolation });
@@ -176,7 +176,7 @@ async function printAndCheck(browser: Browser, serverUrl: string, outDir: string
   const charts = new Set([...readFileSync(join(outDir, page), 'utf8').matchAll(/<svg[^>]*class="chart"[^>]*aria-labelledby="([^"]+)"/g)].map((m) => m[1])).size;
   const pdf = await inspectPrinted(join(outDir, slug, `${slug}.pdf`));
   problems.push(...pdfProblems(`${slug}/${slug}.pdf`, pdf, report, charts));
-  log(`${slug}: accessibility and PDF checks (${Math.round(performance.now() - checked)} ms)`);
+  log(statusText.pdfChecked(slug, performance.now() - checked));
   return { problems, pdfText: pdf.pageTexts.join('\n') };
 }
 
@@ -198,7 +198,7 @@ async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Pr
 interface EarlyBrowser { browser: Promise<Browser>; close: () => Promise<void> }
 
 function startChromium(log: (line: string) => void): EarlyBrowser {
-  log('Starting Chromium for the PDF …');
+  log(statusText.startingChromium);
   const browser = launchBrowser();
   browser.catch(() => {}); // a failed start is reported where the PDF needs it, after the input's problems
   let closed: Promise<void> | undefined;
@@ -256,7 +256,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
   assertProjectNames(slugs);
   const cache = cachePlan(root, outDir, slugs, opts);
   const { rebuilt } = cache;
-  if (rebuilt.length < slugs.length) log(`${slugs.length - rebuilt.length} of ${slugs.length} project(s) unchanged since the last build (${CACHE_FILE}): their output is kept.`);
+  if (rebuilt.length < slugs.length) log(statusText.unchanged(slugs.length - rebuilt.length, slugs.length, CACHE_FILE));
   mkdirSync(dirname(outDir), { recursive: true }); // --out may name a folder whose parent does not exist yet
   const tmp = mkdtempSync(join(dirname(outDir), ownedPrefix(`${basename(outDir)}.tmp-`)));
   const chromium = pdf && rebuilt.length > 0 ? startChromium(log) : undefined;
@@ -264,22 +264,22 @@ export async function buildSite(opts: BuildOptions): Promise<{ slugs: string[]; 
   try {
     const dataStarted = performance.now();
     const steps = await runDataSteps(rebuilt, { root, now, draft: opts.draft === true, dirOf: (slug) => join(tmp, slug), log, onDone: () => tick('data') });
-    if (steps.length > 1) log(`Data steps: ${steps.length} projects in ${dataThreads(steps.length)} thread(s) (${Math.round(performance.now() - dataStarted)} ms).`);
+    if (steps.length > 1) log(statusText.dataSteps(steps.length, dataThreads(steps.length), performance.now() - dataStarted));
     const views: ReportView[] = steps.map((s) => s.view);
     const reports: Array<[string, Indicators]> = steps.map((s) => [s.slug, s.indicators]);
     const scan = new ScanStep(tmp, steps.map((s) => ({ slug: s.slug, secrets: s.secrets, contentDir: join(root, 'content', s.slug), root })));
     const kept = keepOtherProjects(root, outDir, tmp, rebuilt);
     const started = performance.now();
     const sitePages = await renderPages(views, [...reports.map(([, r]) => r), ...kept], tmp);
-    log(`Pages written (${Math.round(performance.now() - started)} ms).`);
+    log(statusText.pagesWritten(performance.now() - started));
     const printStarted = performance.now();
     const printed = chromium ? await printReports(tmp, rebuilt, log, new Map(reports.map(([s, i]) => [s, i.report])), chromium, () => tick('print'), opts.now, sitePages, scan) : { problems: [], leaks: [] };
     await chromium?.close();
-    if (chromium && rebuilt.length > 1) log(`PDFs printed and checked: ${rebuilt.length} in ${availableParallelism()} tab(s) (${Math.round(performance.now() - printStarted)} ms).`);
+    if (chromium && rebuilt.length > 1) log(statusText.pdfsPrinted(rebuilt.length, availableParallelism(), performance.now() - printStarted));
     // Last: nothing personal in anything about to be published (ids, identity numbers, free text).
     const leaks = [...printed.leaks, ...(await scan.rest(kept.map((k) => k.report.slug)))];
     if (leaks.length + printed.problems.length > 0) throw new InputError([...leaks, ...printed.problems].map((p) => ({ ...p, file: `${basename(outDir)}/${p.file}` })));
-    log(`Personal-data scan: clean (${Math.round(scan.ms)} ms).`);
+    log(statusText.scanClean(scan.ms));
     if (cache.cacheable) writeManifest(tmp, cache.before, cache.keys, kept.map((k) => k.report.slug));
     readableByAll(tmp);
     swapInto(tmp, outDir);

@@ -17,6 +17,7 @@ import { resolveProject } from './resolve-project.ts';
 import type { ReportView } from '../render/report-view.ts';
 import { secretsOf, type Secrets } from '../privacy/secrets.ts';
 import { writeOutputs } from '../publish/write-outputs.ts';
+import { statusText } from '../problem-messages.ts';
 
 /**
  * Indicators of earlier builds in this process, per project, with the SHA-256 of the
@@ -56,11 +57,11 @@ export async function writeProjectData(root: string, slug: string, dir: string, 
 /** The page model of one project (every reference resolved, charts rendered); writes each chart's CSV. */
 async function projectView(root: string, slug: string, dir: string, indicators: Indicators, csvs: string[], draft: boolean, log: (line: string) => void): Promise<ReportView> {
   // Links shown as text are warned about; everything refused is found by the resolver.
-  for (const line of formatProblems(linkWarnings(root, slug, loadConfig(configPath({ root, slug })))).split('\n')) if (line) log(`warning: ${line}`);
+  for (const line of formatProblems(linkWarnings(root, slug, loadConfig(configPath({ root, slug })))).split('\n')) if (line) log(statusText.warning(line));
   const resolved = await resolveProject({ root, slug, indicators, csvFiles: csvs, charts: renderChart, draft });
   const { view, chartCsvs, warnings } = resolved;
   for (const c of chartCsvs) writeFileSync(join(dir, 'data', `chart-${c.id}.csv`), c.csv);
-  if (warnings.length > 0) log(`${slug}: warning, the build will refuse ${warnings.length === 1 ? 'this' : 'these'} until replaced:\n${formatProblems(warnings)}`);
+  if (warnings.length > 0) log(statusText.refusedUntilReplaced(slug, warnings.length, formatProblems(warnings)));
   return view;
 }
 

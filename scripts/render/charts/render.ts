@@ -147,7 +147,7 @@ export async function renderSvg(spec: Spec): Promise<string> {
 async function drawSvg(spec: Spec): Promise<string> {
   installTextMetrics();
   const { vega: compiled, warnings } = compileSpec(spec);
-  for (const w of warnings) console.warn(`Chart: ${w}`);
+  for (const w of warnings) console.warn(renderError.chartWarning(w));
   const view = new vega.View(vega.parse(compiled as vega.Spec), { renderer: 'none', logLevel: vega.Warn });
   try {
     return await view.toSVG();
