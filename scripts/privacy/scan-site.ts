@@ -169,13 +169,3 @@ export class SiteScan {
     return problems;
   }
 }
-
-/**
- * Every leak in `outDir`; empty when the site is clean. `pdfTexts` holds text already extracted
- * from PDFs (by output path relative to `outDir`, pages joined by newlines), read here otherwise.
- * Top-level folders in `skip` (projects kept from the last good site, scanned when they were
- * built) are left out.
- */
-export async function scanSite(outDir: string, projects: ScanProject[], pdfTexts: ReadonlyMap<string, string> = new Map(), skip: ReadonlySet<string> = new Set()): Promise<Problem[]> {
-  return new SiteScan(projects).folder(outDir, outDir, pdfTexts, skip);
-}

@@ -12,7 +12,7 @@ import { buildIndicators } from '../../scripts/site/data-step.ts';
 import { renderPages } from '../../scripts/site/build-site.ts';
 import { projectNameProblem } from '../../scripts/site/projects.ts';
 import type { Figure, Indicators } from '../../scripts/publish/indicators-schema.ts';
-import { decodeEntities, scanSite } from '../../scripts/privacy/scan-site.ts';
+import { decodeEntities, SiteScan } from '../../scripts/privacy/scan-site.ts';
 import { launchBrowser } from '../../scripts/pdf/chromium.ts';
 import { serveStatic } from '../../scripts/site/serve-static.ts';
 import { addProject, CONFIG, project, removeProject, writeProject } from '../helpers/fixture-project.ts';
@@ -112,7 +112,7 @@ it('gives axe-core the index and one page of every other template, the shortest'
 });
 
 it('the personal-data scan reads the pages across the projects: clean, and a planted id is found in them', async () => {
-  const scan = (dir: string) => scanSite(dir, listed.map((i) => ({ slug: i.report.slug, secrets: { ids: ['P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'X9Q7Z3'], freeText: [] }, contentDir: join(root, 'content', i.report.slug), root })));
+  const scan = (dir: string) => new SiteScan(listed.map((i) => ({ slug: i.report.slug, secrets: { ids: ['P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'X9Q7Z3'], freeText: [] }, contentDir: join(root, 'content', i.report.slug), root }))).folder(dir, dir);
   assert.deepEqual(await scan(out), []);
   const planted = join(root, 'planted');
   cpSync(out, planted, { recursive: true });

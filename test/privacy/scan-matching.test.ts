@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { Needles } from '../../scripts/privacy/needles.ts';
-import { scanSite, tokensOfLength } from '../../scripts/privacy/scan-site.ts';
+import { SiteScan, tokensOfLength } from '../../scripts/privacy/scan-site.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,7 @@ it('reads a page as its reader does: an id or answer written with character refe
     mkdirSync(join(dir, 'p'));
     writeFileSync(join(dir, 'p', 'index.html'), '<p>P&#48;12345 and X9Q7Z3</p><p title="Jag fick &quot;hj&#xe4;lp&quot; med mitt CV">.</p>');
     const secrets = { ids: ['P012345', 'X9Q7Z3'], freeText: [{ text: 'Jag fick "hjälp" med mitt CV', file: 'survey.csv', line: 4, column: 'comment' }] };
-    const found = await scanSite(dir, [{ slug: 'p', secrets, contentDir: join(dir, 'none'), root: dir }]);
+    const found = await new SiteScan([{ slug: 'p', secrets, contentDir: join(dir, 'none'), root: dir }]).folder(dir, dir);
     assert.equal(found.filter((f) => /id/.test(f.expected) && f.file === join('p', 'index.html')).length, 2, JSON.stringify(found));
     assert.equal(found.filter((f) => /free-text|answer/i.test(f.expected)).length, 1, JSON.stringify(found));
   } finally {
