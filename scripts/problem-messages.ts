@@ -384,6 +384,14 @@ export const pdfSyntax = {
   objectNotFound: (n: number) => `PDF: object ${n} not found`,
   noStartxref: 'PDF: no trailer with startxref (a cross-reference stream is not supported)',
   noRootOrSize: 'PDF: the trailer names no /Root or /Size',
+  notAStream: (n: number) => `object ${n} is not a stream with a direct length`,
+  tocRuns: (found: number, wanted: number) => `${found} of ${wanted} page-number placeholders found as simple text runs`,
+  tocStrayRun: (page: number, text: string) => `a run "${text}" on page ${page} that is not the next placeholder`,
+  tocDigitMissing: (digit: string) => `the digit ${digit} is not among the placeholders' glyphs`,
+  tocDigitTwice: (digit: string) => `the digit ${digit} drawn with two glyphs`,
+  tocStreamDict: (n: number) => `content stream ${n} has more than /Filter /FlateDecode and /Length`,
+  tocLayout: 'the page numbers take other space on the page than their placeholders',
+  tocTrailer: 'a trailer with more than /Size, /Root, /Info and /Prev',
 } as const;
 
 // ── What the commands say while they work and when they end (scripts/cli, scripts/site, scripts/pdf) ──
@@ -401,8 +409,10 @@ export const statusText = {
   printingPass: (pass: number) => `printing pass ${pass}…`,
   passPrinted: (pass: number, pages: number, print: number, readBack: number) => `pass ${pass}: ${pages} pages (print ${ms(print)}, read back ${ms(readBack)})`,
   tocMoved: 'table of contents numbers moved: printing once more',
-  printedTo: (pages: number, passes: number, took: number, file: string) => `${pages} pages, ${passes} passes, ${ms(took)} → ${file}`,
-  pdfPrinted: (slug: string, pages: number, passes: number, took: number) => `${slug}: ${slug}.pdf, ${pages} pages, ${passes} passes (${ms(took)})`,
+  tocInPlace: (took: number) => `table of contents numbered in place (${ms(took)})`,
+  tocNotInPlace: (why: string) => `table of contents printed again: ${why}`,
+  printedTo: (pages: number, passes: number, took: number, file: string) => `${pages} pages, ${passes} ${passes === 1 ? "pass" : "passes"}, ${ms(took)} → ${file}`,
+  pdfPrinted: (slug: string, pages: number, passes: number, took: number) => `${slug}: ${slug}.pdf, ${pages} pages, ${passes} ${passes === 1 ? "pass" : "passes"} (${ms(took)})`,
   pdfChecked: (slug: string, took: number) => `${slug}: accessibility and PDF checks (${ms(took)})`,
   pdfsPrinted: (reports: number, tabs: number, took: number) => `PDFs printed and checked: ${reports} in ${tabs} tab(s) (${ms(took)}).`,
   scanClean: (took: number) => `Personal-data scan: clean (${ms(took)}).`,

@@ -90,9 +90,9 @@ function textString(bytes: Buffer): string {
   return bytes.toString('latin1');
 }
 
-const isDict = (v: PdfValue | undefined): v is { dict: Record<string, PdfValue> } => v !== null && typeof v === 'object' && 'dict' in v;
-const isRef = (v: PdfValue | undefined): v is { ref: number } => v !== null && typeof v === 'object' && 'ref' in v;
-const nameOf = (v: PdfValue | undefined) => (v !== null && typeof v === 'object' && 'name' in v ? v.name : undefined);
+export const isDict = (v: PdfValue | undefined): v is { dict: Record<string, PdfValue> } => v !== null && typeof v === 'object' && 'dict' in v;
+export const isRef = (v: PdfValue | undefined): v is { ref: number } => v !== null && typeof v === 'object' && 'ref' in v;
+export const nameOf = (v: PdfValue | undefined) => (v !== null && typeof v === 'object' && 'name' in v ? v.name : undefined);
 
 export class LightPdf {
   private readonly text: string;
@@ -141,6 +141,18 @@ export class LightPdf {
     const [v] = parseValue(this.text, at + head[0].length);
     this.cache.set(n, v);
     return v;
+  }
+
+  /** Stream object `n`: its dictionary and its data as stored (still encoded). */
+  stream(n: number): { dict: Record<string, PdfValue>; data: Uint8Array } {
+    const dict = this.dict({ ref: n });
+    const at = this.offsets.get(n)!;
+    const keyword = /stream\r?\n/y;
+    keyword.lastIndex = this.text.indexOf('stream', at);
+    const length = this.get(dict.Length);
+    if (!keyword.exec(this.text) || typeof length !== 'number') throw new Error(pdfSyntax.notAStream(n));
+    const start = keyword.lastIndex;
+    return { dict, data: Buffer.from(this.text.slice(start, start + length), 'latin1') };
   }
 
   /** A value with references followed. */

@@ -33,7 +33,8 @@ import { lightInspect } from './light.ts';
 import { allowedLink } from '../render/links.ts';
 import { rewriteOutline, type PdfInfo } from './outline.ts';
 import { reproduciblePdf } from './reproducible.ts';
-import { pdfText, statusText } from '../problem-messages.ts';
+import { numberToc, tocPlaceholder } from './toc-numbers.ts';
+import { pdfSyntax, pdfText, statusText } from '../problem-messages.ts';
 
 export interface PrintOptions {
   /** file:// or http:// URL of the report page. */
@@ -50,24 +51,20 @@ export interface PrintResult {
   pages: number;
   /** Wall time of the whole print, page load included. */
   ms: number;
-  /** How many times the page was printed (1 without a table of contents, else 2 or 3). */
+  /** How many times the page was printed: 1, or 2 or 3 when the table of contents' numbers could not be written into the first. */
   passes: number;
   /** The page number written into each `[data-toc-page]` element, by id. */
   tocPages: Record<string, number>;
 }
 
-/** At most this many prints: the first learns the pages, the others fill and check them. */
+/** At most this many prints: the first learns the pages, the others (when needed) fill and check them. */
 const MAX_PASSES = 3;
 
-/**
- * One print. `final` false is a print whose only use is to learn the pages of the table of
- * contents' targets: untagged and without bookmarks (the layout is the same; Chromium's tag tree
- * and outline cost CPU time), never written out.
- */
-async function printOnce(page: Page, final: boolean): Promise<Uint8Array> {
+/** One print: tagged, with bookmarks. */
+async function printOnce(page: Page): Promise<Uint8Array> {
   return page.pdf({
-    tagged: final,
-    outline: final,
+    tagged: true,
+    outline: true,
     preferCSSPageSize: true, // size and margins from the page's @page rule (A4)
     printBackground: true,
     displayHeaderFooter: false, // the page's own @page margin boxes print "Sida x av y"
@@ -132,9 +129,9 @@ function sameNumbers(a: Record<string, number>, b: Record<string, number>): bool
 
 /**
  * Prints the page at `url` to `pdfFile`: A4 from the page's CSS, tagged, with bookmarks.
- * A table of contents gets its page numbers by printing twice: `<a href="#id">` links in
- * `nav.toc` and, for each, a `<span data-toc-page="id">` that is filled with the page the
- * first print put `#id` on. The second print is checked; if the numbers moved, once more.
+ * A table of contents gets its page numbers from the print: `<a href="#id">` links in `nav.toc`
+ * and, for each, a `<span data-toc-page="id">` that shows the page the print put `#id` on
+ * (printNumbered).
  */
 export async function printPdf(browser: Browser, options: PrintOptions): Promise<PrintResult> {
   const { url, pdfFile } = options;
@@ -215,43 +212,85 @@ async function tocIds(page: Page, url: string): Promise<string[]> {
   return ids;
 }
 
+interface Numbered {
+  pdf: Uint8Array;
+  pages: number;
+  passes: number;
+  tocPages: Record<string, number>;
+}
+
 /**
- * The page printed until its table of contents holds the pages its targets are printed on: an
- * untagged first pass learns them, a tagged pass with them filled in is checked (and the last
- * kept), once more if they moved. Without a table of contents, one tagged pass.
+ * The page printed with its table of contents holding the pages its targets are printed on. The
+ * first print has placeholders where the numbers go (toc-numbers.ts); when the numbers take the
+ * same space in the page, they are written over the placeholders in that print. Otherwise (or
+ * when the PDF is not drawn as expected) the page is printed again with the numbers filled in,
+ * that print checked, and once more if they moved. Without a table of contents, one print.
  */
-async function printNumbered(page: Page, url: string, ids: string[], progress: (msg: string) => void): Promise<{ pdf: Uint8Array; pages: number; passes: number; tocPages: Record<string, number> }> {
-  let passes = 0;
-  let written: Record<string, number> = {};
-  for (;;) {
-    passes += 1;
-    progress(statusText.printingPass(passes));
+async function printNumbered(page: Page, url: string, ids: string[], progress: (msg: string) => void): Promise<Numbered> {
+  const placeholders = ids.map((_, i) => tocPlaceholder(i));
+  await fillTocPages(page, placeholders);
+  const first = await printPass(page, ids, 1, progress);
+  if (ids.length === 0) return { ...first, passes: 1, tocPages: {} };
+  const numbers = ids.map((id) => first.targets[id]!);
+  const why = await inPlaceRefused(page, numbers.map(String));
+  if (why === undefined) {
     const t0 = performance.now();
-    // The first print of a page with a table of contents only learns its pages.
-    const pdf = await printOnce(page, ids.length === 0 || passes > 1);
-    const t1 = performance.now();
-    const { pages, targets } = await tocTargetPages(pdf, ids);
-    const t2 = performance.now();
-    progress(statusText.passPrinted(passes, pages, t1 - t0, t2 - t1));
-    if (ids.length === 0 || (passes > 1 && sameNumbers(targets, written))) return { pdf, pages, passes, tocPages: written };
+    try {
+      const pdf = numberToc(first.pdf, placeholders, numbers);
+      progress(statusText.tocInPlace(performance.now() - t0));
+      return { pdf, pages: first.pages, passes: 1, tocPages: first.targets };
+    } catch (e) {
+      progress(statusText.tocNotInPlace((e as Error).message));
+    }
+  } else progress(statusText.tocNotInPlace(why));
+  let written = first.targets;
+  for (let passes = 2; ; passes++) {
+    const again = await printPass(page, ids, passes, progress);
+    if (sameNumbers(again.targets, written)) return { pdf: again.pdf, pages: again.pages, passes, tocPages: written };
     if (passes >= MAX_PASSES) {
-      const moved = ids.filter((id) => targets[id] !== written[id]).map((id) => pdfText.tocMoved(id, written[id]!, targets[id]!));
+      const moved = ids.filter((id) => again.targets[id] !== written[id]).map((id) => pdfText.tocMoved(id, written[id]!, again.targets[id]!));
       throw new Error(pdfText.tocMoving(passes, url, moved));
     }
-    if (passes > 1) progress(statusText.tocMoved);
-    written = targets;
-    await fillTocPages(page, targets);
+    progress(statusText.tocMoved);
+    written = again.targets;
+    await fillTocPages(page, ids.map((id) => String(written[id])));
   }
 }
 
-/** Writes each target's page into its `[data-toc-page]` elements. */
-async function fillTocPages(page: Page, numbers: Record<string, number>): Promise<void> {
-  await page.evaluate((numbers: Record<string, number>) => {
-    for (const el of document.querySelectorAll<HTMLElement>('[data-toc-page]')) {
-      const n = numbers[el.dataset.tocPage ?? ''];
-      el.textContent = n === undefined ? '' : String(n);
-    }
-  }, numbers);
+/** One tagged print and the pages of the table of contents' targets in it. */
+async function printPass(page: Page, ids: string[], pass: number, progress: (msg: string) => void): Promise<{ pdf: Uint8Array; pages: number; targets: Record<string, number> }> {
+  progress(statusText.printingPass(pass));
+  const t0 = performance.now();
+  const pdf = await printOnce(page);
+  const t1 = performance.now();
+  const { pages, targets } = await tocTargetPages(pdf, ids);
+  progress(statusText.passPrinted(pass, pages, t1 - t0, performance.now() - t1));
+  return { pdf, pages, targets };
+}
+
+/**
+ * Fills the `[data-toc-page]` elements with `texts` (one each, in document order) and says why
+ * the numbers cannot be written into the print made with the placeholders: when some element
+ * takes another size with its number than with its placeholder. Undefined when they can.
+ */
+async function inPlaceRefused(page: Page, texts: string[]): Promise<string | undefined> {
+  const same = await page.evaluate((texts: string[]) => {
+    const spans = [...document.querySelectorAll<HTMLElement>('[data-toc-page]')];
+    const before = spans.map((el) => el.getBoundingClientRect());
+    spans.forEach((el, i) => (el.textContent = texts[i] ?? ''));
+    return spans.every((el, i) => {
+      const r = el.getBoundingClientRect();
+      return Math.abs(r.width - before[i]!.width) < 0.01 && Math.abs(r.height - before[i]!.height) < 0.01;
+    });
+  }, texts);
+  return same ? undefined : pdfSyntax.tocLayout;
+}
+
+/** Writes `texts` (one each, in document order) into the `[data-toc-page]` elements. */
+async function fillTocPages(page: Page, texts: string[]): Promise<void> {
+  await page.evaluate((texts: string[]) => {
+    document.querySelectorAll<HTMLElement>('[data-toc-page]').forEach((el, i) => (el.textContent = texts[i] ?? ''));
+  }, texts);
 }
 
 /**
