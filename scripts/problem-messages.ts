@@ -385,6 +385,7 @@ export const pdfSyntax = {
   noStartxref: 'PDF: no trailer with startxref (a cross-reference stream is not supported)',
   noRootOrSize: 'PDF: the trailer names no /Root or /Size',
   notAStream: (n: number) => `object ${n} is not a stream with a direct length`,
+  streamFilter: (n: number, filter: string) => `stream ${n} is encoded with ${filter}, not FlateDecode`,
   tocRuns: (found: number, wanted: number) => `${found} of ${wanted} page-number placeholders found as simple text runs`,
   tocStrayRun: (page: number, text: string) => `a run "${text}" on page ${page} that is not the next placeholder`,
   tocDigitMissing: (digit: string) => `the digit ${digit} is not among the placeholders' glyphs`,
@@ -397,6 +398,7 @@ export const pdfSyntax = {
 // ── What the commands say while they work and when they end (scripts/cli, scripts/site, scripts/pdf) ──
 
 const ms = (t: number) => `${Math.round(t)} ms`;
+const printPasses = (n: number) => `${n} ${n === 1 ? 'pass' : 'passes'}`;
 
 /** Progress and result lines of the commands; the failures' heads before their problems. */
 export const statusText = {
@@ -411,8 +413,8 @@ export const statusText = {
   tocMoved: 'table of contents numbers moved: printing once more',
   tocInPlace: (took: number) => `table of contents numbered in place (${ms(took)})`,
   tocNotInPlace: (why: string) => `table of contents printed again: ${why}`,
-  printedTo: (pages: number, passes: number, took: number, file: string) => `${pages} pages, ${passes} ${passes === 1 ? "pass" : "passes"}, ${ms(took)} → ${file}`,
-  pdfPrinted: (slug: string, pages: number, passes: number, took: number) => `${slug}: ${slug}.pdf, ${pages} pages, ${passes} ${passes === 1 ? "pass" : "passes"} (${ms(took)})`,
+  printedTo: (pages: number, passes: number, took: number, file: string) => `${pages} pages, ${printPasses(passes)}, ${ms(took)} → ${file}`,
+  pdfPrinted: (slug: string, pages: number, passes: number, took: number) => `${slug}: ${slug}.pdf, ${pages} pages, ${printPasses(passes)} (${ms(took)})`,
   pdfChecked: (slug: string, took: number) => `${slug}: accessibility and PDF checks (${ms(took)})`,
   pdfsPrinted: (reports: number, tabs: number, took: number) => `PDFs printed and checked: ${reports} in ${tabs} tab(s) (${ms(took)}).`,
   scanClean: (took: number) => `Personal-data scan: clean (${ms(took)}).`,

@@ -4,8 +4,9 @@
 // space at the line break. Its destinations (page and position) and structure links (/SE) are
 // right, so only the titles are rewritten, from the page's own headings in document order, and the
 // information dictionary gets Title, Author, Subject, Keywords and Creator (this tool).
-// Both are an incremental update appended to the file: every object, the tag tree included, stays
-// as Chromium wrote it.
+// Both are an incremental update appended to the file (incremental.ts): every object, the tag tree
+// included, stays as Chromium wrote it.
+import { appendObjects } from './incremental.ts';
 import { pdfSyntax, pdfText } from '../problem-messages.ts';
 
 /** The document information dictionary's entries we set. */
@@ -73,9 +74,9 @@ function setEntry(dict: string, key: string, value: string): string {
  */
 export function rewriteOutline(pdf: Uint8Array, headings: string[], info: PdfInfo): Uint8Array {
   const text = Buffer.from(pdf).toString('latin1');
-  const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s+\d+\s+%%EOF\s*$/.exec(text)?.[1];
-  if (!Number.isFinite(start) || trailer === undefined) throw new Error(pdfSyntax.noStartxref);
+  // The newest trailer: the file may have had an incremental update already (toc-numbers.ts).
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s+\d+\s+%%EOF\s*$/.exec(text.slice(text.lastIndexOf('trailer')))?.[1];
+  if (trailer === undefined) throw new Error(pdfSyntax.noStartxref);
   const root = ref(trailer, 'Root');
   const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
   if (root === null || !Number.isFinite(size)) throw new Error(pdfSyntax.noRootOrSize);
@@ -88,19 +89,5 @@ export function rewriteOutline(pdf: Uint8Array, headings: string[], info: PdfInf
   const infoObj = infoNum ?? size;
   changed.push({ num: infoObj, body: infoBody });
 
-  let out = text.endsWith('\n') ? '' : '\n';
-  let offset = text.length + out.length;
-  const offsets = new Map<number, number>();
-  for (const o of changed) {
-    const chunk = `${o.num} 0 obj\n${o.body}\nendobj\n`;
-    offsets.set(o.num, offset);
-    out += chunk;
-    offset += chunk.length;
-  }
-  // One cross-reference subsection per object (each "n 1" then its 20-byte line).
-  let xref = 'xref\n';
-  for (const [num, at] of [...offsets].sort((a, b) => a[0] - b[0])) xref += `${num} 1\n${String(at).padStart(10, '0')} 00000 n \n`;
-  const newSize = Math.max(size, infoObj + 1);
-  out += `${xref}trailer\n<</Size ${newSize}\n/Root ${root} 0 R\n/Info ${infoObj} 0 R\n/Prev ${start}>>\nstartxref\n${offset}\n%%EOF\n`;
-  return Buffer.concat([Buffer.from(pdf), Buffer.from(out, 'latin1')]);
+  return appendObjects(pdf, changed.map((o) => ({ num: o.num, body: Buffer.from(o.body, 'latin1') })), { size: Math.max(size, infoObj + 1), root, info: infoObj });
 }

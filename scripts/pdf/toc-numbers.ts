@@ -12,6 +12,7 @@
 // Placeholder i is the digits 3i, 3i+1, 3i+2 (mod 10): four entries show all ten digits, so the
 // glyph of every digit (tabular figures where the CSS asks for them) is learnt from the print.
 import { deflateSync, inflateSync } from 'node:zlib';
+import { appendObjects } from './incremental.ts';
 import { LightPdf, isRef, nameOf, type PdfValue } from './light.ts';
 import { pdfSyntax } from '../problem-messages.ts';
 
@@ -54,8 +55,9 @@ function runsOf(stream: string): Run[] {
     const body = BODY.exec(m[1]!);
     if (!body) continue;
     const from = m.index + m[0].indexOf(m[1]!);
-    const strings = [body[5]!, ...[...body[6]!.matchAll(NEXT)].map((r) => r[2]!)];
-    const moved = [...body[6]!.matchAll(NEXT)].reduce((sum, r) => sum + Number(r[1]), 0);
+    const next = [...body[6]!.matchAll(NEXT)];
+    const strings = [body[5]!, ...next.map((r) => r[2]!)];
+    const moved = next.reduce((sum, r) => sum + Number(r[1]), 0);
     out.push({ from, to: from + m[1]!.length, font: body[1]!, size: body[2]!, x: Number(body[3]), y: body[4]!, glyphs: strings.flatMap(glyphsOf), moved, last: glyphsOf(strings.at(-1)!) });
   }
   return out;
@@ -97,7 +99,7 @@ function readFont(pdf: LightPdf, ref: PdfValue): Font {
 function decoded(pdf: LightPdf, n: number): string {
   const { dict, data } = pdf.stream(n);
   const filter = nameOf(pdf.get(dict.Filter));
-  if (dict.Filter !== undefined && filter !== 'FlateDecode') throw new Error(pdfSyntax.tocStreamDict(n));
+  if (dict.Filter !== undefined && filter !== 'FlateDecode') throw new Error(pdfSyntax.streamFilter(n, String(filter)));
   return Buffer.from(filter ? inflateSync(data) : data).toString('latin1');
 }
 
@@ -127,8 +129,9 @@ function findPlaceholders(pdf: LightPdf, placeholders: string[]): { found: Place
     const resources = pdf.dict(page.Resources);
     const fontRefs = resources.Font !== undefined ? pdf.dict(resources.Font) : {};
     for (const run of runsOf(text)) {
+      if (found.length === placeholders.length) break;
       const ref = fontRefs[run.font];
-      if (run.glyphs.length !== 3 || !isRef(ref) || found.length === placeholders.length) continue;
+      if (run.glyphs.length !== 3 || !isRef(ref)) continue;
       const font = fonts.get(ref.ref) ?? readFont(pdf, ref);
       fonts.set(ref.ref, font);
       const shown = run.glyphs.map((g) => font.toUnicode.get(g) ?? '?').join('');
@@ -161,13 +164,13 @@ function digitGlyphs(found: Placeholder[], placeholders: string[]): Map<number, 
  * The body of a placeholder's BT … ET block drawing `n` instead, on the same right edge: one
  * string of glyphs, each advancing by its own width (what Chromium draws for tabular figures).
  */
-function numberedBody(p: Placeholder, glyphsOf: Map<string, string>, n: number): string {
+function numberedBody(p: Placeholder, digitGlyph: Map<string, string>, n: number): string {
   const { run, font } = p;
   const width = (g: string) => ((font.widths.get(parseInt(g, 16)) ?? font.defaultWidth) * Number(run.size)) / 1000;
   const sum = (gs: string[]) => gs.reduce((a, g) => a + width(g), 0);
   const right = run.x + run.moved + sum(run.last);
   const glyphs = [...String(n)].map((digit) => {
-    const g = glyphsOf.get(digit);
+    const g = digitGlyph.get(digit);
     if (g === undefined) throw new Error(pdfSyntax.tocDigitMissing(digit));
     return g;
   });
@@ -203,22 +206,10 @@ function appendStreams(bytes: Uint8Array, pdf: LightPdf, changed: Map<number, st
   const { Size, Root, Info, ...others } = pdf.trailer;
   delete others.Prev;
   if (Object.keys(others).length > 0 || typeof Size !== 'number' || !isRef(Root) || (Info !== undefined && !isRef(Info))) throw new Error(pdfSyntax.tocTrailer);
-  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 64))).toString('latin1');
-  const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)?.[1]);
-  if (!Number.isFinite(start)) throw new Error(pdfSyntax.noStartxref);
-  const chunks: Buffer[] = [Buffer.from(bytes[bytes.length - 1] === 10 ? '' : '\n', 'latin1')];
-  let offset = bytes.length + chunks[0]!.length;
-  let xref = 'xref\n';
-  for (const [n, text] of [...changed].sort((a, b) => a[0] - b[0])) {
-    const keys = Object.keys(pdf.stream(n).dict);
-    if (keys.some((k) => k !== 'Filter' && k !== 'Length')) throw new Error(pdfSyntax.tocStreamDict(n));
+  const objects = [...changed].map(([num, text]) => {
+    if (Object.keys(pdf.stream(num).dict).some((k) => k !== 'Filter' && k !== 'Length')) throw new Error(pdfSyntax.tocStreamDict(num));
     const data = deflateSync(Buffer.from(text, 'latin1'));
-    const chunk = Buffer.concat([Buffer.from(`${n} 0 obj\n<</Filter /FlateDecode\n/Length ${data.length}>> stream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
-    xref += `${n} 1\n${String(offset).padStart(10, '0')} 00000 n \n`;
-    chunks.push(chunk);
-    offset += chunk.length;
-  }
-  const info = isRef(Info) ? `\n/Info ${Info.ref} 0 R` : '';
-  chunks.push(Buffer.from(`${xref}trailer\n<</Size ${Size}\n/Root ${Root.ref} 0 R${info}\n/Prev ${start}>>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
-  return new Uint8Array(Buffer.concat([Buffer.from(bytes), ...chunks]));
+    return { num, body: Buffer.concat([Buffer.from(`<</Filter /FlateDecode\n/Length ${data.length}>> stream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]) };
+  });
+  return appendObjects(bytes, objects, { size: Size, root: Root.ref, ...(isRef(Info) ? { info: Info.ref } : {}) });
 }

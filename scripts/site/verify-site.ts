@@ -9,13 +9,14 @@ import type { Problem } from '../problems.ts';
 import { pdfText } from '../problem-messages.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE_PATH = '/.eval-report/axe.min.js';
 
 /**
  * Where the build's static server (serve-static.ts) serves axe-core, beside the site and never
  * in it. Loaded by URL, from the browser's cache after the first page, Chromium compiles it once
  * per browser (its code cache) instead of parsing half a megabyte of inlined script on every page.
  */
-export const CHECKER_SCRIPTS: Readonly<Record<string, string>> = { '/.eval-report/axe.min.js': AXE };
+export const CHECKER_SCRIPTS: Readonly<Record<string, string>> = { [AXE_PATH]: AXE };
 
 /** WCAG 2.1 A and AA violations axe-core finds on `url`, one line each. */
 export async function accessibilityViolations(browser: Browser, url: string): Promise<string[]> {
@@ -25,7 +26,7 @@ export async function accessibilityViolations(browser: Browser, url: string): Pr
     await tab.setViewport({ width: 1200, height: 900 });
     await tab.goto(url, { waitUntil: 'load' });
     // By URL from a server that has it (serve-static.ts), else inlined (a file:// page).
-    await tab.addScriptTag(url.startsWith('http') ? { url: new URL('/.eval-report/axe.min.js', url).href } : { path: AXE });
+    await tab.addScriptTag(url.startsWith('http') ? { url: new URL(AXE_PATH, url).href } : { path: AXE });
     const result = (await tab.evaluate(
       // @ts-expect-error axe is injected into the page
       () => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
