@@ -11,6 +11,7 @@ import { InputError, type Problem } from '../problems.ts';
 import { ownedPrefix, removeStaleFolders } from '../stale-folders.ts';
 import { CACHE_FILE, loadManifest, type CacheManifest } from './build-cache.ts';
 import { checkSitePages, readableByAll, renderPages, swapInto, writeManifest } from './build-site.ts';
+import { AxeTabs } from './verify-site.ts';
 import { SITE_WIDE } from '../portfolio/site-pages.ts';
 import { launchBrowser } from '../pdf/chromium.ts';
 import { serveStatic } from './serve-static.ts';
@@ -94,9 +95,11 @@ export async function assembleSite(opts: AssembleOptions): Promise<{ slugs: stri
 async function checkIndex(dir: string, pages: string[]): Promise<Problem[]> {
   const browser = await launchBrowser();
   const server = await serveStatic(dir);
+  const axe = new AxeTabs(browser);
   try {
-    return await checkSitePages(browser, server.url, pages);
+    return await checkSitePages(axe, server.url, pages);
   } finally {
+    await axe.close();
     await server.close();
     await browser.close();
   }

@@ -17,7 +17,7 @@ import { launchBrowser } from '../pdf/chromium.ts';
 import type { Browser } from 'puppeteer-core';
 import { printPdf } from '../pdf/print.ts';
 import { inspectPrinted } from '../pdf/inspect.ts';
-import { accessibilityViolations, pdfProblems } from './verify-site.ts';
+import { AxeTabs, pdfProblems } from './verify-site.ts';
 import { InputError, type Problem } from '../problems.ts';
 import type { ReportView } from '../render/report-view.ts';
 import { SiteScan, type ScanProject } from '../privacy/scan-site.ts';
@@ -139,34 +139,39 @@ async function printReports(outDir: string, slugs: string[], log: (line: string)
     log(statusText.chromiumStarted(performance.now() - waited));
     // Several reports at once, in tabs of the one Chromium, as many as there are processors:
     // one report's page loads and layout overlap another's read-back and checks.
-    const found = await inParallel(slugs, availableParallelism(), async (slug) => {
-      const { problems, pdfText } = await printAndCheck(browser, server.url, outDir, slug, reports.get(slug)!, log, pinned);
-      leaks.push(...(await scan.project(slug, pdfText)));
-      onPrinted();
-      return problems;
-    });
-    const problems = found.flat();
-    problems.push(...(await checkSitePages(browser, server.url, sitePages)));
-    return { problems, leaks };
+    const axe = new AxeTabs(browser);
+    try {
+      const found = await inParallel(slugs, availableParallelism(), async (slug) => {
+        const { problems, pdfText } = await printAndCheck(browser, axe, server.url, outDir, slug, reports.get(slug)!, log, pinned);
+        leaks.push(...(await scan.project(slug, pdfText)));
+        onPrinted();
+        return problems;
+      });
+      const problems = found.flat();
+      problems.push(...(await checkSitePages(axe, server.url, sitePages)));
+      return { problems, leaks };
+    } finally {
+      await axe.close();
+    }
   } finally {
     await server.close();
   }
 }
 
 /** axe-core (WCAG 2.1 A and AA) on the pages across the projects (the index, lists, comparisons), two at a time. */
-export async function checkSitePages(browser: Browser, serverUrl: string, pages: string[]): Promise<Problem[]> {
-  const found = await inParallel(pages, 2, async (page) => (await accessibilityViolations(browser, `${serverUrl}${page}`)).map((v) => ({ file: page, value: v, expected: siteText.noAxeViolation })));
+export async function checkSitePages(axe: AxeTabs, serverUrl: string, pages: string[]): Promise<Problem[]> {
+  const found = await inParallel(pages, 2, async (page) => (await axe.violations(`${serverUrl}${page}`)).map((v) => ({ file: page, value: v, expected: siteText.noAxeViolation })));
   return found.flat();
 }
 
 /** One report: its PDF printed while axe-core checks its page, then the PDF read back and checked. */
-async function printAndCheck(browser: Browser, serverUrl: string, outDir: string, slug: string, report: Indicators['report'], log: (line: string) => void, pinned: Date | undefined): Promise<{ problems: Problem[]; pdfText: string }> {
+async function printAndCheck(browser: Browser, axe: AxeTabs, serverUrl: string, outDir: string, slug: string, report: Indicators['report'], log: (line: string) => void, pinned: Date | undefined): Promise<{ problems: Problem[]; pdfText: string }> {
   const problems: Problem[] = [];
   const url = `${serverUrl}${encodeURIComponent(slug)}/index.html`;
   // axe-core checks the page in a second tab while the first prints it: neither needs the other.
   const [r, violations] = await Promise.all([
     printPdf(browser, { url, pdfFile: join(outDir, slug, `${slug}.pdf`), onProgress: (msg) => log(statusText.ofProject(slug, msg)), date: pinned }),
-    accessibilityViolations(browser, url),
+    axe.violations(url),
   ]);
   log(statusText.pdfPrinted(slug, r.pages, r.passes, r.ms));
   const checked = performance.now();

@@ -187,6 +187,26 @@ describe('palette', () => {
 // ---- SVG -----------------------------------------------------------------------------------
 
 describe('SVG output', () => {
+  // The build's axe-core check leaves text inside a role="img" SVG to this test (verify-site.ts):
+  // chart text gets its colours from the palette, never from the input.
+  it('every chart text is readable: ink or target colour at 4.5:1 on white, a halo under a label, or Likert segment text', () => {
+    const named: Record<string, string> = { white: '#ffffff', black: '#000000' };
+    const hex = (c: string) => named[c] ?? c;
+    const onSegments = new Set(Object.values(diverging).flat().map(textColourOn));
+    let seen = 0;
+    for (const c of CHARTS) {
+      for (const [, attrs] of get(c.kind).svg.matchAll(/<text([^>]*)>/g)) {
+        const fill = hex(/\sfill="([^"]+)"/.exec(attrs!)?.[1] ?? 'black');
+        const stroke = /\sstroke="([^"]+)"/.exec(attrs!)?.[1];
+        seen++;
+        if (stroke !== undefined && hex(stroke) === fill) continue;
+        if (c.kind === 'likert' && onSegments.has(fill)) continue;
+        assert.ok(contrastRatio(fill, '#ffffff') >= 4.5, `${c.kind}: text in ${fill} has ${contrastRatio(fill, '#ffffff').toFixed(2)}:1 on white`);
+      }
+    }
+    assert.ok(seen > 50, `${seen} texts`);
+  });
+
   it('is one labelled image: role="img", <title> and <desc> with the chart ids', () => {
     for (const c of CHARTS) {
       const { svg, description, title } = get(c.kind);
