@@ -103,7 +103,7 @@ function sameValues(o: DataRun, d: DataRun): string {
 }
 
 async function benchData(runs: number, sizes: number[], duckdb: boolean, results: string[]): Promise<void> {
-  if (!duckdb) results.push('DuckDB: not installed (npm ci installs @duckdb/node-api, a devDependency), so the data step is measured alone');
+  if (!duckdb) results.push('DuckDB: not installed (npm install --no-save @duckdb/node-api@1.5.6-r.1, as the README says), so the data step is measured alone');
   for (const size of sizes) {
     const root = await project(size);
     const job = ours(`data step, ${sv(size)} participants`, 'bench-run', [root, slug]);
