@@ -232,8 +232,8 @@ async function printNumbered(page: Page, url: string, ids: string[], progress: (
   const first = await printPass(page, ids, 1, progress);
   if (ids.length === 0) return { ...first, passes: 1, tocPages: {} };
   const numbers = ids.map((id) => first.targets[id]!);
-  const why = await inPlaceRefused(page, numbers.map(String));
-  if (why === undefined) {
+  // The numbers written over the placeholders only where each takes its placeholder's space.
+  if (await fillTocPages(page, numbers.map(String))) {
     const t0 = performance.now();
     try {
       const pdf = numberToc(first.pdf, placeholders, numbers);
@@ -242,7 +242,7 @@ async function printNumbered(page: Page, url: string, ids: string[], progress: (
     } catch (e) {
       progress(statusText.tocNotInPlace((e as Error).message));
     }
-  } else progress(statusText.tocNotInPlace(why));
+  } else progress(statusText.tocNotInPlace(pdfSyntax.tocLayout));
   let written = first.targets;
   for (let passes = 2; ; passes++) {
     const again = await printPass(page, ids, passes, progress);
@@ -269,12 +269,12 @@ async function printPass(page: Page, ids: string[], pass: number, progress: (msg
 }
 
 /**
- * Fills the `[data-toc-page]` elements with `texts` (one each, in document order) and says why
- * the numbers cannot be written into the print made with the placeholders: when some element
- * takes another size with its number than with its placeholder. Undefined when they can.
+ * Writes `texts` (one each, in document order) into the `[data-toc-page]` elements; whether every
+ * element kept its size (when the numbers replace the placeholders, whether they can be written
+ * into the print made with the placeholders).
  */
-async function inPlaceRefused(page: Page, texts: string[]): Promise<string | undefined> {
-  const same = await page.evaluate((texts: string[]) => {
+async function fillTocPages(page: Page, texts: string[]): Promise<boolean> {
+  return page.evaluate((texts: string[]) => {
     const spans = [...document.querySelectorAll<HTMLElement>('[data-toc-page]')];
     const before = spans.map((el) => el.getBoundingClientRect());
     spans.forEach((el, i) => (el.textContent = texts[i] ?? ''));
@@ -282,14 +282,6 @@ async function inPlaceRefused(page: Page, texts: string[]): Promise<string | und
       const r = el.getBoundingClientRect();
       return Math.abs(r.width - before[i]!.width) < 0.01 && Math.abs(r.height - before[i]!.height) < 0.01;
     });
-  }, texts);
-  return same ? undefined : pdfSyntax.tocLayout;
-}
-
-/** Writes `texts` (one each, in document order) into the `[data-toc-page]` elements. */
-async function fillTocPages(page: Page, texts: string[]): Promise<void> {
-  await page.evaluate((texts: string[]) => {
-    document.querySelectorAll<HTMLElement>('[data-toc-page]').forEach((el, i) => (el.textContent = texts[i] ?? ''));
   }, texts);
 }
 
