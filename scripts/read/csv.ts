@@ -1,13 +1,14 @@
 // Text → records with their line numbers. A file without any quote character takes a fast
-// split path (about 4× csv-parse's throughput, which the 1-million-row benchmark needs);
-// any file with quotes goes through csv-parse, which handles quoted delimiters, quotes and
-// newlines. test/read/read-csv.test.ts proves both paths agree.
+// split path (about 4× csv-parse's throughput, which the 1-million-row benchmark needs), read
+// from its bytes a piece at a time; any file with quotes goes through csv-parse, which handles
+// quoted delimiters, quotes and newlines. test/read/read-csv.test.ts proves the paths agree.
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../problems.ts';
 import { quoteInput } from '../privacy/mask.ts';
 import { detach } from './detach.ts';
 import { Cells } from './cells.ts';
 import { readText } from '../problem-messages.ts';
+import { decodeAs, type Encoding } from './decode.ts';
 
 export type Delimiter = ';' | ',' | '\t';
 
@@ -58,8 +59,10 @@ export function lineEndsToLf(text: string): string {
   return text;
 }
 
-export function parseCsv(source: string, file: string): Parsed {
-  const text = lineEndsToLf(source);
+/** Where the header line starts in `text` (after a BOM and a `sep=` line), its line and the delimiter. */
+type Head = { ok: true; start: number; headerLine: number; delimiter: Delimiter } | { ok: false; problems: Problem[] };
+
+function headOf(text: string, file: string): Head {
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let headerLine = 1;
   let delimiter: Delimiter | null = null;
@@ -76,19 +79,66 @@ export function parseCsv(source: string, file: string): Parsed {
   const head = firstLine(text, start);
   if (head.trim() === '') return { ok: false, problems: [{ file, line: headerLine, expected: readText.headerLine }] };
   delimiter ??= detectDelimiter(head);
-  if (delimiter === null) {
-    return {
-      ok: false,
-      problems: [{ file, line: headerLine, value: quoteInput(head, 80), expected: readText.delimiter }],
-    };
-  }
-  const body = text.slice(start);
-  return body.includes('"') ? parseQuoted(body, file, headerLine, delimiter) : parsePlain(body, headerLine, delimiter);
+  if (delimiter === null) return { ok: false, problems: [{ file, line: headerLine, value: quoteInput(head, 80), expected: readText.delimiter }] };
+  return { ok: true, start, headerLine, delimiter };
 }
 
-function parsePlain(body: string, headerLine: number, delimiter: Delimiter): Parsed {
-  const headEnd = body.indexOf('\n');
-  const header = firstLine(body, 0).split(delimiter).map((h) => h.trim());
+export function parseCsv(source: string, file: string): Parsed {
+  const text = lineEndsToLf(source);
+  const head = headOf(text, file);
+  if (!head.ok) return head;
+  return text.includes('"', head.start) ? parseQuoted(text.slice(head.start), file, head.headerLine, head.delimiter) : parsePlain(text, head, () => []);
+}
+
+/** Bytes a piece of a file decodes at a time (parseCsvFile), cut after the line end before it. */
+export const PIECE_BYTES = 1 << 18;
+
+/**
+ * A file's bytes in `encoding` → records. A UTF-8 or Windows-1252 file without quotes is decoded
+ * and split a piece at a time (about PIECE_BYTES, cut after a line end): its text is never one
+ * string, which for a UTF-8 export with å, ä or ö is two bytes a character, twice the file. Any
+ * other file is decoded whole and read by parseCsv; both give the same records and problems.
+ */
+export function parseCsvFile(bytes: Buffer, encoding: Encoding, file: string, piece = PIECE_BYTES): Parsed {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be' || bytes.indexOf(0x22) !== -1) return parseCsv(decodeAs(bytes, encoding), file);
+  // The first piece holds at least a `sep=` line and the header line.
+  const firstEnd = pieceEnd(bytes, 0, nthLineEnd(bytes, 2), piece);
+  const text = lineEndsToLf(decodeAs(bytes.subarray(0, firstEnd), encoding));
+  const head = headOf(text, file);
+  if (!head.ok) return head;
+  function* rest(): Iterable<string> {
+    for (let from = firstEnd; from < bytes.length; ) {
+      const end = pieceEnd(bytes, from, from, piece);
+      yield lineEndsToLf(decodeAs(bytes.subarray(from, end), encoding, false));
+      from = end;
+    }
+  }
+  return parsePlain(text, head, rest);
+}
+
+/** The offset of the `n`th byte 0x0A (LF), or the length when there are fewer. */
+function nthLineEnd(bytes: Buffer, n: number): number {
+  let at = -1;
+  for (let i = 0; i < n; i++) if ((at = bytes.indexOf(10, at + 1)) === -1) return bytes.length;
+  return at;
+}
+
+/** The end (after its line end) of the piece from `from`: the last LF within `piece` bytes, none before `atLeast`. */
+function pieceEnd(bytes: Buffer, from: number, atLeast: number, piece: number): number {
+  if (from + piece >= bytes.length) return bytes.length;
+  const cut = bytes.lastIndexOf(10, from + piece - 1);
+  if (cut >= atLeast && cut >= from) return cut + 1;
+  const next = bytes.indexOf(10, Math.max(from + piece, atLeast));
+  return next === -1 ? bytes.length : next + 1;
+}
+
+/**
+ * Records split from `text` after its header line and then from each of `rest`'s pieces, which
+ * start and end at line ends.
+ */
+function parsePlain(text: string, { start, headerLine, delimiter }: Head & { ok: true }, rest: () => Iterable<string>): Parsed {
+  const headEnd = text.indexOf('\n', start);
+  const header = firstLine(text, start).split(delimiter).map((h) => h.trim());
   return {
     ok: true,
     records: {
@@ -97,39 +147,44 @@ function parsePlain(body: string, headerLine: number, delimiter: Delimiter): Par
       delimiter,
       forEach(row) {
         if (headEnd === -1) return;
-        let pos = headEnd + 1;
-        let line = headerLine + 1;
-        const n = body.length;
         // One Cells for all records, its fields ranges of the text: no line string, no field
         // string and no new array per record (a million-row file otherwise spends its time in GC).
         // Callers must not keep the cells past their callback.
         const fields = new Cells(header.length + 1);
-        fields.source = body;
-        while (pos < n) {
-          let end = body.indexOf('\n', pos);
-          if (end === -1) end = n;
-          const stop = end > pos && body.charCodeAt(end - 1) === 13 ? end - 1 : end;
-          if (stop > pos) {
-            let count = 0;
-            let from = pos;
-            for (let d = body.indexOf(delimiter, from); d !== -1 && d < stop; d = body.indexOf(delimiter, from)) {
-              fields.ensure(count);
-              fields.start[count] = from;
-              fields.end[count++] = d;
-              from = d + 1;
-            }
-            fields.ensure(count);
-            fields.start[count] = from;
-            fields.end[count++] = stop;
-            fields.length = count;
-            row(fields, line);
-          }
-          pos = end + 1;
-          line++;
-        }
+        let line = splitLines(text, headEnd + 1, headerLine + 1, delimiter, fields, row);
+        for (const piece of rest()) line = splitLines(piece, 0, line, delimiter, fields, row);
       },
     },
   };
+}
+
+/** Calls `row` for each non-empty line of `text` from `pos` on; returns the number of the line after the text. */
+function splitLines(text: string, pos: number, line: number, delimiter: Delimiter, fields: Cells, row: (fields: Cells, line: number) => void): number {
+  const n = text.length;
+  fields.source = text;
+  while (pos < n) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (stop > pos) {
+      let count = 0;
+      let from = pos;
+      for (let d = text.indexOf(delimiter, from); d !== -1 && d < stop; d = text.indexOf(delimiter, from)) {
+        fields.ensure(count);
+        fields.start[count] = from;
+        fields.end[count++] = d;
+        from = d + 1;
+      }
+      fields.ensure(count);
+      fields.start[count] = from;
+      fields.end[count++] = stop;
+      fields.length = count;
+      row(fields, line);
+    }
+    pos = end + 1;
+    line++;
+  }
+  return line;
 }
 
 function parseQuoted(body: string, file: string, headerLine: number, delimiter: Delimiter): Parsed {

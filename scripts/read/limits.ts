@@ -1,5 +1,5 @@
 // Size limits on input files, checked before a byte is parsed: a file is read whole into memory
-// (and a CSV decoded into one string, which V8 caps at about 512 million characters), so a
+// (and a CSV with quotes decoded into one string, which V8 caps at about 512 million characters), so a
 // file above the limit is refused with a clear message instead of exhausting memory. An .xlsx
 // is a zip: its central directory states every entry's uncompressed size, which is checked
 // against a separate limit (a "zip bomb" of a few kB can unpack to gigabytes).

@@ -12,8 +12,8 @@ import { t as message } from '../messages.ts';
 import type { Problem } from '../problems.ts';
 import type { Check, InputFile } from '../publish/indicators-schema.ts';
 import type { Cells } from './cells.ts';
-import { parseCsv, type Parsed } from './csv.ts';
-import { decode } from './decode.ts';
+import { parseCsvFile, type Parsed } from './csv.ts';
+import { detectEncoding } from './decode.ts';
 import { inputFileProblem } from './input-file.ts';
 import { fileSizeProblem, xlsxSizeProblem } from './limits.ts';
 import { FileProblems, tableReader, type TableReader } from './table.ts';
@@ -116,10 +116,10 @@ export class TableFiles {
       if (bomb) return this.refuse(bomb);
       parsed = await parseXlsx(bytes, file, mapping.sheet);
     } else {
-      const text = decode(bytes, file);
-      if (!text.ok) return this.refuse(text.problem);
-      encoding = text.encoding;
-      parsed = parseCsv(text.text, file);
+      const detected = detectEncoding(bytes, file);
+      if (!detected.ok) return this.refuse(detected.problem);
+      encoding = detected.encoding;
+      parsed = parseCsvFile(bytes, detected.encoding, file);
     }
     this.inputs.push({ table, file: mapping.file, sha256, rows: 0, encoding });
     return { records: parsed, problems: new FileProblems(file) };
