@@ -51,9 +51,9 @@ export async function loadProject(paths: ProjectPaths): Promise<Loaded> {
   // Texts rendered as markdown with citations are checked against the grammar, with their lines.
   files.problems.push(...configTextChecks(config, () => readFileSync(cfgFile, 'utf8'), configShown).problems);
   const secrets: Secrets = { ids: [], freeText: [] };
-  const ids = new ParticipantIds(corrections);
   const t = config.tables;
   const participants: Participant[] = [];
+  const ids = new ParticipantIds(corrections, participants);
   await files.read(participants, 'participants', t.participants, participantRows(config, ids, configShown));
   // Kept by column (millions of rows in a register); each row's object lives only while it is checked.
   const activities = new ActivityTable();
