@@ -1,6 +1,13 @@
 // Measuring commands for npm run bench: wall time and CPU time (user + system, the command's
 // whole process tree as Linux accounts it to a waited-for child), and side-by-side comparisons
 // with a peer in alternating order, so that a machine whose load drifts weighs on both alike.
+//
+// Linux adds a process's CPU to its parent's only when the parent waits for it. Chromium's
+// renderers are children of its zygote, which is killed with them when the browser closes: they
+// are reaped by init, and their CPU (more than half of a one-report build) was never counted.
+// So every job runs under a child subreaper (prctl PR_SET_CHILD_SUBREAPER, in Perl, which every
+// Debian has): orphans of the job become its children, it waits for all of them, and their CPU
+// reaches this process with its own.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { benchText } from '../problem-messages.ts';
@@ -22,11 +29,28 @@ const CLOCK_TICKS = 100;
 /** Whether CPU time can be measured here (Linux). */
 export const canMeasureCpu = (): boolean => existsSync('/proc/self/stat');
 
+/** prctl's system call number, by architecture (the kernel's syscall tables). */
+const PRCTL: Partial<Record<string, number>> = { x64: 157, arm64: 167 };
+const PR_SET_CHILD_SUBREAPER = 36;
+
+/** Runs the command, adopts every process it leaves behind, waits for all of them, exits with the command's status. */
+const SUBREAPER = `syscall(${PRCTL[process.arch] ?? -1}, ${PR_SET_CHILD_SUBREAPER}, 1, 0, 0, 0) == 0 or die "prctl: $!\\n";
+my $pid = fork() // die "fork: $!\\n";
+if ($pid == 0) { exec { $ARGV[0] } @ARGV; die "exec $ARGV[0]: $!\\n" }
+my $status = 0;
+while ((my $w = wait()) != -1) { $status = $? if $w == $pid }
+exit($status & 127 ? 128 + ($status & 127) : $status >> 8);`;
+
+/** Whether jobs can run under the subreaper here (Perl on the PATH, a known architecture); else orphans' CPU is not counted. */
+export const countsOrphans = (): boolean => (perl ??= PRCTL[process.arch] !== undefined && onPath('perl'));
+let perl: boolean | undefined;
+
 /** Runs a job to its end; throws with its output when it fails. */
 export function measure(job: Job): Measured {
+  const [command, args] = countsOrphans() ? ['perl', ['-e', SUBREAPER, '--', job.command, ...job.args]] : [job.command, job.args];
   const cpu0 = childrenCpuMs();
   const t0 = performance.now();
-  const r = spawnSync(job.command, job.args, { cwd: job.cwd, env: job.env ?? process.env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(command, args, { cwd: job.cwd, env: job.env ?? process.env, encoding: 'utf8', maxBuffer: 64 << 20 });
   const wallMs = performance.now() - t0;
   const cpuMs = childrenCpuMs() - cpu0;
   if (r.error || r.status !== 0) {

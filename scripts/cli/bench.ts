@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { compiled } from '../compile.mjs';
 import { writeBenchData } from '../generate/mia-vidare.ts';
 import { generatePortfolio } from '../generate/portfolio.ts';
-import { canMeasureCpu, comparison, measure, median, onPath, pairs, type Job, type Pair } from '../bench/measure.ts';
+import { canMeasureCpu, comparison, countsOrphans, measure, median, onPath, pairs, type Job, type Pair } from '../bench/measure.ts';
 import { rmarkdownCommand, writeRmarkdownPeer } from '../bench/rmarkdown.ts';
 import { EXIT, runIfMain, UsageError, wholeNumber, type Command } from './command.ts';
 import { cliText } from '../problem-messages.ts';
@@ -224,13 +224,14 @@ async function bench(runs: number, sizes: number[], only: string[]): Promise<voi
   const want = (name: string) => only.includes(name);
   for (const e of Object.keys(SOURCES) as Entry[]) entries.set(e, await compiled(e));
   if (entries.get('bench-run') === undefined) results.push('esbuild is not installed: our commands ran as TypeScript through tsx, slower than npm run build runs them');
+  if (!countsOrphans()) results.push("perl is not on the PATH (or this architecture's prctl is unknown): the CPU of processes a job leaves behind, such as Chromium's renderers, is not counted, and a build's CPU reads low");
   if (want('data')) await benchData(runs, sizes, await hasDuckdb(), results);
   if (want('build')) benchBuild(runs, results);
   if (want('many')) benchMany(runs, results);
   if (want('edit')) benchEdit(runs, results);
   if (want('stats')) benchStats(runs, results);
   if (want('portfolio')) await benchPortfolio(runs, results);
-  console.log('\nBenchmark results (CPU: user + system time of the whole process tree)');
+  console.log('\nBenchmark results (CPU: user + system time of the whole process tree, Chromium\'s processes included)');
   for (const line of results) console.log(`  ${line}`);
 }
 

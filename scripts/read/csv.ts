@@ -96,8 +96,8 @@ export const PIECE_BYTES = 1 << 18;
 /**
  * A file's bytes in `encoding` → records. A UTF-8 or Windows-1252 file without quotes is decoded
  * and split a piece at a time (about PIECE_BYTES, cut after a line end): its text is never one
- * string, which for a UTF-8 export with å, ä or ö is two bytes a character, twice the file. Any
- * other file is decoded whole and read by parseCsv; both give the same records and problems.
+ * string the size of the file beside the file's bytes. Any other file is decoded whole and read
+ * by parseCsv; both give the same records and problems.
  */
 export function parseCsvFile(bytes: Buffer, encoding: Encoding, file: string, piece = PIECE_BYTES): Parsed {
   if (encoding === 'utf-16le' || encoding === 'utf-16be' || bytes.indexOf(0x22) !== -1) return parseCsv(decodeAs(bytes, encoding), file);
