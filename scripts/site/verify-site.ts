@@ -77,8 +77,10 @@ async function violationsIn(tab: Page, url: string): Promise<string[]> {
     (contrastScope: string) => {
       // @ts-expect-error axe is injected into the page
       axe.configure({ rules: [{ id: 'color-contrast', selector: contrastScope }] });
+      // Violations only: axe-core builds a selector for every node of every result type, and the
+      // passes of a long report are thousands of nodes (MIA Vidare's page: 1.8 -> 1.4 s).
       // @ts-expect-error axe is injected into the page
-      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
     },
     CONTRAST_SCOPE,
   )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
