@@ -224,7 +224,7 @@ async function bench(runs: number, sizes: number[], only: string[]): Promise<voi
   const want = (name: string) => only.includes(name);
   for (const e of Object.keys(SOURCES) as Entry[]) entries.set(e, await compiled(e));
   if (entries.get('bench-run') === undefined) results.push('esbuild is not installed: our commands ran as TypeScript through tsx, slower than npm run build runs them');
-  if (!countsOrphans()) results.push("perl is not on the PATH (or this architecture's prctl is unknown): the CPU of processes a job leaves behind, such as Chromium's renderers, is not counted, and a build's CPU reads low");
+  if (!countsOrphans()) results.push("perl is not on the PATH, or this architecture's prctl is unknown or refused here: the CPU of processes a job leaves behind, such as Chromium's renderers, is not counted, and a build's CPU reads low");
   if (want('data')) await benchData(runs, sizes, await hasDuckdb(), results);
   if (want('build')) benchBuild(runs, results);
   if (want('many')) benchMany(runs, results);
