@@ -33,8 +33,11 @@ export const canMeasureCpu = (): boolean => existsSync('/proc/self/stat');
 const PRCTL: Partial<Record<string, number>> = { x64: 157, arm64: 167 };
 const PR_SET_CHILD_SUBREAPER = 36;
 
+/** Perl's call that makes it a child subreaper; 0 when it is allowed. */
+const BECOME_SUBREAPER = `syscall(${PRCTL[process.arch] ?? -1}, ${PR_SET_CHILD_SUBREAPER}, 1, 0, 0, 0)`;
+
 /** Runs the command, adopts every process it leaves behind, waits for all of them, exits with the command's status. */
-const SUBREAPER = `syscall(${PRCTL[process.arch] ?? -1}, ${PR_SET_CHILD_SUBREAPER}, 1, 0, 0, 0) == 0 or die "prctl: $!\\n";
+const SUBREAPER = `${BECOME_SUBREAPER} == 0 or die "prctl: $!\\n";
 my $pid = fork() // die "fork: $!\\n";
 if ($pid == 0) { exec { $ARGV[0] } @ARGV; die "exec $ARGV[0]: $!\\n" }
 my $status = 0;
@@ -46,7 +49,7 @@ export const countsOrphans = (): boolean => (perl ??= PRCTL[process.arch] !== un
 let perl: boolean | undefined;
 
 /** A container's seccomp profile may refuse prctl: asked once, with the call the subreaper makes. */
-const subreaperAllowed = (): boolean => spawnSync('perl', ['-e', `exit(syscall(${PRCTL[process.arch]}, ${PR_SET_CHILD_SUBREAPER}, 1, 0, 0, 0) == 0 ? 0 : 1)`]).status === 0;
+const subreaperAllowed = (): boolean => spawnSync('perl', ['-e', `exit(${BECOME_SUBREAPER} == 0 ? 0 : 1)`]).status === 0;
 
 /** Runs a job to its end; throws with its output when it fails. */
 export function measure(job: Job): Measured {

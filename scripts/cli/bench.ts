@@ -231,7 +231,7 @@ async function bench(runs: number, sizes: number[], only: string[]): Promise<voi
   if (want('edit')) benchEdit(runs, results);
   if (want('stats')) benchStats(runs, results);
   if (want('portfolio')) await benchPortfolio(runs, results);
-  console.log('\nBenchmark results (CPU: user + system time of the whole process tree, Chromium\'s processes included)');
+  console.log(`\nBenchmark results (CPU: user + system time of the whole process tree${countsOrphans() ? ", Chromium's processes included" : ''})`);
   for (const line of results) console.log(`  ${line}`);
 }
 
