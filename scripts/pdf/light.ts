@@ -11,24 +11,28 @@ import { pdfSyntax } from '../problem-messages.ts';
 export type PdfValue = null | boolean | number | string | { name: string } | { ref: number } | PdfValue[] | { dict: Record<string, PdfValue> };
 
 const latin1 = new TextDecoder('latin1');
-const WS = new Set([0, 9, 10, 12, 13, 32].map((c) => String.fromCharCode(c)));
-const DELIM = new Set('()<>[]{}/%');
-const isWs = (c: string | undefined) => c !== undefined && WS.has(c);
+/** Byte classes, by character code: 1 white space, 2 delimiter. Read with char codes, not one-character strings (the struct tree is thousands of values). */
+const CLASS = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) CLASS[c] = 1;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
+/** Whether `s[i]` is white space (false past the end: NaN indexes nothing). */
+const isWs = (s: string, i: number) => CLASS[s.charCodeAt(i)] === 1;
 
 /** Parses one value of `s` at `i`; returns it and the index after it. */
 function parseValue(s: string, i: number): [PdfValue, number] {
-  while (isWs(s[i]) || s[i] === '%') i = s[i] === '%' ? s.indexOf('\n', i) + 1 || s.length : i + 1;
+  while (isWs(s, i) || s[i] === '%') i = s[i] === '%' ? s.indexOf('\n', i) + 1 || s.length : i + 1;
   const c = s[i];
   if (c === '/') {
     let j = i + 1;
-    while (j < s.length && !isWs(s[j]) && !DELIM.has(s[j]!)) j++;
-    return [{ name: s.slice(i + 1, j).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) }, j];
+    while (j < s.length && CLASS[s.charCodeAt(j)] === 0) j++;
+    const name = s.slice(i + 1, j);
+    return [{ name: name.includes('#') ? name.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : name }, j];
   }
   if (c === '<' && s[i + 1] === '<') {
     const dict: Record<string, PdfValue> = {};
     i += 2;
     for (;;) {
-      while (isWs(s[i])) i++;
+      while (isWs(s, i)) i++;
       if (s[i] === '>' && s[i + 1] === '>') return [{ dict }, i + 2];
       const [key, k] = parseValue(s, i);
       if (key === null || typeof key !== 'object' || !('name' in key)) throw new Error(pdfSyntax.keyNotName);
@@ -47,18 +51,24 @@ function parseValue(s: string, i: number): [PdfValue, number] {
     const arr: PdfValue[] = [];
     i++;
     for (;;) {
-      while (isWs(s[i])) i++;
+      while (isWs(s, i)) i++;
       if (s[i] === ']') return [arr, i + 1];
       const [v, j] = parseValue(s, i);
       arr.push(v);
       i = j;
     }
   }
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:\s+(\d+)\s+R(?![A-Za-z]))?|^(true|false|null)/.exec(s.slice(i, i + 40));
+  SCALAR.lastIndex = i;
+  const m = SCALAR.exec(s);
   if (!m) throw new Error(pdfSyntax.unexpectedToken(i));
   if (m[3] !== undefined) return [m[3] === 'null' ? null : m[3] === 'true', i + m[0].length];
   return [m[2] !== undefined ? { ref: Number(m[1]) } : Number(m[1]), i + m[0].length];
 }
+
+/** A number, a reference (`12 0 R`) or true/false/null, matched where the last index is (sticky: no copy of the text). */
+const SCALAR = /([+-]?(?:\d+\.?\d*|\.\d+))(?:\s+(\d+)\s+R(?![A-Za-z]))?|(true|false|null)/y;
+/** An object's header, `12 0 obj`, where the last index is. */
+const OBJECT_HEAD = /(\d+) \d+ obj/y;
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
 
@@ -136,8 +146,9 @@ export class LightPdf {
   object(n: number): PdfValue {
     if (this.cache.has(n)) return this.cache.get(n)!;
     const at = this.offsets.get(n);
-    const head = at === undefined ? null : new RegExp(`^${n} \\d+ obj`).exec(this.text.slice(at, at + 24));
-    if (at === undefined || !head) throw new Error(pdfSyntax.objectMisplaced(n));
+    if (at !== undefined) OBJECT_HEAD.lastIndex = at;
+    const head = at === undefined ? null : OBJECT_HEAD.exec(this.text);
+    if (at === undefined || !head || Number(head[1]) !== n) throw new Error(pdfSyntax.objectMisplaced(n));
     const [v] = parseValue(this.text, at + head[0].length);
     this.cache.set(n, v);
     return v;
@@ -207,22 +218,46 @@ export interface LightInspection {
   uris: Array<{ page: number; uri: string }>;
 }
 
-/** Reads a PDF as Chromium prints it; undefined for anything else (then use pdfjs). */
-export function lightInspect(bytes: Uint8Array): LightInspection | undefined {
+/** `read` on the PDF as Chromium prints it; undefined for anything else (then use pdfjs). */
+function readLight<T>(bytes: Uint8Array, read: (pdf: LightPdf) => T): T | undefined {
   try {
-    return inspect(new LightPdf(bytes));
+    return read(new LightPdf(bytes));
   } catch {
     return undefined;
   }
 }
 
-function inspect(pdf: LightPdf): LightInspection {
-  const refs = pdf.pageRefs();
-  const pages = new Map(refs.map((r, i) => [r, i + 1]));
+/** Reads a PDF as Chromium prints it; undefined for anything else (then use pdfjs). */
+export function lightInspect(bytes: Uint8Array): LightInspection | undefined {
+  return readLight(bytes, inspect);
+}
+
+/**
+ * Only the pages and the named destinations, and only the link actions: what is read back between
+ * prints, without walking the structure tree (most of a whole reading). Undefined as lightInspect.
+ */
+export const lightDestinations = (bytes: Uint8Array): Pick<LightInspection, 'pages' | 'destinations'> | undefined =>
+  readLight(bytes, (pdf) => {
+    const refs = pdf.pageRefs();
+    return { pages: refs.length, destinations: destinationsOf(pdf, pageNumbers(refs)) };
+  });
+export const lightLinks = (bytes: Uint8Array): LightInspection['uris'] | undefined => readLight(bytes, (pdf) => linkUris(pdf, pdf.pageRefs()));
+
+const pageNumbers = (refs: number[]) => new Map(refs.map((r, i) => [r, i + 1]));
+
+function destinationsOf(pdf: LightPdf, pages: Map<number, number>): Record<string, number> {
   const cat = pdf.catalog;
   if (cat.Names !== undefined && pdf.dict(cat.Names).Dests !== undefined) throw new Error(pdfSyntax.destinationNameTree);
   const destinations: Record<string, number> = {};
   if (cat.Dests !== undefined) for (const [name, d] of Object.entries(pdf.dict(cat.Dests))) destinations[name] = destPage(pdf, pages, d);
+  return destinations;
+}
+
+function inspect(pdf: LightPdf): LightInspection {
+  const refs = pdf.pageRefs();
+  const pages = pageNumbers(refs);
+  const cat = pdf.catalog;
+  const destinations = destinationsOf(pdf, pages);
   const info = pdf.trailer.Info !== undefined ? pdf.dict(pdf.trailer.Info) : {};
   const str = (v: PdfValue | undefined) => (typeof v === 'string' && v !== '' ? v : null);
   const outline: LightInspection['outline'] = [];

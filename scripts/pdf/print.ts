@@ -29,7 +29,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { openPdf, readDestinations } from './inspect.ts';
-import { lightInspect } from './light.ts';
+import { lightDestinations, lightLinks } from './light.ts';
 import { allowedLink } from '../render/links.ts';
 import { rewriteOutline, type PdfInfo } from './outline.ts';
 import { reproduciblePdf } from './reproducible.ts';
@@ -78,7 +78,7 @@ async function tocTargetPages(
   ids: string[],
 ): Promise<{ pages: number; targets: Record<string, number> }> {
   // The light reader reads Chromium's PDFs without pdfjs (light.ts); pdfjs reads the rest.
-  const light = lightInspect(pdf);
+  const light = lightDestinations(pdf);
   const doc = light ? undefined : await openPdf(pdf);
   try {
     const destinations = light?.destinations ?? (await readDestinations(doc!));
@@ -104,8 +104,8 @@ const schemeOf = (uri: string): string => /^[^:]{0,40}:/.exec(uri)?.[0] ?? pdfTe
  * /URI could launch a program from a PDF reader. Their schemes only, never the whole URI.
  */
 export async function refusedLinkActions(pdf: Uint8Array): Promise<string[]> {
-  const light = lightInspect(pdf);
-  if (light) return light.uris.filter((u) => !allowedLink(u.uri)).map((u) => pdfText.refusedAction(u.page, schemeOf(u.uri)));
+  const uris = lightLinks(pdf);
+  if (uris) return uris.filter((u) => !allowedLink(u.uri)).map((u) => pdfText.refusedAction(u.page, schemeOf(u.uri)));
   const doc = await openPdf(pdf);
   try {
     const refused: string[] = [];

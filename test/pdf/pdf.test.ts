@@ -10,7 +10,7 @@ import type { Browser } from 'puppeteer-core';
 import { findChromium, launchBrowser } from '../../scripts/pdf/chromium.ts';
 import { printPdf, type PrintResult } from '../../scripts/pdf/print.ts';
 import { inspectPdf, inspectPrinted, normaliseText, type OutlineEntry, type PdfInspection } from '../../scripts/pdf/inspect.ts';
-import { lightInspect } from '../../scripts/pdf/light.ts';
+import { lightDestinations, lightInspect, lightLinks } from '../../scripts/pdf/light.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'test', 'fixtures', 'pdf');
@@ -165,7 +165,11 @@ describe('printed report PDF', () => {
     // pdftotext and pdfjs order and break lines differently; every page has the same words.
     const words = (t: string) => normaliseText(t).split(/\s+/).filter(Boolean).sort();
     assert.deepEqual(fast.pageTexts.map(words), pdf.pageTexts.map(words));
-    assert.equal(lightInspect(new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF')), undefined, 'anything else is left to pdfjs');
+    // The readings between prints (pages and destinations; link actions) agree with the whole one.
+    assert.deepEqual(lightDestinations(readFileSync(pdfFile)), { pages: light.pages, destinations: light.destinations });
+    assert.deepEqual(lightLinks(readFileSync(pdfFile)), light.uris);
+    const other = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF');
+    for (const read of [lightInspect, lightDestinations, lightLinks]) assert.equal(read(other), undefined, 'anything else is left to pdfjs');
     // An incremental update (a second xref section with /Prev) that replaces the title: the newest object wins.
     const bytes = readFileSync(pdfFile);
     const text = bytes.toString('latin1');

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { allowedLink } from '../../scripts/render/links.ts';
 import { launchBrowser } from '../../scripts/pdf/chromium.ts';
 import { printPdf, refusedLinkActions } from '../../scripts/pdf/print.ts';
+import { lightLinks } from '../../scripts/pdf/light.ts';
 import { narrativeWarnings, renderInline, renderNarrative, type Citations } from '../../scripts/render/narrative.ts';
 
 const cite: Citations = { fig: () => 'F', goal: () => 'G' };
@@ -98,6 +99,8 @@ describe('links in the PDF', { timeout: 120_000 }, () => {
       const pdf = await tab.pdf();
       await tab.close();
       assert.deepEqual(await refusedLinkActions(pdf), ['page 1: ms-msdt:']);
+      // …by the light reader, without pdfjs: both actions, on their page.
+      assert.deepEqual(lightLinks(pdf), [{ page: 1, uri: 'ms-msdt:/id' }, { page: 1, uri: 'https://example.org/' }]);
       assert.deepEqual(await refusedLinkActions(new Uint8Array(readFileSync(join(dir, 'ok.pdf')))), []);
     } finally {
       await browser.close();
