@@ -45,8 +45,8 @@ while ((my $w = wait()) != -1) { $status = $? if $w == $pid }
 exit($status & 127 ? 128 + ($status & 127) : $status >> 8);`;
 
 /** Whether jobs can run under the subreaper here (Perl on the PATH, a known architecture, prctl allowed); else orphans' CPU is not counted. */
-export const countsOrphans = (): boolean => (perl ??= PRCTL[process.arch] !== undefined && onPath('perl') && subreaperAllowed());
-let perl: boolean | undefined;
+export const countsOrphans = (): boolean => (orphansCounted ??= PRCTL[process.arch] !== undefined && onPath('perl') && subreaperAllowed());
+let orphansCounted: boolean | undefined;
 
 /** A container's seccomp profile may refuse prctl: asked once, with the call the subreaper makes. */
 const subreaperAllowed = (): boolean => spawnSync('perl', ['-e', `exit(${BECOME_SUBREAPER} == 0 ? 0 : 1)`]).status === 0;

@@ -146,9 +146,10 @@ export class LightPdf {
   object(n: number): PdfValue {
     if (this.cache.has(n)) return this.cache.get(n)!;
     const at = this.offsets.get(n);
-    if (at !== undefined) OBJECT_HEAD.lastIndex = at;
-    const head = at === undefined ? null : OBJECT_HEAD.exec(this.text);
-    if (at === undefined || !head || Number(head[1]) !== n) throw new Error(pdfSyntax.objectMisplaced(n));
+    if (at === undefined) throw new Error(pdfSyntax.objectMisplaced(n));
+    OBJECT_HEAD.lastIndex = at;
+    const head = OBJECT_HEAD.exec(this.text);
+    if (!head || Number(head[1]) !== n) throw new Error(pdfSyntax.objectMisplaced(n));
     const [v] = parseValue(this.text, at + head[0].length);
     this.cache.set(n, v);
     return v;

@@ -91,7 +91,7 @@ export function parseCsv(source: string, file: string): Parsed {
 }
 
 /** Bytes a piece of a file decodes at a time (parseCsvFile), cut after the line end before it. */
-export const PIECE_BYTES = 1 << 18;
+const PIECE_BYTES = 1 << 18;
 
 /**
  * A file's bytes in `encoding` → records. A UTF-8 or Windows-1252 file without quotes is decoded
@@ -123,11 +123,11 @@ function nthLineEnd(bytes: Buffer, n: number): number {
   return at;
 }
 
-/** The end (after its line end) of the piece from `from`: the last LF within `piece` bytes, none before `atLeast`. */
+/** The end (after its line end) of the piece from `from`: the last LF within `piece` bytes, none before `atLeast` (≥ `from`). */
 function pieceEnd(bytes: Buffer, from: number, atLeast: number, piece: number): number {
   if (from + piece >= bytes.length) return bytes.length;
   const cut = bytes.lastIndexOf(10, from + piece - 1);
-  if (cut >= atLeast && cut >= from) return cut + 1;
+  if (cut >= atLeast) return cut + 1;
   const next = bytes.indexOf(10, Math.max(from + piece, atLeast));
   return next === -1 ? bytes.length : next + 1;
 }
